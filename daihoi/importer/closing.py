@@ -1,0 +1,101 @@
+"""The end of the plan: "Nơi nhận" recipients and the signer block.
+
+In Word the two sit side by side (a table or tabs), so text exports
+interleave them; each line is cut at tabs / wide gaps and each segment is
+sorted into recipients or signer by its shape.
+"""
+from __future__ import annotations
+
+import re
+
+from .decode import Line
+from .header import segments
+from .text import collapse, fold, is_upper
+
+_ON_BEHALF = re.compile(r"^(?:t\s*/\s*m|t\.\s*m|tm)\b\.?|^thay mat\b")
+_FOR = re.compile(r"^(?:kt|k/t|tl|tuq|q)\s*[.:]|^ky thay\b")
+_SIGNED = re.compile(r"^\(?\s*(?:da ky|ky|ky ten|ky, ghi ro|dau)\b.*\)?$|^\(.*ky.*\)$")
+_ANNOT = re.compile(r"\s*(?:\(\s*de\s*|\(?\s*de\s+(?:b/c|t/h|biet|thuc hien)\s*\)?|b/c\s*\)|t/h\s*\))\s*$")
+
+
+def find_tail(lines: list[Line]) -> int:
+    """Index where recipients/signer begin (len(lines) when absent)."""
+    n = len(lines)
+    for i in range(n - 1, max(-1, n - 60), -1):
+        if fold(lines[i].text).startswith("noi nhan"):
+            return i
+    for i in range(max(0, n - 15), n):
+        if any(_ON_BEHALF.match(fold(s)) for s in segments(lines[i])):
+            return i
+    return n
+
+
+def parse_closing(tail: list[Line]) -> tuple[list[str], dict | None, list[str]]:
+    recipients: list[str] = []
+    signer: dict = {}
+    warnings: list[str] = []
+    stage = "recipients"
+    for ln in tail:
+        for seg in segments(ln):
+            f = fold(seg)
+            if f.startswith("noi nhan"):
+                rest = collapse(seg.split(":", 1)[1]) if ":" in seg else ""
+                if rest:
+                    recipients.append(_recipient(rest))
+                continue
+            if _ON_BEHALF.match(f):
+                signer["on_behalf"] = seg
+                stage = "signer"
+                continue
+            if _FOR.match(f):
+                signer["for"] = seg
+                stage = "signer"
+                continue
+            if seg.startswith(("-", "+", "•")) and stage == "recipients":
+                r = _recipient(seg)
+                if r:
+                    recipients.append(r)
+                continue
+            if _SIGNED.match(f) or re.fullmatch(r"[(\[].*[)\]]", seg):
+                continue
+            if is_upper(seg) and len(seg) < 60 and "position" not in signer and (stage == "signer" or _position_word(f)):
+                signer["position"] = seg
+                stage = "signer"
+                continue
+            if stage == "signer" and _looks_like_name(seg) and "name" not in signer:
+                signer["name"] = seg
+                continue
+            if stage == "recipients" and recipients and not is_upper(seg) and re.match(r"^[a-zđ/()]", f) and len(seg) < 20:
+                continue  # stray "(để" / "b/c)" fragments of the right-hand annotation
+    if not signer:
+        warnings.append(f"dòng {tail[0].no if tail else 0}: không tìm thấy khối chữ ký (T/M ..., chức vụ, họ tên)")
+        return recipients, None, warnings
+    full = {"on_behalf": signer.get("on_behalf"), "position": signer.get("position"), "name": signer.get("name")}
+    if signer.get("for"):
+        full["for"] = signer["for"]
+    where = tail[-1].no if tail else 0
+    for key, what in (("position", "chức vụ người ký"), ("name", "họ tên người ký")):
+        if not full[key]:
+            warnings.append(f"dòng {where}: không tìm thấy {what}")
+    return recipients, full, warnings
+
+
+def _position_word(f: str) -> bool:
+    return bool(re.match(r"^(pho\s+)?(bi thu|chu tich|truong ban|giam doc|thu truong|chanh van phong|truong phong)\b", f))
+
+
+def _looks_like_name(seg: str) -> bool:
+    words = seg.split()
+    return 2 <= len(words) <= 6 and all(w[0].isupper() for w in words if w[0].isalpha()) \
+        and not any(ch.isdigit() for ch in seg) and not seg.endswith((":", ",", ";"))
+
+
+def _recipient(seg: str) -> str:
+    s = re.sub(r"^[-+•\s]+", "", seg)
+    s = collapse(s)
+    # Drop the right-hand "(để b/c)" bracket pieces split across lines, keep whole ones.
+    if s.count("(") != s.count(")"):
+        s = re.sub(r"\s*\((?:\s*để\s*)?$", "", s)
+        s = re.sub(r"\s*(?:b/c|t/h)\s*\)\s*$", "", s)
+    s = re.sub(r"\.\s*\d{1,3}$", "", s)       # "Lưu VPĐU. 60": number of copies
+    return s.strip(" ,;.")

@@ -1,0 +1,153 @@
+"""Text -> plan dict (contract plan/1). Pure: lines in, dict out."""
+from __future__ import annotations
+
+import datetime as dt
+
+from . import sections as S
+from .bases import parse_bases
+from .closing import find_tail, parse_closing
+from .decode import Line, to_lines
+from .header import parse_header
+from .outline import Node, build
+from .phases import find_phases
+from .reporting import parse_reporting
+from .slogans import parse_slogans, slogan_blocks
+from .units import parse_units
+from .sections import is_forms
+from .outline import strip_bullet, BULLET
+from .text import collapse
+
+SCHEMA = "plan/1"
+
+
+def parse_text(text: str) -> dict:
+    return parse_lines(to_lines(text))
+
+
+def parse_lines(lines: list[Line]) -> dict:
+    plan, _extra = analyse(lines)
+    return plan
+
+
+def analyse(lines: list[Line]) -> tuple[dict, dict]:
+    """(contract dict, extras for the content writer: forms, tracks, prose sections)."""
+    warnings: list[str] = []
+    h = parse_header(lines)
+    warnings += h.warnings
+    tail_at = find_tail(lines)
+    body = lines[h.title_end:tail_at]
+    tail = lines[tail_at:]
+    root = build(body)
+    romans = [c for c in root.children if c.style == "roman"]
+    preamble = list(root.content) if romans else _preamble_without_sections(root)
+    bases, w = parse_bases(preamble)
+    warnings += w
+
+    kinds = {id(sec): S.kind_of(sec.title) for sec in romans}
+    if not romans:
+        # No Roman parts: treat the whole body as one content part.
+        content_secs = [root]
+        warnings.append(f"dòng {body[0].no if body else 1}: không thấy các phần đánh số La Mã (I., II., ...), "
+                        "đã tìm đợt, khẩu hiệu, đơn vị trong toàn văn bản")
+    else:
+        content_secs = [s for s in romans if kinds[id(s)] in (S.CONTENT, S.OTHER)]
+
+    plan_date = h.date
+    phases, w, tracks = find_phases(content_secs, plan_date)
+    warnings += w
+    if not phases:
+        warnings.append(f"dòng {content_secs[0].no if content_secs and content_secs[0].line else 1}: "
+                        "không tìm thấy đợt tuyên truyền nào")
+
+    slogan_secs = [s for s in romans if kinds[id(s)] == S.SLOGANS]
+    blocks = slogan_blocks(slogan_secs, root)
+    slogans, display, w = parse_slogans(blocks, plan_date)
+    warnings += w
+    if not blocks:
+        warnings.append("dòng 1: văn bản không có phần khẩu hiệu")
+    elif not slogans:
+        warnings.append(f"dòng {blocks[0].no}: phần khẩu hiệu không có khẩu hiệu nào nhận ra được")
+
+    unit_secs = [s for s in romans if kinds[id(s)] == S.UNITS]
+    if not romans:
+        unit_secs = [c for c in root.headings() if S.kind_of(c.title) == S.UNITS and len(c.title) < 60]
+    units: list[dict] = []
+    for sec in unit_secs:
+        u, w = parse_units(sec)
+        units += u
+        warnings += w
+    if not unit_secs:
+        warnings.append("dòng 1: không tìm thấy phần “Tổ chức thực hiện”")
+
+    reporting, w = parse_reporting(body)
+    warnings += w
+    recipients, signer, w = parse_closing(tail)
+    if not tail:
+        warnings.append(f"dòng {lines[-1].no if lines else 1}: không tìm thấy “Nơi nhận” và khối chữ ký")
+    else:
+        warnings += w
+
+    forms = _forms(romans, kinds, root)
+    plan = {
+        "schema": SCHEMA,
+        "number": h.number,
+        "system": h.system,
+        "date": _iso(h.date),
+        "place": h.place,
+        "issuer": h.issuer,
+        "parent_issuer": h.parent_issuer,
+        "title": h.title,
+        "bases": bases,
+        "phases": phases,
+        "slogans": slogans,
+        "slogan_display": display,
+        "units": units,
+        "reporting": reporting,
+        "recipients": recipients,
+        "signer": signer,
+        "warnings": _dedupe(warnings),
+    }
+    prose = [s for s in romans if kinds[id(s)] in (S.PURPOSE, S.FORMS, S.FUNDING, S.REPORT)
+             or (kinds[id(s)] == S.OTHER and not any(p for p in phases))]
+    extra = {"forms": forms, "tracks": tracks, "prose": prose}
+    return plan, extra
+
+
+def _preamble_without_sections(root: Node) -> list[Line]:
+    first = min((c.no for c in root.children), default=None)
+    return [ln for ln in root.content if first is None or ln.no < first]
+
+
+def _forms(romans: list[Node], kinds: dict, root: Node) -> list[str]:
+    nodes = [s for s in romans if kinds[id(s)] == S.FORMS]
+    nodes += [h for h in root.headings() if h.style != "roman" and is_forms(h.title) and len(h.title) < 120
+              and not any(_inside(h, n) for n in nodes)]
+    out: list[str] = []
+    for n in nodes:
+        if n.children:
+            out += [c.title for c in n.children]
+        else:
+            out += [collapse(strip_bullet(ln.text)).lstrip("-+ ") for ln in n.content if BULLET.match(ln.text)]
+    return [f for f in out if f]
+
+
+def _inside(node: Node, anc: Node) -> bool:
+    p = node.parent
+    while p is not None:
+        if p is anc:
+            return True
+        p = p.parent
+    return False
+
+
+def _dedupe(ws: list[str]) -> list[str]:
+    seen, out = set(), []
+    for w in ws:
+        if w not in seen:
+            seen.add(w)
+            out.append(w)
+    return out
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None

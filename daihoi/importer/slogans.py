@@ -1,0 +1,75 @@
+"""Slogans (khẩu hiệu) and the period for hanging them."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import parse_period
+from .decode import Line
+from .outline import BULLET, LETTER, NUMBER, Node
+from .text import fold, tidy_punct
+
+
+def slogan_blocks(sections: list[Node], root: Node) -> list[Node]:
+    """Sections about slogans, and sub-headings like '3. Khẩu hiệu tuyên truyền'."""
+    out = []
+    for sec in sections:
+        out.append(sec)
+    for h in root.headings():
+        if h.style != "roman" and "khau hieu" in fold(h.title) and len(h.title) < 80 \
+                and not h.title.endswith("!") and not any(h is s or _inside(h, s) for s in out):
+            out.append(h)
+    return out
+
+
+def _inside(node: Node, anc: Node) -> bool:
+    p = node.parent
+    while p is not None:
+        if p is anc:
+            return True
+        p = p.parent
+    return False
+
+
+def parse_slogans(blocks: list[Node], plan_date: dt.date | None) -> tuple[list[str], dict | None, list[str]]:
+    slogans: list[str] = []
+    display = None
+    warnings: list[str] = []
+    for block in blocks:
+        for ln in block.all_lines():
+            if ln is block.line:
+                continue
+            text, enumerated = _strip_label(ln)
+            f = fold(text)
+            if not text or text.endswith(":"):
+                continue
+            if ("treo" in f or "cang" in f or "tu ngay" in f or "thoi gian" in f) and not text.endswith("!"):
+                p = parse_period(text, plan_date)
+                if p.found and (p.start or p.end):
+                    display = {"start": _iso(p.start), "end": _iso(p.end)}
+                    for msg in p.problems:
+                        warnings.append(f"dòng {ln.no}: thời gian treo khẩu hiệu: {msg}")
+                    continue
+            if enumerated or text.endswith("!"):
+                if len(text) > 400:
+                    warnings.append(f"dòng {ln.no}: dòng quá dài để là khẩu hiệu, bỏ qua")
+                    continue
+                slogans.append(tidy_punct(text.strip("“”\"")) if text.startswith("“") and text.endswith("”") else tidy_punct(text))
+    return slogans, display, warnings
+
+
+def _strip_label(ln: Line) -> tuple[str, bool]:
+    t = ln.text
+    for rx in (NUMBER, LETTER):
+        m = rx.match(t)
+        if m:
+            title = m.groupdict().get("title") or m.groupdict().get("title2") or ""
+            return title.strip(), True
+    m = BULLET.match(t)
+    if m:
+        return re.sub(r"^[-+•\s]+", "", m["title"]).strip(), True
+    return t, False
+
+
+def _iso(d):
+    return d.isoformat() if d else None

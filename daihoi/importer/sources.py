@@ -1,0 +1,59 @@
+"""Which reader a file needs, decided by its bytes first and its name second.
+
+An editor's "plan.txt" may really be a Word file and vice versa; the magic
+bytes say what it is. Every reader yields the same thing: numbered lines.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .decode import Line, decode_bytes, to_lines
+from .errors import PlanImportError
+from .parse import analyse
+from .check import check_plan
+
+
+def read_lines(path: str | os.PathLike) -> list[Line]:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise PlanImportError(f"Không tìm thấy tệp “{p}”.")
+    except IsADirectoryError:
+        raise PlanImportError(f"“{p}” là một thư mục, không phải tệp kế hoạch.")
+    except OSError as e:
+        raise PlanImportError(f"Không mở được tệp “{p}”: {e.strerror or e}.")
+    ext = p.suffix.lower()
+    if data.startswith(b"PK\x03\x04"):
+        from .docx import docx_text
+        return to_lines(docx_text(data, p.name))
+    if data.startswith(b"%PDF"):
+        from .pdf import pdf_text
+        return to_lines(pdf_text(data, p.name))
+    if data.startswith(b"\xd0\xcf\x11\xe0") or ext == ".doc":
+        from .doc import doc_text
+        return to_lines(doc_text(p))
+    if ext in (".docx", ".pdf"):
+        raise PlanImportError(f"Tệp “{p.name}” không phải tệp {ext} hợp lệ (có thể bị hỏng hoặc đổi tên).")
+    if ext in (".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx", ".jpg", ".jpeg", ".png", ".zip"):
+        raise PlanImportError(f"Chưa hỗ trợ định dạng {ext}. Hãy lưu kế hoạch thành .docx, .pdf hoặc .txt rồi nhập lại.")
+    return to_lines(decode_bytes(data))
+
+
+def import_file(path: str | os.PathLike) -> dict:
+    """The plan in FILE as the contract dict (schema plan/1), warnings included."""
+    plan, _extra = import_with_extras(path)
+    return plan
+
+
+def import_with_extras(path: str | os.PathLike) -> tuple[dict, dict]:
+    lines = read_lines(path)
+    if not any(ln.text for ln in lines):
+        raise PlanImportError("Tệp không có chữ nào để nhập.")
+    plan, extra = analyse(lines)
+    problems = check_plan(plan)
+    if problems:  # a bug of ours, never the editor's: say so rather than emit bad data
+        raise PlanImportError("Lỗi nội bộ của trình nhập (kết quả không đúng hợp đồng plan/1): "
+                              + "; ".join(problems[:5]))
+    return plan, extra

@@ -1,0 +1,84 @@
+"""Tổ chức thực hiện: one unit per numbered item, with its tasks."""
+from __future__ import annotations
+
+import re
+
+from .outline import BULLET, Node, strip_bullet
+from .text import collapse, fold
+
+_VERBS = ("chu tri", "phoi hop", "tham muu", "chi dao", "to chuc", "xay dung", "don doc", "co trach nhiem",
+          "chiu trach nhiem", "trien khai", "thuc hien", "huong dan", "theo doi", "phu trach", "bam sat",
+          "tiep tuc", "quan triet", "nam bat", "kiem tra", "dang tai", "mo chuyen", "bien soan", "tuyen truyen")
+_CLOSING = ("tren day", "tren co so", "yeu cau", "de nghi", "nhan duoc", "trong qua trinh", "ban thuong vu",
+            "thuong truc", "ke hoach nay")
+
+
+def parse_units(section: Node) -> tuple[list[dict], list[str]]:
+    units: list[dict] = []
+    warnings: list[str] = []
+    heads = [c for c in section.children]
+    if not heads:
+        # Units written as bullets "- Ban Tuyên giáo: ..." when nothing is numbered.
+        for ln in section.content:
+            if BULLET.match(ln.text) and ":" in ln.text[:150]:
+                name, _, task = strip_bullet(ln.text).partition(":")
+                units.append({"name": collapse(name), "tasks": [collapse(task)] if task.strip() else []})
+        if not units:
+            warnings.append(f"dòng {section.no}: không nhận ra đơn vị nào trong phần tổ chức thực hiện")
+        return units, warnings
+    for h in heads:
+        has_tasks = bool(h.content or h.children)
+        name, first = (split_unit(h.title) if not has_tasks or ":" in h.title[:150] or len(h.title) > 150
+                       else (h.title.rstrip(" .;:"), None))
+        if not name:
+            warnings.append(f"dòng {h.no}: không tách được tên đơn vị")
+            name = h.title
+        tasks = [first] if first else []
+        for ln in h.content:
+            f = fold(ln.text)
+            bullet = bool(BULLET.match(ln.text))
+            if not bullet and (f.startswith(_CLOSING) or ("bao cao" in f and ("yeu cau" in f or "de nghi" in f))):
+                continue  # the plan's closing paragraph, not this unit's task
+            t = collapse(re.sub(r"^[-+•\s]+", "", strip_bullet(ln.text)))
+            if t:
+                tasks.append(t)
+        for c in h.headings():
+            tasks.append(c.title)
+        units.append({"name": name, "tasks": tasks})
+    return units, warnings
+
+
+def split_unit(title: str) -> tuple[str, str | None]:
+    """'Ban Tuyên giáo: chủ trì ...' / 'Ban Tuyên giáo chủ trì ...' -> (name, task)."""
+    t = collapse(title).rstrip(" .;")
+    colon = t.find(":")
+    if 0 < colon < 150:
+        return t[:colon].strip(), (t[colon + 1:].strip() or None)
+    t = re.sub(r"^(?:Căn cứ|Trên cơ sở)\s+(?:nội dung\s+)?(?:Kế hoạch|kế hoạch)\s+(?:này|trên)\s*,\s*", "", t)
+    if len(t) <= 110 and not t.endswith("."):
+        f = fold(t)
+        pos = _first_verb(f)
+        if pos is None or pos < 8:
+            return _cap(t), None
+    f = fold(t)
+    pos = _first_verb(f)
+    if pos is None:
+        return _cap(t), None
+    return _cap(t[:pos].strip(" ,")), _cap(t[pos:].strip())
+
+
+def _first_verb(f: str) -> int | None:
+    best = None
+    for v in _VERBS:
+        for m in re.finditer(r"(?<=\s)" + v + r"\b", f):
+            # "các tổ chức đoàn thể", "chuyên viên theo dõi": the verb is part of a noun there.
+            if re.search(r"(?:cac|nhung|vien|cua|ve|moi)\s+$", f[:m.start()]):
+                continue
+            if m.start() >= 8:
+                best = m.start() if best is None else min(best, m.start())
+                break
+    return best
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
