@@ -40,7 +40,7 @@ def parse_bases(preamble: list[Line]) -> tuple[list[dict], list[str]]:
             date = first_date(text[m.end():min(stop, m.end() + 40)])
             piece = text[starts[i]:stop]
             # The paragraph goes on with the issuer's own sentence: cut it off.
-            cut = re.search(r"\.\s+[A-ZĐ]|,\s+[^,]*\b(?:xây dựng|ban hành|triển khai)\s+(?:Kế hoạch|kế hoạch)", piece)
+            cut = re.search(r"\.\s+[A-ZĐ]|,\s+[^,.]*\b(?:xây dựng|ban hành|triển khai)\s+(?:Kế hoạch|kế hoạch)", piece)
             if cut:
                 piece = piece[:cut.start()]
             piece = collapse(piece).strip(" ,;.")

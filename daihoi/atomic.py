@@ -1,0 +1,101 @@
+"""Publish a folder or a file all at once, or not at all; one build at a time.
+
+A failed build must leave the previous site exactly as it was, and an editor
+running `serve` must not see a half-written site: we build into a sibling
+folder and swap it in with renames only on success.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class Busy(Exception):
+    """Another build holds the lock; `.message` is Vietnamese."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+@contextmanager
+def lock(target: Path):
+    """An exclusive lock beside `target` (site/ -> .site.lock); a stale lock is taken over."""
+    target = Path(target)
+    path = target.parent / f".{target.name}.lock"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for _ in range(2):
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            break
+        except FileExistsError:
+            try:
+                pid = int(path.read_text().strip() or 0)
+            except (OSError, ValueError):
+                pid = 0
+            if _alive(pid) and pid != os.getpid():
+                raise Busy(f"Một lần dựng trang khác (tiến trình {pid}) đang ghi vào {target}. "
+                           f"Chờ lần đó xong rồi chạy lại; nếu không có lần nào đang chạy, xóa tệp {path}")
+            path.unlink(missing_ok=True)
+    else:
+        raise Busy(f"Không tạo được khóa {path}")
+    try:
+        os.write(fd, str(os.getpid()).encode())
+        os.close(fd)
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def staging_dir(target: Path) -> Path:
+    """An empty folder beside `target`, on the same disk so the swap is a rename."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+
+
+def swap_in(staged: Path, target: Path) -> None:
+    """Replace `target` by `staged` (both folders); the old one is removed afterwards."""
+    target = Path(target)
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        old.rmdir()
+        os.replace(target, old)
+    try:
+        os.replace(staged, target)
+    except OSError:
+        if old is not None:
+            os.replace(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def write_file(path: Path, data: bytes | str, encoding: str = "utf-8") -> None:
+    """Write a file atomically: readers see the old file or the new one, never half."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data.encode(encoding) if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

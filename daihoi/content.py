@@ -1,0 +1,137 @@
+"""Load and check an editor's content folder into the site model (plain data).
+
+    content/
+      _du-lieu/cai-dat.yml   site settings (set once)
+      _du-lieu/dai-hoi.yml   congresses, by id
+      ke-hoach/*.md          plans: YAML front matter + Markdown prose
+      *.md                   other pages
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import schema, source, validate
+from .problems import Problem, errors
+from .vntext import slugify
+
+DATA_DIR = "_du-lieu"
+SETTINGS_FILE = f"{DATA_DIR}/cai-dat.yml"
+CONGRESS_FILE = f"{DATA_DIR}/dai-hoi.yml"
+PLANS_DIR = "ke-hoach"
+
+
+@dataclass
+class Site:
+    settings: dict
+    congresses: dict            # id -> congress dict (with "id")
+    plans: list                 # plan dicts, with "path" (under content/), "slug", "body"
+
+    @property
+    def target(self) -> dict:
+        return self.congresses[self.settings["target_congress"]]
+
+
+def shown(file: Path) -> str:
+    """A path as the editor sees it: relative to the working folder when possible."""
+    try:
+        rel = os.path.relpath(file)
+    except ValueError:          # another drive, on Windows
+        rel = str(file)
+    return str(file) if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def _read(file: Path, spec: schema.F, problems: list):
+    src, found = source.read(file, shown(file))
+    problems.extend(found)
+    if src is None:
+        return None, None
+    checker = schema.Checker(src)
+    data = checker.check(spec, src.data if src.data is not None else {})
+    problems.extend(checker.problems)
+    return data, src
+
+
+def load_plan_file(file: Path, congresses: dict | None = None) -> tuple[dict | None, list[Problem]]:
+    """Check one plan file alone (used by the importer and `build.py check`)."""
+    problems: list[Problem] = []
+    plan, src = _read(file, schema.PLAN, problems)
+    if plan is not None and congresses is not None:
+        problems.extend(validate.plan_rules(plan, src, congresses))
+    elif plan is not None:
+        problems.extend(p for p in validate.plan_rules(plan, src, {}) if p.code != "unknown-congress")
+    return (None if errors(problems) else _finish_plan(plan, src, file)), problems
+
+
+def _finish_plan(plan: dict, src, file: Path) -> dict:
+    plan["path"] = f"{PLANS_DIR}/{file.name}"
+    plan["slug"] = slugify(file.stem)
+    plan["body"] = src.body
+    plan["body_line"] = src.body_line
+    return plan
+
+
+def load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
+    """The site model (None when there is any error) and every problem found, warnings included."""
+    content_dir = Path(content_dir)
+    problems: list[Problem] = []
+
+    settings, settings_src = None, None
+    settings_file = content_dir / SETTINGS_FILE
+    if settings_file.is_file():
+        settings, settings_src = _read(settings_file, schema.SETTINGS, problems)
+    else:
+        problems.append(Problem(shown(settings_file), 0, "Thiếu tệp cài đặt chuyên mục",
+                                "Tạo tệp này theo mẫu trong README (tên đơn vị, tiêu đề chuyên mục, đại hội hướng tới)",
+                                code="missing-file"))
+
+    congresses: dict = {}
+    congress_file = content_dir / CONGRESS_FILE
+    if congress_file.is_file():
+        src, found = source.read(congress_file, shown(congress_file))
+        problems.extend(found)
+        if src is not None:
+            if not isinstance(src.data, dict):
+                problems.append(Problem(src.path, src.line(()), "Danh sách đại hội phải gồm các mục “mã: ...”",
+                                        "Viết mỗi đại hội dưới một mã, ví dụ “xiii-toan-quoc:”", code="type"))
+            else:
+                for cid, raw in src.data.items():
+                    checker = schema.Checker(src)
+                    congress = checker.check(schema.CONGRESS, raw if raw is not None else {}, (cid,))
+                    problems.extend(checker.problems)
+                    if congress is not None:
+                        problems.extend(validate.congress_rules(cid, congress, src))
+                        congresses[cid] = dict(congress, id=cid)
+    else:
+        problems.append(Problem(shown(congress_file), 0, "Thiếu tệp danh sách đại hội",
+                                "Tạo tệp này theo mẫu trong README", code="missing-file"))
+
+    if settings and settings.get("target_congress") and settings["target_congress"] not in congresses \
+            and congress_file.is_file():
+        problems.append(validate.unknown_congress(settings_src, ("target_congress",), settings["target_congress"],
+                                                  congresses))
+
+    plans, located = [], []
+    for file in sorted((content_dir / PLANS_DIR).glob("*.md")):
+        if file.name == "index.md":
+            continue
+        plan, src = _read(file, schema.PLAN, problems)
+        if plan is None:
+            continue
+        problems.extend(validate.plan_rules(plan, src, congresses))
+        located.append((plan, src))
+        plans.append(_finish_plan(plan, src, file))
+    problems.extend(validate.duplicate_numbers(located))
+
+    # Other pages: only what would break the build (encoding, YAML syntax, size).
+    for file in sorted(content_dir.rglob("*.md")):
+        if file.parent == content_dir / PLANS_DIR and file.name != "index.md":
+            continue
+        problems.extend(source.read(file, shown(file))[1])
+
+    problems.sort()
+    if errors(problems) or settings is None:
+        return None, problems
+    plans.sort(key=lambda p: (p["date"], p["number"]))
+    return Site(settings, congresses, plans), problems

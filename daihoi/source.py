@@ -1,0 +1,169 @@
+"""Read an editor's file: bytes -> text -> (front matter data, line map, body).
+
+Scalars are kept as the strings the editor typed (YAML 1.1 would turn `1.10`
+into the float 1.1, `07` into 7 and `no` into False); the schema converts them.
+Each value's line is recorded so a message can say `x.md:12`.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+from .vntext import nfc
+
+Path_ = tuple  # a path into the data, e.g. ("phases", 0, "start")
+
+MAX_BYTES = 2_000_000  # a plan is ~40 KB; anything this large is a mistake
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass
+class Source:
+    path: str                       # as shown to the editor
+    data: object = None             # plain dicts / lists / str / None
+    lines: dict = field(default_factory=dict)   # Path_ -> 1-based line
+    body: str = ""
+    body_line: int = 1              # line where the Markdown body starts
+
+    def line(self, path: Path_) -> int:
+        """Line of `path`, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 (BOM allowed) to NFC text; anything else is a clear error."""
+    if raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
+        return None, [Problem(shown, 0, "Tệp được lưu bằng bảng mã UTF-16",
+                              "Mở tệp và lưu lại với bảng mã UTF-8 (trong Notepad: Lưu thành… > Mã hóa: UTF-8)",
+                              code="encoding")]
+    if b"\x00" in raw[:8192]:
+        return None, [Problem(shown, 0, "Tệp không phải văn bản (có thể là tệp nhị phân đặt nhầm đuôi .md)",
+                              "Chỉ đặt tệp văn bản Markdown trong thư mục content/; tệp đính kèm để đúng đuôi của nó",
+                              code="binary")]
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        return None, [Problem(shown, line, "Tệp không phải bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3)",
+                              "Mở tệp và lưu lại với bảng mã UTF-8",
+                              code="encoding")]
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n")), []
+
+
+def read(file: Path, shown: str) -> tuple[Source | None, list[Problem]]:
+    """Read a Markdown file with optional front matter, or a .yml data file."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(shown, 0, f"Tệp quá lớn ({size:,} byte; giới hạn {MAX_BYTES:,} byte)".replace(",", "."),
+                                  "Chia nội dung thành nhiều trang, hoặc đưa tệp lớn vào mục tài liệu đính kèm",
+                                  code="too-large")]
+        raw = file.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 0, f"Không đọc được tệp ({exc.strerror})", "Kiểm tra tệp còn tồn tại và có quyền đọc",
+                              code="unreadable")]
+    text, problems = decode(raw, shown)
+    if text is None:
+        return None, problems
+    if not text.strip():
+        return None, [Problem(shown, 0, "Tệp rỗng", "Viết nội dung vào tệp, hoặc xóa tệp", code="empty")]
+    if file.suffix in (".yml", ".yaml"):
+        return parse_yaml(text, shown, first_line=1)
+    m = _FRONT.match(text)
+    if not m:
+        src = Source(shown, data={}, body=text)
+        return src, []
+    src, problems = parse_yaml(m.group(1) or "", shown, first_line=2)
+    if src is None:
+        return None, problems
+    src.body = text[m.end():]
+    src.body_line = text[:m.end()].count("\n") + 1
+    return src, problems
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def parse_yaml(text: str, shown: str, first_line: int) -> tuple[Source | None, list[Problem]]:
+    offset = first_line - 1
+    if "\t" in text:
+        for n, line in enumerate(text.split("\n"), start=first_line):
+            stripped = line.lstrip(" ")
+            if stripped.startswith("\t"):
+                return None, [Problem(shown, n, "Dòng thụt lề bằng phím Tab",
+                                      "YAML chỉ cho phép thụt lề bằng dấu cách: thay Tab bằng 2 dấu cách",
+                                      code="yaml-tab")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        # An unclosed quote is reported at the end of the text; its opening is
+        # where the editor must look.
+        unclosed = (exc.problem or "").startswith("found unexpected end of stream")
+        mark = (exc.context_mark if unclosed else exc.problem_mark) or exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + offset) if mark else first_line
+        return None, [Problem(shown, line, f"Phần thông tin đầu trang (YAML) sai cú pháp: {_explain(exc)}",
+                              "Sửa dòng này theo mẫu; giá trị có dấu hai chấm hoặc ngoặc thì đặt trong ngoặc kép \"...\"",
+                              code="yaml-syntax")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(shown, first_line, f"Phần thông tin đầu trang (YAML) sai cú pháp: {exc}",
+                              "Sửa theo mẫu", code="yaml-syntax")]
+    src = Source(shown)
+    src.lines[()] = first_line if node is None else node.start_mark.line + 1 + offset
+    src.data = {} if node is None else _plain(node, (), src, offset)
+    return src, []
+
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+def _plain(node, path, src: Source, offset: int):
+    src.lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return nfc(node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(child, path + (i,), src, offset) for i, child in enumerate(node.value)]
+    out: dict = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        src.lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+        out[key] = _plain(value_node, path + (key,), src, offset)
+    return out
+
+
+# PyYAML's messages, by prefix, in words an editor understands.
+_EXPLAIN = [
+    ("mapping values are not allowed here", "có dấu hai chấm (:) không đúng chỗ"),
+    ("could not find expected ':'", "thiếu dấu hai chấm (:) sau tên mục"),
+    ("found character '\\t'", "có ký tự Tab"),
+    ("expected <block end>, but found '-'", "dấu gạch đầu dòng (-) thụt lề không khớp"),
+    ("expected <block end>", "thụt lề không khớp với dòng trên"),
+    ("did not find expected key", "thụt lề không khớp với dòng trên"),
+    ("did not find expected '-' indicator", "dấu gạch đầu dòng (-) thụt lề không khớp"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng"),
+    ("found undefined alias", "có ký tự * ở đầu giá trị"),
+    ("found undefined tag handle", "có ký tự ! ở đầu giá trị"),
+    ("found duplicate anchor", "có ký tự & ở đầu giá trị"),
+]
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    for english, vietnamese in _EXPLAIN:
+        if problem.startswith(english):
+            return vietnamese
+    return f"lỗi cú pháp ({problem})" if problem else "lỗi cú pháp"

@@ -1,0 +1,97 @@
+"""Rules that relate several fields or files (the per-field checks are in schema.py)."""
+from __future__ import annotations
+
+from datetime import date
+
+from . import vndate
+from .problems import WARNING, Problem
+from .schema import show, suggest
+from .source import Source
+
+
+def phase_name(label: str) -> str:
+    """ "Đợt 3" stays as is; "1.2" becomes "đợt 1.2"."""
+    return label if label.lower().startswith(("đợt", "giai đoạn", "thời điểm")) else f"đợt {label}"
+
+
+def _p(src: Source, path, what, fix="", code="", level="lỗi"):
+    return Problem(src.path, src.line(path), what, fix, level, code)
+
+
+def period(src: Source, path: tuple, start: date | None, end: date | None, start_key="start", end_key="end"):
+    """End not before start."""
+    if start and end and end < start:
+        yield _p(src, path + (end_key,),
+                 f"“{show(path + (end_key,))}” ({vndate.short_form(end)}) trước ngày bắt đầu ({vndate.short_form(start)})",
+                 "Sửa lại ngày: ngày kết thúc phải bằng hoặc sau ngày bắt đầu", "end-before-start")
+
+
+def plan_rules(plan: dict, src: Source, congresses: dict):
+    for i, phase in enumerate(plan["phases"]):
+        path = ("phases", i)
+        yield from period(src, path, phase.get("start"), phase.get("end"))
+        if phase.get("peak"):
+            yield from period(src, path + ("peak",), phase["peak"]["start"], phase["peak"]["end"])
+        rel = phase.get("relative")
+        if rel and rel.get("congress") and rel["congress"] not in congresses:
+            yield unknown_congress(src, path + ("relative", "congress"), rel["congress"], congresses)
+    if plan.get("slogan_display"):
+        sd = plan["slogan_display"]
+        yield from period(src, ("slogan_display",), sd["start"], sd["end"])
+    if plan.get("congress") and plan["congress"] not in congresses:
+        yield unknown_congress(src, ("congress",), plan["congress"], congresses)
+    for i, item in enumerate(plan["reporting"]):
+        if item.get("due") is None and item.get("day_of_month") is None:
+            yield _p(src, ("reporting", i), f"“{show(('reporting', i))}” không có hạn báo cáo",
+                     "Ghi “due: 2016-02-09” (một ngày) hoặc “day_of_month: 20” (hằng tháng)", "reporting")
+    track_ids = {t["id"] for t in plan.get("tracks") or []}
+    yield from phase_order(plan, src, track_ids)
+
+
+def phase_order(plan: dict, src: Source, track_ids: set):
+    """Within a track, phases start in order; overlaps are only a warning (real plans have them)."""
+    last: dict = {}
+    for i, phase in enumerate(plan["phases"]):
+        track = phase.get("track")
+        if track_ids and track not in track_ids:
+            yield _p(src, ("phases", i, "track"), f"{phase_name(phase['label']).capitalize()} thuộc nhóm “{track}” chưa khai báo trong “tracks”",
+                     "Thêm nhóm này vào “tracks” hoặc sửa “track” của đợt", "track")
+        start = phase.get("start")
+        if start is None:
+            continue
+        if track in last:
+            j, prev = last[track]
+            if start < prev["start"]:
+                yield _p(src, ("phases", i, "start"),
+                         f"{phase_name(phase['label']).capitalize()} bắt đầu ({vndate.short_form(start)}) trước "
+                         f"{phase_name(prev['label'])} đứng trên nó ({vndate.short_form(prev['start'])})",
+                         "Sắp xếp các đợt theo thứ tự thời gian, hoặc sửa lại ngày", "phase-order")
+            elif prev.get("end") and start < prev["end"]:
+                yield _p(src, ("phases", i, "start"),
+                         f"{phase_name(phase['label']).capitalize()} bắt đầu ({vndate.short_form(start)}) trước khi "
+                         f"{phase_name(prev['label'])} kết thúc ({vndate.short_form(prev['end'])})",
+                         "Kiểm tra lại ngày nếu hai đợt không cố ý chồng lên nhau", "phase-overlap", WARNING)
+        last[track] = (i, phase)
+
+
+def unknown_congress(src: Source, path, ref: str, congresses: dict) -> Problem:
+    guess = suggest(ref, congresses)
+    fix = f"Có phải ý bạn là “{guess}”? " if guess else ""
+    fix += "Dùng một mã đại hội có trong content/_du-lieu/dai-hoi.yml" + (
+        f" ({', '.join(sorted(congresses))})" if congresses else "")
+    return _p(src, path, f"Không có đại hội mã “{ref}”", fix, "unknown-congress")
+
+
+def congress_rules(cid: str, congress: dict, src: Source):
+    yield from period(src, (cid,), congress.get("opening"), congress.get("closing"), "opening", "closing")
+
+
+def duplicate_numbers(plans: list[tuple[dict, Source]]):
+    seen: dict = {}
+    for plan, src in plans:
+        key = plan["number"].replace(" ", "").upper()
+        if key in seen:
+            yield _p(src, ("number",), f"Số kế hoạch “{plan['number']}” trùng với {seen[key]}",
+                     "Mỗi kế hoạch phải có số riêng: sửa số, hoặc xóa tệp bị trùng", "duplicate-number")
+        else:
+            seen[key] = src.path

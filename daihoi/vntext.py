@@ -1,0 +1,36 @@
+"""Vietnamese text helpers: normalization, diacritic folding, slugs.
+
+Editors paste text from Word and from the web; the same word may arrive composed
+(NFC) or decomposed (NFD). Everything we store or compare goes through `nfc`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(text: str) -> str:
+    """NFC, runs of white space collapsed to one space, trimmed (the contract's text form)."""
+    return _SPACES.sub(" ", nfc(text)).strip()
+
+
+def fold(text: str) -> str:
+    """Remove Vietnamese diacritics: "Đại hội" -> "Dai hoi".
+
+    "đ" is a letter of its own, not a base letter with a mark, so NFD does not
+    split it; it is mapped by hand.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
+
+
+def slugify(text: str) -> str:
+    """URL slug: "07-KH/ĐUK" -> "07-kh-duk"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
