@@ -1,0 +1,155 @@
+"""Plan dict -> content file (YAML front matter + Markdown prose) for content/ke-hoach/.
+
+Every string value is double-quoted, so labels like "1.1" and dates stay
+strings and nothing a plan says can be read as YAML syntax (": ", "#", "-").
+Null and empty values are left out, except the four the site requires, so
+the editor sees at once what the importer could not find.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .outline import BULLET, Node
+from .text import collapse, slug
+
+REQUIRED = ("number", "system", "date", "title")
+ORDER = ("number", "system", "issuer", "parent_issuer", "place", "date", "title", "bases", "tracks",
+         "phases", "forms", "slogans", "slogan_display", "units", "reporting", "recipients", "signer")
+
+
+class _Q(str):
+    """A string to be emitted double-quoted."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(_Q, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style='"'))
+
+
+def _quote(v):
+    if isinstance(v, dict):
+        return {k: _quote(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_quote(x) for x in v]
+    if isinstance(v, str):
+        return _Q(v)
+    return v
+
+
+def _prune(v):
+    """Drop None / empty values recursively; periods with a missing bound are dropped whole."""
+    if isinstance(v, dict):
+        if set(v) == {"start", "end"} and (v["start"] is None or v["end"] is None):
+            return None
+        out = {}
+        for k, x in v.items():
+            x = _prune(x)
+            if x is None or x == [] or x == {} or x == "":
+                continue
+            out[k] = x
+        return out
+    if isinstance(v, list):
+        return [y for y in (_prune(x) for x in v) if y not in (None, {}, "")]
+    return v
+
+
+def front_matter(plan: dict, extra: dict | None = None) -> dict:
+    extra = extra or {}
+    merged = dict(plan)
+    merged["forms"] = extra.get("forms") or plan.get("forms") or []
+    merged["tracks"] = extra.get("tracks") or plan.get("tracks") or []
+    out = {}
+    for key in ORDER:
+        val = merged.get(key)
+        if key in REQUIRED:
+            out[key] = val
+            continue
+        val = _prune(val)
+        if val in (None, [], {}, ""):
+            continue
+        out[key] = val
+    return out
+
+
+def to_content(plan: dict, extra: dict | None = None, source: str | None = None) -> str:
+    """The content file text for a plan (``extra`` = forms, tracks, prose from the parser)."""
+    fm = front_matter(plan, extra)
+    head = ["# Tệp này do trình nhập kế hoạch tạo ra" + (f" từ “{source}”" if source else "") + "."]
+    head.append("# Biên tập viên cần đọc lại toàn bộ, nhất là các cảnh báo dưới đây, trước khi đăng.")
+    warnings = plan.get("warnings") or []
+    if warnings:
+        head.append("# Cảnh báo:")
+        head += [f"#   - {collapse(w)}" for w in warnings]
+    else:
+        head.append("# Không có cảnh báo.")
+    for key in REQUIRED:
+        if fm.get(key) in (None, ""):
+            head.append(f"# THIẾU “{key}”: phải điền trước khi xây dựng trang.")
+    dumped = yaml.dump(_quote(fm), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10 ** 6,
+                       default_flow_style=False)
+    body = markdown_body((extra or {}).get("prose") or [])
+    return "---\n" + "\n".join(head) + "\n" + dumped + "---\n\n" + body
+
+
+def markdown_body(sections: list[Node]) -> str:
+    """Prose the structure does not capture (Mục đích, yêu cầu; hình thức; ...), as Markdown."""
+    out: list[str] = []
+    for sec in sections:
+        title = sec.title.strip()
+        out.append(f"## {title[:1].upper()}{title[1:].lower()}\n")
+        for ln in sec.all_lines():
+            if ln is sec.line:
+                continue
+            out.append(_md_line(ln.text) + "\n")
+    if not out:
+        return ""
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_line(text: str) -> str:
+    m = BULLET.match(text)
+    if m:
+        return "- " + _esc(re.sub(r"^[-+•\s]+", "", m["title"]))
+    m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]?\s+(.*)$", text)
+    if m:
+        return f"**{m.group(1)}.** {_esc(m.group(2))}"
+    m = re.match(r"^([a-zđ])\)\s*(.*)$", text)
+    if m:
+        return f"**{m.group(1)})** {_esc(m.group(2))}"
+    return _esc(text)
+
+
+def _esc(s: str) -> str:
+    # Only what would turn prose into markup: emphasis marks, a leading '#', HTML.
+    s = s.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
+    return re.sub(r"^(#+)", r"\\\1", s)
+
+
+def default_path(plan: dict, content_dir: str | os.PathLike = "content") -> Path:
+    name = slug(plan.get("number") or "") or "ke-hoach-moi"
+    return Path(content_dir) / "ke-hoach" / f"{name}.md"
+
+
+def write_atomic(path: Path, text: str, force: bool = False) -> None:
+    """Write via a temp file in the same folder and os.replace, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not force:
+        raise FileExistsError(str(path))
+    fd, tmp = tempfile.mkstemp(prefix=".nhap-", suffix=".tmp", dir=str(path.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        if not force and path.exists():  # someone created it meanwhile
+            raise FileExistsError(str(path))
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
