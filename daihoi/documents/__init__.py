@@ -1,0 +1,155 @@
+"""Downloadable documents of a plan (issue 4): PDF and Word in the official layout,
+slogan banners, the slogan list, a calendar, QR codes, and attachment descriptions.
+
+Entry point for the build: `generate_plan_documents(plan, out_dir, ...)`. Everything is
+generated from the plan dict (the public `plan/1` JSON form), offline, reproducibly
+(same input and build date give the same bytes) and with a content-hash cache for the
+slow PDF and DOCX outputs. No MkDocs import here: the build wires it in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .attachments import attachment_entry, check_attachment_path, describe_attachment
+from .cache import Cache, content_key, write_if_changed
+from .vnformat import ascii_slug, format_size, official_date, parse_iso
+
+__all__ = [
+    "Download",
+    "generate_plan_documents",
+    "format_size",
+    "official_date",
+    "describe_attachment",
+    "check_attachment_path",
+    "attachment_entry",
+]
+
+# Size labels use the same type names readers see elsewhere ("PDF, 182 KB").
+_KIND_TYPE = {"pdf": "PDF", "banner-pdf": "PDF", "docx": "Word", "ics": "Lịch ICS", "txt": "Văn bản", "svg": "Ảnh SVG"}
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # relative to out_dir, with "/" separators
+    kind: str  # "pdf" | "docx" | "ics" | "banner-pdf" | "txt" | "svg"
+    title: str  # Vietnamese, for the download button
+    size_bytes: int
+    size_label: str  # "PDF, 182 KB"
+
+
+def _doc_date(plan: dict, build_date: date) -> date:
+    # The plan's own date is the "creation date" of its files: fixed, meaningful, and
+    # it keeps the cache warm across days (the build date would not).
+    return parse_iso(plan.get("date")) or build_date
+
+
+def generate_plan_documents(
+    plan: dict,
+    out_dir: Path,
+    *,
+    slug: str,
+    page_url: str,
+    build_date: date,
+    cache_dir: Path | None,
+    congresses: list[dict],
+    comment_url: str | None = None,
+    banner_color: str = "vang",
+) -> list[Download]:
+    """Write every downloadable file of one plan under out_dir/<slug>/ and list them.
+
+    comment_url (or the plan's "comment_url" key): where readers send comments on a
+    draft; printed as a link and a QR code on the PDF and Word files, and as its own
+    QR SVG.
+    """
+    # Imported here so that importing the package (for format_size, attachments) is
+    # cheap and does not load fpdf2/python-docx.
+    from .banners import BANNER_FORMATS, render_banners_pdf, render_slogans_docx, render_slogans_txt
+    from .calendar import plan_events, render_ics
+    from .docx_plan import render_plan_docx
+    from .pdf_plan import render_plan_pdf
+    from .qr import qr_svg
+
+    if not re.fullmatch(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*", slug) or ".." in slug.split("/"):
+        raise ValueError(f"slug không hợp lệ: {slug!r}")
+    out_dir = Path(out_dir)
+    base = out_dir / slug
+    cache = Cache(cache_dir)
+    comment_url = comment_url or plan.get("comment_url") or None
+    doc_date = _doc_date(plan, build_date)
+    stem = ascii_slug(plan.get("number") or "") or ascii_slug(slug.split("/")[-1]) or "ke-hoach"
+    number = plan.get("number") or ""
+    slogans = list(plan.get("slogans") or [])
+    downloads: list[Download] = []
+
+    def emit(rel: str, kind: str, title: str, data: bytes) -> None:
+        path = base / rel
+        write_if_changed(path, data)
+        size = len(data)
+        downloads.append(
+            Download(path.relative_to(out_dir).as_posix(), kind, title, size, f"{_KIND_TYPE[kind]}, {format_size(size)}")
+        )
+
+    inputs = {"plan": plan, "page_url": page_url, "comment_url": comment_url, "doc_date": doc_date.isoformat()}
+
+    pdf = cache.get_or_make(
+        "pdf", content_key("plan-pdf", inputs),
+        lambda: render_plan_pdf(plan, page_url=page_url, doc_date=doc_date, comment_url=comment_url),
+    )
+    emit(f"ke-hoach-{stem}.pdf", "pdf", "Kế hoạch (PDF, bản in A4)", pdf)
+    docx = cache.get_or_make(
+        "docx", content_key("plan-docx", inputs),
+        lambda: render_plan_docx(plan, page_url=page_url, doc_date=doc_date, comment_url=comment_url),
+    )
+    emit(f"ke-hoach-{stem}.docx", "docx", "Kế hoạch (Word, chỉnh sửa được)", docx)
+
+    events = plan_events(plan, congresses, page_url=page_url, slug=slug)
+    if events:
+        ics = render_ics(events, build_date=build_date, calendar_name=f"Kế hoạch {number}".strip(), page_url=page_url)
+        emit(f"lich-{stem}.ics", "ics", "Lịch tuyên truyền (ICS, thêm vào điện thoại)", ics)
+
+    if slogans:
+        banner_inputs = {"slogans": slogans, "page_url": page_url, "doc_date": doc_date.isoformat(), "color": banner_color}
+        for key, fmt in BANNER_FORMATS.items():
+            data = cache.get_or_make(
+                "banner-pdf", content_key(f"banners-{key}", banner_inputs),
+                lambda key=key: render_banners_pdf(
+                    slogans, key, doc_date=doc_date, qr_url=page_url, color=banner_color, title=f"Khẩu hiệu - {number}"
+                ),
+            )
+            emit(f"{key}-{stem}-tat-ca.pdf", "banner-pdf", f"{fmt.label}: tất cả khẩu hiệu (PDF)", data)
+        docx_list = cache.get_or_make(
+            "docx", content_key("slogans-docx", inputs), lambda: render_slogans_docx(plan, doc_date=doc_date)
+        )
+        emit(f"khau-hieu-{stem}.docx", "docx", "Danh sách khẩu hiệu (Word)", docx_list)
+        emit(f"khau-hieu-{stem}.txt", "txt", "Danh sách khẩu hiệu (văn bản thuần)", render_slogans_txt(plan))
+        strip = BANNER_FORMATS["bang-ron"]
+        for i, slogan in enumerate(slogans, 1):
+            one = {**banner_inputs, "slogans": [slogan]}
+            data = cache.get_or_make(
+                "banner-pdf", content_key("banner-bang-ron", one),
+                lambda slogan=slogan, i=i: render_banners_pdf(
+                    [slogan], "bang-ron", doc_date=doc_date, qr_url=page_url, color=banner_color,
+                    title=f"Khẩu hiệu số {i} - {number}",
+                ),
+            )
+            emit(f"bang-ron/khau-hieu-{i:02d}.pdf", "banner-pdf", f"{strip.label}: khẩu hiệu số {i} (PDF)", data)
+        _remove_stale_banners(base / "bang-ron", len(slogans))
+
+    emit(f"qr-{stem}.svg", "svg", "Mã QR dẫn đến trang kế hoạch (SVG)", qr_svg(page_url, title="Mã QR trang kế hoạch"))
+    if comment_url:
+        emit(f"qr-gop-y-{stem}.svg", "svg", "Mã QR góp ý dự thảo (SVG)", qr_svg(comment_url, title="Mã QR góp ý dự thảo"))
+    return downloads
+
+
+def _remove_stale_banners(folder: Path, count: int) -> None:
+    """A slogan removed from the plan takes its banner file with it."""
+    if not folder.is_dir():
+        return
+    for f in folder.glob("khau-hieu-*.pdf"):
+        m = re.fullmatch(r"khau-hieu-(\d+)\.pdf", f.name)
+        if m and int(m.group(1)) > count:
+            f.unlink()

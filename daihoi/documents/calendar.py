@@ -139,6 +139,8 @@ def plan_events(plan: dict, congresses: list[dict], *, page_url: str | None = No
                 referenced.add(id(c))
         start, end = _phase_dates(phase, congresses)
         label = nfc(phase.get("label") or "")
+        if label[:1].isdigit():  # "1.2" alone means nothing on a phone's agenda
+            label = f"Giai đoạn {label}"
         title = nfc(phase.get("title") or "")
         items = "".join(f"\n- {nfc(i)}" for i in phase.get("items") or [])
         if start and end and end >= start:

@@ -1,0 +1,87 @@
+"""Content-hash cache for the slow outputs (PDF, DOCX), and quiet writes for all.
+
+A file is regenerated only when its inputs or this package's code and fonts changed;
+an output whose bytes did not change is not rewritten, so its mtime stays and
+rsync/CDN uploads of the built site skip it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+__all__ = ["generator_version", "content_key", "Cache", "write_if_changed", "GENERATIONS"]
+
+# How many times each kind of file was really generated in this process: the tests
+# read it to prove a warm rebuild generates nothing.
+GENERATIONS: Counter[str] = Counter()
+
+
+@lru_cache(maxsize=1)
+def generator_version() -> str:
+    """Hash of this package's code and fonts: a change to either invalidates the cache."""
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    files = sorted(here.glob("*.py")) + sorted((here / "fonts").glob("*"))
+    for f in files:
+        h.update(f.relative_to(here).as_posix().encode())
+        h.update(b"\0")
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def content_key(kind: str, *parts: object) -> str:
+    payload = json.dumps([kind, generator_version(), *parts], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)  # readers never see half a file; parallel builds are safe
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write unless the file already holds exactly these bytes. True if written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    _atomic_write(path, data)
+    return True
+
+
+class Cache:
+    """Bytes by content key under cache_dir/documents/; no cache_dir means no caching."""
+
+    def __init__(self, cache_dir: Path | None):
+        self.root = Path(cache_dir) / "documents" if cache_dir else None
+
+    def _path(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / key[:2] / key
+
+    def get_or_make(self, kind: str, key: str, make: Callable[[], bytes]) -> bytes:
+        if self.root is not None:
+            try:
+                return self._path(key).read_bytes()
+            except FileNotFoundError:
+                pass
+        data = make()
+        GENERATIONS[kind] += 1
+        if self.root is not None:
+            _atomic_write(self._path(key), data)
+        return data
