@@ -51,7 +51,7 @@ def parse_closing(tail: list[Line]) -> tuple[list[str], dict | None, list[str]]:
                 signer["for"] = seg
                 stage = "signer"
                 continue
-            if seg.startswith(("-", "+", "•")) and stage == "recipients":
+            if seg.startswith(("-", "+", "•")):
                 r = _recipient(seg)
                 if r:
                     recipients.append(r)
@@ -62,7 +62,7 @@ def parse_closing(tail: list[Line]) -> tuple[list[str], dict | None, list[str]]:
                 signer["position"] = seg
                 stage = "signer"
                 continue
-            if stage == "signer" and _looks_like_name(seg) and "name" not in signer:
+            if stage == "signer" and _looks_like_name(seg) and "position" in signer and "name" not in signer:
                 signer["name"] = seg
                 continue
             if stage == "recipients" and recipients and not is_upper(seg) and re.match(r"^[a-zđ/()]", f) and len(seg) < 20:

@@ -113,7 +113,7 @@ def parse_header(lines: list[Line]) -> Header:
             if m and fold(ln.text).startswith("so"):
                 h.number = normalize_number(m)
         if h.number is None:
-            h.warnings.append(f"dòng 1–{max(1, k or 1)}: không tìm thấy số, ký hiệu văn bản (ví dụ “Số 07-KH/ĐUK”)")
+            h.warnings.append(f"{_span(k)}: không tìm thấy số, ký hiệu văn bản (ví dụ “Số 07-KH/ĐUK”)")
     if h.date is None and h.place is None:
         # The date line can sit after the title in plans typed without a header table.
         for ln in lines[:max(k or 0, 0) + 12]:
@@ -122,7 +122,7 @@ def parse_header(lines: list[Line]) -> Header:
                 h.place, h.date = found
                 break
         if h.date is None:
-            h.warnings.append(f"dòng 1–{max(1, k or 1)}: không tìm thấy ngày ban hành "
+            h.warnings.append(f"{_span(k)}: không tìm thấy ngày ban hành "
                               "(dòng “Địa danh, ngày ... tháng ... năm ...”)")
     h.system = system_of(h.number) or motto
     if h.system is None:
@@ -168,3 +168,7 @@ def parse_title(lines: list[Line], k: int) -> tuple[str, int]:
         if ln.text.endswith((".", ":")):
             break
     return collapse(" ".join(parts)).rstrip(" .:;"), i
+
+
+def _span(k: int | None) -> str:
+    return f"dòng 1–{k}" if k and k > 1 else "dòng 1"

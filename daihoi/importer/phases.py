@@ -53,6 +53,8 @@ def find_phases(sections: list[Node], plan_date: dt.date | None) -> tuple[list[d
 
     def walk(node: Node, enclosing: Node | None):
         for child in node.children:
+            if is_forms(child.title):
+                continue  # forms and means, with everything under them, are never phases
             if is_candidate(child) and not _demoted(child):
                 picked.append((child, enclosing))
             else:
