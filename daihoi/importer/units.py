@@ -27,13 +27,7 @@ def parse_units(section: Node) -> tuple[list[dict], list[str]]:
             warnings.append(f"dòng {section.no}: không nhận ra đơn vị nào trong phần tổ chức thực hiện")
         return units, warnings
     for h in heads:
-        has_tasks = bool(h.content or h.children)
-        name, first = (split_unit(h.title) if not has_tasks or ":" in h.title[:150] or len(h.title) > 150
-                       else (h.title.rstrip(" .;:"), None))
-        if not name:
-            warnings.append(f"dòng {h.no}: không tách được tên đơn vị")
-            name = h.title
-        tasks = [first] if first else []
+        tasks = []
         for ln in h.content:
             f = fold(ln.text)
             bullet = bool(BULLET.match(ln.text))
@@ -42,9 +36,17 @@ def parse_units(section: Node) -> tuple[list[dict], list[str]]:
             t = collapse(re.sub(r"^[-+•\s]+", "", strip_bullet(ln.text)))
             if t:
                 tasks.append(t)
-        for c in h.headings():
-            tasks.append(c.title)
-        units.append({"name": name, "tasks": tasks})
+        tasks += [c.title for c in h.headings()]
+        # A short heading followed by its tasks is the unit's name as printed;
+        # a numbered sentence carries the name and the first task together.
+        if tasks and len(h.title) <= 150 and ":" not in h.title[:150] and not fold(h.title).startswith(("can cu", "tren co so")):
+            name, first = h.title.rstrip(" .;:"), None
+        else:
+            name, first = split_unit(h.title)
+        if not name:
+            warnings.append(f"dòng {h.no}: không tách được tên đơn vị")
+            name = h.title
+        units.append({"name": name, "tasks": ([first] if first else []) + tasks})
     return units, warnings
 
 

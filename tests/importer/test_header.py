@@ -1,0 +1,61 @@
+"""importer/header.py: number, system, issuer, place and date, title."""
+from __future__ import annotations
+
+import pytest
+
+from daihoi.importer.decode import to_lines
+from daihoi.importer.header import parse_header
+
+
+def head(text):
+    return parse_header(to_lines(text))
+
+
+@pytest.mark.parametrize("line,number,system", [
+    ("Số  07- KH/ĐUK", "07-KH/ĐUK", "dang"),
+    ("Số: 17 – KH/ĐUK", "17-KH/ĐUK", "dang"),
+    ("Số 38 -KH/ĐU", "38-KH/ĐU", "dang"),
+    ("Số: 192/KH-UBND", "192/KH-UBND", "nha-nuoc"),
+    ("Số: 05 / KH - UBND", "05/KH-UBND", "nha-nuoc"),
+    ("Số 12—KH/TU", "12-KH/TU", "dang"),
+])
+def test_number_as_printed_spaces_out_dashes_normalised(line, number, system):
+    h = head(f"{line}\nHà Nội, ngày 04 tháng 01 năm 2016\nKẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH")
+    assert (h.number, h.system) == (number, system)
+
+
+def test_state_layout_in_two_columns():
+    h = head("ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "PHƯỜNG QUANG TRUNG\t\tĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 192/KH-UBND\t\tPhường Quang Trung, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nTuyên truyền bầu cử\n")
+    assert h.issuer == "ỦY BAN NHÂN DÂN PHƯỜNG QUANG TRUNG" and h.parent_issuer is None
+    assert h.place == "Phường Quang Trung" and h.date.isoformat() == "2021-03-05"
+    assert h.title == "Tuyên truyền bầu cử" and h.warnings == []
+
+
+def test_system_from_motto_when_number_is_missing():
+    assert head("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKẾ HOẠCH\nx\n").system == "nha-nuoc"
+    assert head("ĐẢNG CỘNG SẢN VIỆT NAM\nKẾ HOẠCH\nx\n").system == "dang"
+
+
+def test_date_is_not_taken_from_the_receipt_stamp():
+    h = head("Số 38 -KH/ĐU\nCÔNG THÔNG TIN ĐIỆN TỬ\nĐẾN\tGiờ: 9\n\tNgày: 18/02/2020\nHà Nội, ngày 17 tháng 02 năm 2020\nKẾ HOẠCH\nx")
+    assert h.date.isoformat() == "2020-02-17" and h.issuer is None
+
+
+def test_title_spans_lines_until_separator_or_body():
+    h = head("KẾ HOẠCH\ntriển khai công tác thông tin\n\n Đại hội XII\n------\nThực hiện Kế hoạch số 02-KH/BTGTU")
+    assert h.title == "triển khai công tác thông tin Đại hội XII"
+    h = head("KẾ HOẠCH\nTuyên truyền Đại hội\nCăn cứ Chỉ thị 35-CT/TW")
+    assert h.title == "Tuyên truyền Đại hội"
+
+
+def test_no_header_block_gives_warnings_naming_lines():
+    h = head("KẾ HOẠCH\nTuyên truyền Đại hội\nI. MỤC ĐÍCH")
+    assert h.number is None and h.date is None and h.system is None
+    assert len(h.warnings) == 3 and all(w.startswith("dòng 1") for w in h.warnings)
+
+
+def test_missing_plan_line_is_a_warning():
+    h = head("Nội dung gì đó\nkhông phải kế hoạch")
+    assert h.title == "" and any("KẾ HOẠCH" in w for w in h.warnings)
