@@ -117,6 +117,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
+    from jinja2 import TemplateNotFound
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
@@ -132,6 +133,10 @@ def cmd_build(args) -> int:
         except MkDocsException as exc:
             shutil.rmtree(staged, ignore_errors=True)
             raise Failure(f"Không dựng được trang: {exc}") from exc
+        except TemplateNotFound as exc:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise Failure(f"Không có mẫu trang “{exc.name}”. Sửa mục “template:” ở đầu trang dùng mẫu này, "
+                          "hoặc xóa mục đó để dùng mẫu mặc định") from exc
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise
@@ -181,8 +186,8 @@ def main(argv: list[str]) -> int:
         if args.debug:
             traceback.print_exc()
         else:
-            say(f"Lỗi ngoài dự kiến: {type(exc).__name__}: {exc}", err=True)
-            say("Chạy lại với --debug để xem chi tiết, và gửi nội dung đó cho nhóm kỹ thuật.", err=True)
+            say(f"Lỗi ngoài dự kiến ({type(exc).__name__}: {exc}). Trang cũ vẫn giữ nguyên. "
+                "Chạy lại với --debug để xem chi tiết, và gửi nội dung đó cho nhóm kỹ thuật.", err=True)
         return 1
 
 

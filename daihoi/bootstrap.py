@@ -35,9 +35,30 @@ def _digest(requirements: Path) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def satisfied(requirements: Path) -> bool:
+    """Does this interpreter already have every pinned package at its pinned version?"""
+    from importlib import metadata
+
+    for line in requirements.read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if line.startswith("-r "):
+            if not satisfied(requirements.parent / line[3:].strip()):
+                return False
+        elif "==" in line:
+            name, version = (part.strip() for part in line.split("==", 1))
+            try:
+                if metadata.version(name) != version:
+                    return False
+            except metadata.PackageNotFoundError:
+                return False
+    return True
+
+
 def ensure(requirements: str = "requirements.txt") -> None:
-    """Make sure we run inside .venv with `requirements` installed; re-exec if needed."""
+    """Make sure we run with `requirements` installed: here if they already are, else in .venv."""
     req = ROOT / requirements
+    if satisfied(req):
+        return
     stamp = _stamp(req)
     up_to_date = stamp.is_file() and stamp.read_text() == _digest(req)
     if _in_venv() and up_to_date:

@@ -86,16 +86,17 @@ def resolve(phase: dict, plan: dict, congresses: dict) -> tuple[date | None, dat
     start, end = phase.get("start"), phase.get("end")
     rel = phase.get("relative") or {}
     congress = congresses.get(rel.get("congress") or "")
-    if not congress or (start and end):
+    opening = (congress or {}).get("opening")
+    if not opening or (start and end):
         return start, end, False, False
-    opening, closing = congress.get("opening"), congress.get("closing") or congress.get("opening")
+    closing = congress.get("closing") or opening
     when = rel["when"]
     d_start = d_end = None
     if when == "before":
-        d_start, d_end = plan["date"], opening - timedelta(days=1) if opening else None
+        d_start, d_end = plan["date"], opening - timedelta(days=1)
     elif when == "during":
         d_start, d_end = opening, closing
-    elif when == "after" and closing:
+    elif when == "after":
         d_start = closing + timedelta(days=1)
         d_end = (start or d_start) + timedelta(days=AFTER_DAYS - 1)
     new_start, new_end = start or d_start, end or d_end

@@ -89,6 +89,8 @@ def congress_rules(cid: str, congress: dict, src: Source):
 def duplicate_numbers(plans: list[tuple[dict, Source]]):
     seen: dict = {}
     for plan, src in plans:
+        if not plan.get("number"):
+            continue            # already reported as missing
         key = plan["number"].replace(" ", "").upper()
         if key in seen:
             yield _p(src, ("number",), f"Số kế hoạch “{plan['number']}” trùng với {seen[key]}",
