@@ -50,6 +50,7 @@ def docx_text(data: bytes, name: str = "") -> str:
     except (zipfile.BadZipFile, KeyError, ValueError, Exception) as e:  # noqa: BLE001 - any broken package
         raise PlanImportError(f"Không đọc được tệp Word “{name}”: tệp bị hỏng hoặc không phải .docx ({type(e).__name__}).")
     numbering = _numbering(doc, qn)
+    numbering["_styles"] = _style_numbering(doc, qn)
     counters: dict[tuple[str, int], int] = {}
     out: list[str] = []
     body = doc.element.body
@@ -65,14 +66,21 @@ def docx_text(data: bytes, name: str = "") -> str:
 def _para(p, numbering, counters, qn) -> str:
     text = _ptext(p, qn)
     ppr = p.find(qn("w:pPr"))
-    if ppr is None:
+    if not text.strip():
         return text
-    numpr = ppr.find(qn("w:numPr"))
-    if numpr is None or not text.strip():
+    numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+    num_id, ilvl = None, 0
+    if numpr is not None:
+        ilvl_el, numid_el = numpr.find(qn("w:ilvl")), numpr.find(qn("w:numId"))
+        num_id = numid_el.get(qn("w:val")) if numid_el is not None else None
+        ilvl = int(ilvl_el.get(qn("w:val"))) if ilvl_el is not None else 0
+    if num_id is None and ppr is not None:
+        # Numbering given by the paragraph style ("List Number"), not the paragraph.
+        ps = ppr.find(qn("w:pStyle"))
+        if ps is not None:
+            num_id, ilvl = numbering["_styles"].get(ps.get(qn("w:val")), (None, 0))
+    if num_id is None or num_id == "0":
         return text
-    ilvl_el, numid_el = numpr.find(qn("w:ilvl")), numpr.find(qn("w:numId"))
-    num_id = numid_el.get(qn("w:val")) if numid_el is not None else None
-    ilvl = int(ilvl_el.get(qn("w:val"))) if ilvl_el is not None else 0
     levels = numbering.get(num_id)
     if not levels:
         return text
@@ -148,4 +156,33 @@ def _numbering(doc, qn) -> dict:
         levels = dict(abstracts.get(aid.get(qn("w:val")), {}))
         levels["_abstract"] = aid.get(qn("w:val"))
         out[num.get(qn("w:numId"))] = levels
+    return out
+
+
+def _style_numbering(doc, qn) -> dict:
+    """styleId -> (numId, ilvl) for paragraph styles that number (following basedOn)."""
+    raw, based = {}, {}
+    try:
+        root = doc.styles.element
+    except Exception:  # noqa: BLE001
+        return {}
+    for st in root.iter(qn("w:style")):
+        sid = st.get(qn("w:styleId"))
+        b = st.find(qn("w:basedOn"))
+        if b is not None:
+            based[sid] = b.get(qn("w:val"))
+        ppr = st.find(qn("w:pPr"))
+        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if numpr is not None:
+            nid, il = numpr.find(qn("w:numId")), numpr.find(qn("w:ilvl"))
+            raw[sid] = (nid.get(qn("w:val")) if nid is not None else None,
+                        int(il.get(qn("w:val"))) if il is not None else 0)
+    out = {}
+    for sid in set(raw) | set(based):
+        cur, seen = sid, set()
+        while cur and cur not in raw and cur not in seen:
+            seen.add(cur)
+            cur = based.get(cur)
+        if cur in raw and raw[cur][0]:
+            out[sid] = raw[cur]
     return out
