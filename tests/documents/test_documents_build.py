@@ -1,0 +1,122 @@
+"""The entry point as the build uses it: the list of downloads, the cache, reproducible
+bytes, and the picture check (pages rendered to PNG for a person to look at)."""
+
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from docs_helpers import generate, load_plan
+from daihoi.documents import Download, format_size, generate_plan_documents
+from daihoi.documents.cache import GENERATIONS
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+
+
+def _digest(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_download_list(built):
+    plan, out, downloads = built["plan_07_kh_duk"]
+    assert all(isinstance(d, Download) for d in downloads)
+    kinds = [d.kind for d in downloads]
+    assert kinds[:3] == ["pdf", "docx", "ics"]
+    assert kinds.count("banner-pdf") == 2 + len(plan["slogans"])
+    assert kinds.count("txt") == 1 and kinds.count("svg") == 1
+    for d in downloads:
+        path = out / d.path
+        assert path.is_file() and d.path.startswith("07-kh-duk/")
+        assert d.size_bytes == path.stat().st_size
+        assert d.size_label.endswith(format_size(d.size_bytes))
+    pdf = downloads[0]
+    assert pdf.title == "Kế hoạch (PDF, bản in A4)"
+    assert pdf.size_label.startswith("PDF, ") and pdf.size_label.endswith(" KB")
+
+
+def test_comment_link_gets_a_qr_file(built):
+    _, out, downloads = built["plan_192_kh_ubnd"]
+    svgs = [d for d in downloads if d.kind == "svg"]
+    assert [d.path.rsplit("/", 1)[1] for d in svgs] == ["qr-192-kh-ubnd.svg", "qr-gop-y-192-kh-ubnd.svg"]
+    svg = (out / svgs[1].path).read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "<svg" in svg and "Mã QR góp ý dự thảo" in svg
+
+
+def test_cache_hit_regenerates_and_rewrites_nothing(tmp_path):
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    first = generate("plan_07_kh_duk", out, cache)
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    before = GENERATIONS.copy()
+    second = generate("plan_07_kh_duk", out, cache)
+    assert GENERATIONS == before, "a warm rebuild generated something"
+    assert second == first
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == mtimes
+    # A fresh output folder is filled from the cache, still without generating.
+    generate("plan_07_kh_duk", tmp_path / "site2", cache)
+    assert GENERATIONS == before
+    assert _digest(out) == _digest(tmp_path / "site2")
+
+
+def test_changed_content_regenerates_only_what_it_touches(tmp_path):
+    cache = tmp_path / "cache"
+    plan = load_plan("plan_07_kh_duk")
+    kwargs = dict(slug="07", page_url="https://x.example/07/", build_date=__import__("datetime").date(2026, 1, 1),
+                  cache_dir=cache, congresses=[])
+    generate_plan_documents(plan, tmp_path / "a", **kwargs)
+    before = GENERATIONS.copy()
+    plan["units"][0]["tasks"].append("Nhiệm vụ mới")
+    generate_plan_documents(plan, tmp_path / "a", **kwargs)
+    grown = GENERATIONS - before
+    # The plan's PDF and Word file change; the banners (slogans unchanged) do not.
+    assert grown == {"pdf": 1, "docx": 2}
+
+
+def test_same_input_gives_byte_identical_files(tmp_path):
+    generate("plan_192_kh_ubnd", tmp_path / "one", None)
+    generate("plan_192_kh_ubnd", tmp_path / "two", None)
+    one, two = _digest(tmp_path / "one"), _digest(tmp_path / "two")
+    assert one == two and len(one) >= 8
+
+
+def test_bad_slug_is_refused(tmp_path):
+    with pytest.raises(ValueError):
+        generate_plan_documents(load_plan("plan_07_kh_duk"), tmp_path, slug="../x", page_url="u",
+                                build_date=__import__("datetime").date(2026, 1, 1), cache_dir=None, congresses=[])
+
+
+def test_package_does_not_import_mkdocs():
+    root = Path(__file__).resolve().parents[2] / "daihoi" / "documents"
+    for f in root.glob("*.py"):
+        text = f.read_text(encoding="utf-8")
+        assert "import mkdocs" not in text and "from mkdocs" not in text, f.name
+
+
+def test_fonts_bundled_with_licence():
+    root = Path(__file__).resolve().parents[2] / "daihoi" / "documents" / "fonts"
+    names = {p.name for p in root.iterdir()}
+    assert {"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
+            "LiberationSerif-BoldItalic.ttf", "LiberationSans-Bold.ttf", "LICENSE-OFL.txt"} <= names
+    assert "SIL OPEN FONT LICENSE Version 1.1" in (root / "LICENSE-OFL.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
+def test_render_pictures_for_a_person(built):
+    """Renders page 1 of each plan and one banner per format into tests/artifacts/ (gitignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    made = []
+    for name in ["plan_07_kh_duk", "plan_192_kh_ubnd"]:
+        _, out, downloads = built[name]
+        pdf = out / downloads[0].path
+        banners = [d for d in downloads if d.kind == "banner-pdf"][:2]
+        for src, stem in [(pdf, f"{name}-trang1")] + [(out / b.path, f"{name}-{b.path.split('/')[-1][:7]}") for b in banners]:
+            target = ARTIFACTS / f"documents-{stem}"
+            subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(src), str(target)],
+                           check=True, timeout=120)
+            made.append(target.with_suffix(".png"))
+    for png in made:
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    (ARTIFACTS / "documents-pictures.json").write_text(json.dumps([p.name for p in made], indent=1), encoding="utf-8")
