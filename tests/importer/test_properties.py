@@ -1,0 +1,91 @@
+"""Property tests: any mutation of a real plan gives a valid plan/1 or a clear error."""
+from __future__ import annotations
+
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from daihoi.importer.check import check_plan
+from daihoi.importer.decode import decode_bytes, to_lines
+from daihoi.importer.errors import PlanImportError
+from daihoi.importer.parse import analyse
+from daihoi.importer.writer import to_content
+from importer_helpers import PLANS, SEEDS
+
+TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS + PLANS]
+NOISE = ["*", "**", "- ", "1.1. ", "Đợt 1:", "II. ", "KẾ HOẠCH", "Số 07- KH/ĐUK", "ngày 31/02/2020", "(", ")",
+         "từ ngày 01 đến ngày", "tháng 13/2020", "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "\t", "   ", "ĐẾN\tGiờ:",
+         "cao điểm từ", "năm 9999", "\u0301", "\ufeff", "\x00", "Ngày: ", "a)", "*Trước khai mạc*", "!", ":"]
+
+mutation = st.one_of(
+    st.tuples(st.just("delete"), st.integers(0, 400), st.integers(1, 30)),
+    st.tuples(st.just("dup"), st.integers(0, 400), st.integers(1, 5)),
+    st.tuples(st.just("swap"), st.integers(0, 400), st.integers(0, 400)),
+    st.tuples(st.just("insert"), st.integers(0, 400), st.sampled_from(NOISE)),
+    st.tuples(st.just("text"), st.integers(0, 400), st.text(max_size=40)),
+    st.tuples(st.just("prefix"), st.integers(0, 400), st.sampled_from(NOISE)),
+    st.tuples(st.just("digits"), st.integers(0, 400), st.integers(0, 99)),
+)
+
+
+def mutate(text: str, muts) -> str:
+    lines = text.split("\n")
+    for kind, i, arg in muts:
+        if not lines:
+            lines = [""]
+        i %= len(lines)
+        if kind == "delete":
+            del lines[i:i + arg]
+        elif kind == "dup":
+            lines[i:i] = lines[i:i + arg]
+        elif kind == "swap":
+            j = arg % len(lines)
+            lines[i], lines[j] = lines[j], lines[i]
+        elif kind in ("insert", "text"):
+            lines.insert(i, arg)
+        elif kind == "prefix":
+            lines[i] = arg + lines[i]
+        elif kind == "digits":
+            lines[i] = "".join(str(arg) if c.isdigit() else c for c in lines[i])
+    return "\n".join(lines)
+
+
+def import_text(text: str) -> dict | None:
+    try:
+        lines = to_lines(decode_bytes(text.encode("utf-8", errors="surrogatepass")))
+    except PlanImportError as e:
+        assert e.message
+        return None
+    plan, extra = analyse(lines)
+    problems = check_plan(plan)
+    assert problems == [], problems
+    doc = to_content(plan, extra, source="x.txt")
+    yaml.safe_load(doc.split("---\n")[1])       # the front matter always parses
+    return plan
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(range(len(TEXTS))), st.lists(mutation, max_size=8))
+def test_mutated_plans_never_crash_and_stay_valid(idx, muts):
+    import_text(mutate(TEXTS[idx], muts))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text(text):
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return
+    import_text(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes(data):
+    try:
+        lines = to_lines(decode_bytes(data))
+    except PlanImportError as e:
+        assert e.message
+        return
+    plan, _ = analyse(lines)
+    assert check_plan(plan) == []
