@@ -178,7 +178,7 @@ def render_banners_pdf(
 ) -> bytes:
     """One page per slogan, in the given format."""
     fmt = BANNER_FORMATS[fmt_key]
-    pdf = new_pdf(orientation="L", fmt=(fmt.height_mm, fmt.width_mm), creation=doc_date)
+    pdf = new_pdf(orientation="L", fmt=(fmt.height_mm, fmt.width_mm), creation=doc_date, family="sans")
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
     pdf.set_title(title or "Khẩu hiệu tuyên truyền")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 import segno
 
@@ -32,6 +33,7 @@ def qr_png(url: str, *, scale: int = 8) -> bytes:
     return buf.getvalue()
 
 
+@lru_cache(maxsize=64)
 def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
     """Dark/light modules without the quiet zone; PDFs draw them as vector squares."""
     return tuple(tuple(bool(v) for v in row) for row in _make(url).matrix)

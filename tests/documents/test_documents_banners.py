@@ -100,3 +100,35 @@ def test_fit_text_never_overflows(ws_, max_lines, box_w, box_h):
         assert text_width_em(line) * fitted.size_pt * pt <= box_w + 1e-6
     assert fitted.block_height_mm <= box_h + 1e-6
     assert LINE_PITCH > 1
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftoppm") is None, reason="pdftoppm not installed")
+def test_printed_qr_matches_the_code(tmp_path):
+    """Rasterise a panel and read the QR modules back at their centres: the vector QR
+    is where it should be, the right way up, with every module right."""
+    import subprocess
+
+    from PIL import Image
+
+    from daihoi.documents.banners import render_banners_pdf
+    from daihoi.documents.qr import qr_matrix
+
+    url = "https://daihoi.example.vn/ke-hoach/07-kh-duk/"
+    pdf = tmp_path / "pano.pdf"
+    pdf.write_bytes(render_banners_pdf(["Đảng Cộng sản Việt Nam quang vinh muôn năm!"], "pano-a3",
+                                       doc_date=__import__("datetime").date(2020, 1, 1), qr_url=url))
+    dpi = 200
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-gray", "-singlefile", str(pdf), str(tmp_path / "p")],
+                   check=True, timeout=120)
+    img = Image.open(tmp_path / "p.png").convert("L")
+    fmt = BANNER_FORMATS["pano-a3"]
+    margin, side = fmt.height_mm * fmt.margin_ratio, fmt.height_mm * fmt.qr_ratio
+    x, y = fmt.width_mm - margin - side, fmt.height_mm - margin - side
+    matrix = qr_matrix(url)
+    cell = side / (len(matrix) + 8)
+    px = dpi / 25.4
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            cx, cy = (x + (4 + c + 0.5) * cell) * px, (y + (4 + r + 0.5) * cell) * px
+            value = img.getpixel((int(cx), int(cy)))
+            assert (value < 128) == dark, (r, c, value)
