@@ -5,7 +5,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SITE_FIXTURE
+from helpers import SITE_FIXTURE
 from daihoi import content, timeline, views
 
 

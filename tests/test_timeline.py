@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from conftest import SITE_FIXTURE
+from helpers import SITE_FIXTURE
 from daihoi import content, timeline
 
 D = date.fromisoformat

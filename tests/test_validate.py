@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SITE_FIXTURE
+from helpers import FIXTURES, SITE_FIXTURE
 from daihoi import content, schema, source
 from daihoi.problems import ERROR, WARNING
 

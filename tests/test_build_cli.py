@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from conftest import SITE_FIXTURE, run_cli, tree_digest
+from helpers import ROOT, SITE_FIXTURE, run_cli, tree_digest
 from daihoi import atomic
 
 
@@ -68,9 +68,9 @@ def test_no_argument_builds_content_into_site(tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()
     for name in ("build.py", "mkdocs.yml", "requirements.txt", "requirements-dev.txt"):
-        shutil.copy(run_cli.__globals__["ROOT"] / name, repo / name)
+        shutil.copy(ROOT / name, repo / name)
     for name in ("daihoi", "hooks", "theme"):
-        shutil.copytree(run_cli.__globals__["ROOT"] / name, repo / name,
+        shutil.copytree(ROOT / name, repo / name,
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(SITE_FIXTURE, repo / "content")
     import subprocess, sys

@@ -1,0 +1,29 @@
+"""Shared test helpers: paths, and running the real command line."""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SITE_FIXTURE = FIXTURES / "site"
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def run_cli(*args, cwd=ROOT, env=None) -> subprocess.CompletedProcess:
+    """`python build.py ARGS` as an editor runs it (inside the test venv)."""
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    full_env.pop("DAIHOI_TODAY", None)
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8", env=full_env, timeout=300)
+
+
+def tree_digest(folder: Path) -> dict:
+    """Every file under `folder` with its SHA-256 (for 'left byte-identical' checks)."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
