@@ -95,8 +95,18 @@ def build_phase(node: Node, plan_date: dt.date | None) -> tuple[dict, list[str]]
         label = {"before": "Trước", "during": "Trong", "after": "Sau"}.get(moment_when(title) or "", "?")
         warnings.append(f"dòng {node.no}: đợt không đánh số, đặt nhãn “{label}”, cần kiểm tra")
     period = parse_period(_without_peak(title), plan_date)
+    where = node.no
+    if not period.found:
+        # "Đợt 1: Tuyên truyền đại hội cơ sở" / "Thời gian: từ tháng 3 đến tháng 6/2020."
+        for ln in node.content[:3]:
+            f = fold(strip_bullet(ln.text))
+            if f.startswith(("thoi gian", "tu ", "(tu", "bat dau tu")):
+                alt = parse_period(_without_peak(ln.text), plan_date)
+                if alt.found:
+                    period, where = alt, ln.no
+                    break
     for p in period.problems:
-        warnings.append(f"dòng {node.no}: đợt “{label}”: {p}")
+        warnings.append(f"dòng {where}: đợt “{label}”: {p}")
     phase: dict = {"track": None, "label": label, "title": title,
                    "start": _iso(period.start), "end": _iso(period.end)}
     when = moment_when(title)

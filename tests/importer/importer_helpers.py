@@ -86,9 +86,14 @@ def write_pdf(text: str, path: Path) -> Path:
         objs.append(b)
         return len(objs)
 
+    # Map only the characters used: a full 0000-FFFF range makes readers build a huge table.
+    used = sorted({ord(c) for c in text if ord(c) < 0x10000})
+    chunks = [used[i:i + 100] for i in range(0, len(used), 100)]
+    body = b"".join(b"%d beginbfchar " % len(ch) + b" ".join(b"<%04X> <%04X>" % (c, c) for c in ch) + b" endbfchar "
+                    for ch in chunks)
     cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
             b"/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def "
-            b"1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0000> <FFFF> <0000> endbfrange "
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange " + body +
             b"endcmap CMapName currentdict /CMap defineresource pop end end")
     tounicode = add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
     desc = add(b"<< /Type /FontDescriptor /FontName /ArialMT /Flags 32 /FontBBox [0 -200 1000 900] "
