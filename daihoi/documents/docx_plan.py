@@ -34,6 +34,24 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
+def _set_widths(table, widths_mm) -> None:
+    """Column widths in both places Word and LibreOffice read them (grid and cells)."""
+    table.autofit = False
+    for col, w in zip(table.columns, widths_mm):
+        col.width = Mm(w)
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_mm):
+            cell.width = Mm(w)
+
+
+def _keep_rows_together(table) -> None:
+    """A signer block split over two pages looks forged: never split the row."""
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        cant = OxmlElement("w:cantSplit")
+        tr_pr.append(cant)
+
+
 def _para(container, text: str = "", *, size: float = 14, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.CENTER, after: float = 0):
     p = container.add_paragraph()
     p.alignment = align
@@ -79,17 +97,14 @@ def _column(cell, lines: tuple[HeaderLine, ...], sizes: list[float], cell_mm: fl
 def _header(doc, lay: PlanLayout) -> None:
     if lay.system == "nha-nuoc":
         left_sizes, right_sizes, date_size = [12] * len(lay.left), [12, 13], 13
-        widths = (75, 100)
+        widths = (72, 103)  # the Quốc hiệu needs ~90 mm at 12 pt
     else:
         left_sizes, right_sizes, date_size = [13] * len(lay.left), [14], 14
         widths = (85, 90)
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
     _no_borders(table)
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths):
-            cell.width = Mm(w)
+    _set_widths(table, widths)
     _column(table.cell(0, 0), lay.left, left_sizes, widths[0])
     _column(table.cell(0, 1), lay.right, right_sizes, widths[1])
     num = table.cell(1, 0).paragraphs[0]
@@ -140,10 +155,10 @@ def _body(doc, lay: PlanLayout) -> None:
 
 def _closing(doc, lay: PlanLayout) -> None:
     table = doc.add_table(rows=1, cols=2)
-    table.autofit = False
     _no_borders(table)
+    _set_widths(table, (80, 85))
+    _keep_rows_together(table)
     left, right = table.cell(0, 0), table.cell(0, 1)
-    left.width, right.width = Mm(80), Mm(85)
     lp = left.paragraphs[0]
     lp.paragraph_format.space_after = Pt(0)
     if lay.recipients:
@@ -177,11 +192,11 @@ def _links(doc, page_url: str | None, comment_url: str | None) -> None:
         return
     _para(doc, "", after=6)
     table = doc.add_table(rows=1, cols=len(entries) * 2)
-    table.autofit = False
     _no_borders(table)
+    _set_widths(table, (25, 57) * len(entries))
+    _keep_rows_together(table)
     for i, (url, label) in enumerate(entries):
         pic, text = table.cell(0, 2 * i), table.cell(0, 2 * i + 1)
-        pic.width, text.width = Mm(25), Mm(57)
         pic.paragraphs[0].add_run().add_picture(io.BytesIO(qr_png(url)), width=Mm(22))
         tp = text.paragraphs[0]
         set_run_font(tp.add_run(f"{label}:"), size=10, bold=True)

@@ -312,8 +312,18 @@ def _number_line(plan: dict, system: str) -> str | None:
     return f"Số: {number}" if system == "nha-nuoc" else f"Số {number}"
 
 
+def document_system(plan: dict) -> str:
+    """"dang" or "nha-nuoc"; when the plan leaves it null, the number's shape tells
+    (Party "07-KH/ĐUK" puts the kind first, state "192/KH-UBND" after the slash)."""
+    if plan.get("system") in ("dang", "nha-nuoc"):
+        return plan["system"]
+    if re.fullmatch(r"\d+/[^/]+-.+", plan.get("number") or ""):
+        return "nha-nuoc"
+    return "dang"  # the site's documents are Party plans unless they say otherwise
+
+
 def plan_layout(plan: dict) -> PlanLayout:
-    system = plan.get("system") or "dang"
+    system = document_system(plan)
     left: list[HeaderLine] = []
     if plan.get("parent_issuer"):
         left.append(HeaderLine(nfc(plan["parent_issuer"]).upper()))

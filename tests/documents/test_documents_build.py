@@ -112,7 +112,7 @@ def test_render_pictures_for_a_person(built):
         _, out, downloads = built[name]
         pdf = out / downloads[0].path
         banners = [d for d in downloads if d.kind == "banner-pdf"][:2]
-        for src, stem in [(pdf, f"{name}-trang1")] + [(out / b.path, f"{name}-{b.path.split('/')[-1][:7]}") for b in banners]:
+        for src, stem in [(pdf, f"{name}-trang1")] + [(out / b.path, f"{name}-{b.path.split('/')[-1].removesuffix('.pdf')}") for b in banners]:
             target = ARTIFACTS / f"documents-{stem}"
             subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(src), str(target)],
                            check=True, timeout=120)
@@ -120,3 +120,19 @@ def test_render_pictures_for_a_person(built):
     for png in made:
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     (ARTIFACTS / "documents-pictures.json").write_text(json.dumps([p.name for p in made], indent=1), encoding="utf-8")
+
+
+def test_sparse_plan_still_gives_documents(tmp_path):
+    """Unknown means null in the contract: a plan with almost nothing still builds."""
+    from datetime import date
+
+    from daihoi.documents.layout import document_system
+
+    plan = {"schema": "plan/1", "number": None, "system": None, "date": None, "title": "Thử nghiệm",
+            "phases": [{"track": None, "label": "1", "title": "Giai đoạn chưa rõ ngày", "start": None, "end": None}],
+            "slogans": [], "signer": None, "reporting": [], "recipients": []}
+    downloads = generate_plan_documents(plan, tmp_path, slug="thu", page_url="https://e.example/thu/",
+                                        build_date=date(2026, 1, 1), cache_dir=None, congresses=[])
+    assert [d.kind for d in downloads] == ["pdf", "docx", "svg"]  # no dates: no calendar; no slogans: no banners
+    assert document_system({"number": "192/KH-UBND", "system": None}) == "nha-nuoc"
+    assert document_system({"number": "07-KH/ĐUK", "system": None}) == "dang"
