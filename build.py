@@ -6,6 +6,8 @@
     python build.py serve [--today YYYY-MM-DD] [--port 8000]
     python build.py check
     python build.py import FILE [--json | --out PATH] [--force]
+    python build.py new plan|post|congress|page [...]
+    python build.py package [...]
 
 This file is an adapter, like hooks/: it parses the command line and drives
 MkDocs; the logic lives in daihoi/. On a fresh machine the first run sets up
@@ -13,10 +15,8 @@ MkDocs; the logic lives in daihoi/. On a fresh machine the first run sets up
 """
 from __future__ import annotations
 
-import argparse
 import logging
 import os
-import re
 import shutil
 import sys
 import traceback
@@ -26,24 +26,14 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
 from daihoi import bootstrap  # noqa: E402  (standard library only)
+from daihoi.cliparse import Parser  # noqa: E402  (standard library only)
 
-COMMANDS = ("build", "serve", "check", "import")
-
-# argparse's own messages, in Vietnamese.
-_ARGPARSE = [
-    (r"^unrecognized arguments: (.*)$", r"không hiểu tham số: \1"),
-    (r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$", r"\1: không có lựa chọn \2 (chọn một trong: \3)"),
-    (r"^the following arguments are required: (.*)$", r"thiếu tham số: \1"),
-    (r"^argument (\S+): expected one argument$", r"\1 cần một giá trị"),
-]
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message):
-        for pattern, repl in _ARGPARSE:
-            message = re.sub(pattern, repl, message)
-        self.exit(2, f"Lỗi: {message}.\nXem hướng dẫn: python build.py {self.prog.split()[-1] if ' ' in self.prog else ''} --help\n")
-
+# Commands implemented in their own module, each with `run(argv) -> exit code`.
+DELEGATED = {
+    "import": ("daihoi.importer.cli", "nhập kế hoạch từ tệp Word, văn bản, PDF (xem: build.py import --help)"),
+    "new": ("daihoi.scaffold", "tạo tệp mới từ mẫu: plan, post, congress, page (xem: build.py new --help)"),
+    "package": ("daihoi.packaging", "đóng gói site/ thành tệp .zip để tải lên cổng (xem: build.py package --help)"),
+}
 
 def parser() -> Parser:
     p = Parser(prog="build.py", description="Dựng chuyên mục “Hướng tới Đại hội” từ thư mục content/.")
@@ -66,8 +56,8 @@ def parser() -> Parser:
     s.add_argument("--port", type=int, default=8000, help="cổng (mặc định 8000)")
     c = sub.add_parser("check", help="chỉ kiểm tra nội dung, không dựng trang")
     common(c)
-    sub.add_parser("import", help="nhập kế hoạch từ tệp Word, văn bản, PDF (xem: build.py import --help)",
-                   add_help=False)
+    for name, (_, text) in DELEGATED.items():
+        sub.add_parser(name, help=text, add_help=False)
     return p
 
 
@@ -156,18 +146,23 @@ def cmd_serve(args) -> int:
     return 0
 
 
-def cmd_import(argv: list[str]) -> int:
-    from daihoi.importer import cli
+def delegate(name: str, argv: list[str]) -> int:
+    import importlib
 
-    return cli.run(argv)
+    try:
+        module = importlib.import_module(DELEGATED[name][0])
+    except ModuleNotFoundError:
+        say(f"Lỗi: lệnh “{name}” chưa có trong phiên bản này.", err=True)
+        return 2
+    return module.run(argv)
 
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if not argv or argv[0].startswith("--") and argv[0] not in ("-h", "--help"):
         argv = ["build", *[a for a in argv]]
-    if argv[0] == "import":
-        return cmd_import(argv[1:])
+    if argv[0] in DELEGATED:
+        return delegate(argv[0], argv[1:])
     args = parser().parse_args(argv)
     if args.command is None:
         parser().print_help()
