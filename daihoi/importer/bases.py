@@ -19,9 +19,9 @@ def parse_bases(preamble: list[Line]) -> tuple[list[dict], list[str]]:
     warnings: list[str] = []
     seen: set[str] = set()
     for ln in preamble:
-        if not fold(ln.text).startswith(_OPENERS):
+        text = re.sub(r"^[-–+•]\s*", "", ln.text)   # bases are often typed as bullets
+        if not fold(text).startswith(_OPENERS):
             continue
-        text = ln.text
         refs = list(NUMBER_RX.finditer(text))
         if not refs:
             warnings.append(f"dòng {ln.no}: đoạn căn cứ không ghi số văn bản, không đưa vào “bases”")

@@ -12,8 +12,9 @@ from .decode import Line
 from .header import segments
 from .text import collapse, fold, is_upper
 
-_ON_BEHALF = re.compile(r"^(?:t\s*/\s*m|t\.\s*m|tm)\b\.?|^thay mat\b")
-_FOR = re.compile(r"^(?:kt|k/t|tl|tuq|q)\s*[.:]|^ky thay\b")
+# T/M (thay mặt), T/L (thừa lệnh), TUQ. (thừa ủy quyền): the authority the signer acts for.
+_ON_BEHALF = re.compile(r"^(?:t\s*/\s*[ml]|t\.\s*[ml]|tm|tl|tuq)\b\.?|^(?:thay mat|thua lenh|thua uy quyen)\b")
+_FOR = re.compile(r"^(?:kt|k/t|q)\s*[.:]|^ky thay\b")
 _SIGNED = re.compile(r"^\(?\s*(?:da ky|ky|ky ten|ky, ghi ro|dau)\b.*\)?$|^\(.*ky.*\)$")
 _ANNOT = re.compile(r"\s*(?:\(\s*de\s*|\(?\s*de\s+(?:b/c|t/h|biet|thuc hien)\s*\)?|b/c\s*\)|t/h\s*\))\s*$")
 

@@ -174,6 +174,9 @@ def parse_period(text: str, plan_date: dt.date | None = None) -> Period:
             mn.role = "span"   # "Tháng 10/2020": the whole month
         elif len(ms) == 1:
             mn.role = "span"
+    if len(ms) >= 2 and not any(m.role for m in ms):
+        # "ngày 15 và 16/7/2020": two dates, no connector: the first starts, the last ends.
+        ms[0].role, ms[-1].role = "start", "end"
     starts = [m for m in ms if m.role in ("start", "span")]
     ends = [m for m in ms if m.role in ("end", "span")]
     start = end = None

@@ -14,20 +14,33 @@ def collapse(s: str) -> str:
     return _SPACE.sub(" ", s).strip()
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first use of each character."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch == "đ":
+            out = "d"
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            out = base if base.isascii() or not ch.isascii() and base.isalpha() else ch
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def fold(s: str) -> str:
     """Lower-case, diacritics removed, đ -> d; ONE char out per char in.
 
     Keeping the length lets a regex run on the folded text and its match
     positions slice the original, so patterns need not spell every accent.
     """
-    out = []
-    for ch in s.lower():
-        if ch == "đ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if base.isascii() or not ch.isascii() and base.isalpha() else ch)
-    return "".join(out)
+    low = s.lower()
+    if len(low) != len(s):  # a rare letter whose lower case is longer (İ): keep length
+        low = "".join(c.lower()[:1] or c for c in s)
+    return low.translate(_FOLD)
 
 
 def slug(s: str) -> str:
