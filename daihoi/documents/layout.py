@@ -178,6 +178,11 @@ def _period(start: str | None, end: str | None, *, through: bool = False) -> str
     return None
 
 
+def phase_prefix(label: str) -> str:
+    """'1.2' -> '1.2. ' (numbered heading); 'Đợt 1' -> 'Đợt 1: ' (as plans print it)."""
+    return f"{label}. " if label[:1].isdigit() else f"{label}: "
+
+
 def _phase_blocks(plan: dict) -> list[Block]:
     phases = plan.get("phases") or []
     blocks: list[Block] = []
@@ -194,7 +199,7 @@ def _phase_blocks(plan: dict) -> list[Block]:
         has_content = bool(phase.get("items") or phase.get("moments"))
         heading = _ends(title, ":" if has_content else ".") if title else ""
         blocks.append(
-            Block("subsection", (Run(f"{label}. ", bold=True), Run(heading, bold=True)))
+            Block("subsection", (Run(phase_prefix(label), bold=True), Run(heading, bold=True)))
         )
         peak = phase.get("peak")
         if peak:
@@ -259,6 +264,19 @@ def _generated_sections(plan: dict) -> list[tuple[str, list[Block]]]:
     return sections
 
 
+# The kind of a document from the letters of its number (ký hiệu loại văn bản).
+_KINDS = {
+    "CT": "Chỉ thị", "NQ": "Nghị quyết", "KH": "Kế hoạch", "HD": "Hướng dẫn", "QĐ": "Quyết định",
+    "QĐi": "Quy định", "TB": "Thông báo", "KL": "Kết luận", "CV": "Công văn", "BC": "Báo cáo", "CTr": "Chương trình",
+}
+
+
+def _kind_of(number: str) -> str:
+    # Party "35-CT/TW": the kind follows the dash; state "192/KH-UBND": the slash.
+    m = re.match(r"^\d+[-/]([A-Za-zĐđ]+)", number)
+    return _KINDS.get(m.group(1), "văn bản") if m else "văn bản"
+
+
 def _bases_blocks(plan: dict) -> list[Block]:
     blocks = []
     for base in plan.get("bases") or []:
@@ -267,7 +285,7 @@ def _bases_blocks(plan: dict) -> list[Block]:
             # The contract only guarantees number and date; say it the way plans do.
             d = parse_iso(base.get("date"))
             when = f", ngày {short_date(d)}" if d else ""
-            text = f"Thực hiện văn bản số {base.get('number')}{when}."
+            text = f"Thực hiện {_kind_of(base.get('number') or '')} số {base.get('number')}{when}."
         blocks.append(Block("para", (Run(_ends(text, ".")),)))
     return blocks
 

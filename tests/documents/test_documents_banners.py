@@ -132,3 +132,17 @@ def test_printed_qr_matches_the_code(tmp_path):
             cx, cy = (x + (4 + c + 0.5) * cell) * px, (y + (4 + r + 0.5) * cell) * px
             value = img.getpixel((int(cx), int(cy)))
             assert (value < 128) == dark, (r, c, value)
+
+
+def test_white_text_option():
+    from datetime import date
+
+    from daihoi.documents.banners import COLORS, render_banners_pdf
+
+    data = render_banners_pdf(["Đảng Cộng sản Việt Nam quang vinh muôn năm!"], "pano-a3",
+                              doc_date=date(2020, 1, 1), qr_url=None, color="trang")
+    import io
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        colors = {tuple(round(v, 2) for v in ch["non_stroking_color"]) for ch in pdf.pages[0].chars}
+    assert colors == {tuple(v / 255 for v in COLORS["trang"])}

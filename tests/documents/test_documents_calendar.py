@@ -120,3 +120,22 @@ def test_render_ics_is_deterministic():
     assert a == b
     c = render_ics(plan_events(plan, load_congresses()), build_date=date(2026, 1, 1) + timedelta(days=1), calendar_name="x")
     assert a != c and a.replace(b"20260101T", b"20260102T") == c
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from daihoi.documents.calendar import CalendarEvent  # noqa: E402
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\r") | st.sampled_from(
+    list(",;\\\nĐđẢảỆệ“”–")), min_size=1, max_size=300))
+def test_any_summary_round_trips_through_icalendar(summary):
+    ics = render_ics([CalendarEvent("x@y", date(2020, 1, 1), date(2020, 1, 2), summary, summary)],
+                     build_date=date(2026, 1, 1), calendar_name="Lịch")
+    for line in ics.split(b"\r\n"):
+        assert len(line) <= 75
+    (event,) = Calendar.from_ical(ics).walk("VEVENT")
+    assert str(event["SUMMARY"]) == summary
+    assert str(event["DESCRIPTION"]) == summary

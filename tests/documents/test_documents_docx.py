@@ -6,6 +6,7 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
+from daihoi.documents.layout import phase_prefix
 from docs_helpers import PLAN_NAMES, by_kind, ws
 from daihoi.documents.docx_common import ZIP_EPOCH
 
@@ -33,7 +34,7 @@ def test_docx_has_everything(built, name):
     assert plan["number"] in text
     assert ws(plan["title"]) in text
     for phase in plan["phases"]:
-        assert f"{phase['label']}. {ws(phase['title'])}" in text
+        assert f"{phase_prefix(phase['label'])}{ws(phase['title'])}" in text
     for slogan in plan["slogans"]:
         assert ws(slogan) in text
     assert plan["signer"]["name"] in text

@@ -6,6 +6,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
+from daihoi.documents.layout import phase_prefix
 from docs_helpers import PLAN_NAMES, by_kind, ws
 from daihoi.documents.layout import plan_layout
 from daihoi.documents.vnformat import nfc
@@ -40,7 +41,7 @@ def test_pdf_text_has_everything(built, name):
     assert ws(plan["title"]) in text
     assert "KẾ HOẠCH" in text
     for phase in plan["phases"]:
-        assert f"{phase['label']}. {ws(phase['title'])}" in text, phase["label"]
+        assert f"{phase_prefix(phase['label'])}{ws(phase['title'])}" in text, phase["label"]
     for slogan in plan["slogans"]:
         assert ws(nfc(slogan)) in text, slogan
     for unit in plan.get("units") or []:
