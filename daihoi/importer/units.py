@@ -44,8 +44,10 @@ def parse_units(section: Node) -> tuple[list[dict], list[str]]:
         else:
             name, first = split_unit(h.title)
         if not name:
-            warnings.append(f"dòng {h.no}: không tách được tên đơn vị")
-            name = h.title
+            name = h.title or h.label
+            warnings.append(f"dòng {h.no}: không tách được tên đơn vị, tạm lấy “{name}”, cần kiểm tra")
+        if not name:
+            continue
         units.append({"name": name, "tasks": ([first] if first else []) + tasks})
     return units, warnings
 

@@ -1,6 +1,8 @@
 """Property tests: any mutation of a real plan gives a valid plan/1 or a clear error."""
 from __future__ import annotations
 
+import os
+
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -63,7 +65,8 @@ def import_text(text: str) -> dict | None:
     return plan
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# IMPORTER_FUZZ_EXAMPLES=3000 for a long run before a release.
+@settings(max_examples=int(os.environ.get("IMPORTER_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(range(len(TEXTS))), st.lists(mutation, max_size=8))
 def test_mutated_plans_never_crash_and_stay_valid(idx, muts):
     import_text(mutate(TEXTS[idx], muts))
