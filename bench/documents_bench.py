@@ -34,7 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from daihoi.documents import generate_plan_documents  # noqa: E402
+from daihoi.documents.banners import fit_text  # noqa: E402
 from daihoi.documents.cache import GENERATIONS  # noqa: E402
+from daihoi.documents.qr import qr_matrix  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "documents" / "fixtures"
 SEEDS = ["plan_07_kh_duk", "plan_38_kh_du", "plan_20_kh_duk"]
@@ -62,6 +64,8 @@ def main() -> int:
         colds, warms = [], []
         for _ in range(args.repeat):
             tmp = Path(tempfile.mkdtemp(prefix="documents-bench-"))
+            fit_text.cache_clear()  # cold means cold: no in-process memo either
+            qr_matrix.cache_clear()
             try:
                 cold, downloads = _run(plan, tmp / "site", tmp / "cache", congresses, slug)
                 before = GENERATIONS.copy()

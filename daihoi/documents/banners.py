@@ -96,11 +96,13 @@ class FittedText:
 def _balanced(words: list[str], n: int) -> tuple[float, list[str]]:
     """Split words into n lines minimising the widest line (dynamic programming)."""
     space = text_width_em(" ")
-    w = [text_width_em(x) for x in words]
     m = len(words)
+    prefix = [0.0]
+    for x in words:
+        prefix.append(prefix[-1] + text_width_em(x))
 
     def span(i: int, j: int) -> float:  # words[i:j] on one line
-        return sum(w[i:j]) + space * (j - i - 1)
+        return prefix[j] - prefix[i] + space * (j - i - 1)
 
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -121,6 +123,7 @@ def _balanced(words: list[str], n: int) -> tuple[float, list[str]]:
     return best[n][m], lines[::-1]
 
 
+@lru_cache(maxsize=256)  # the same slogan is fitted for the strip, the panel, the single file
 def fit_text(text: str, box_w_mm: float, box_h_mm: float, *, max_lines: int, max_size_pt: float | None = None) -> FittedText:
     """The largest font size at which `text` fits the box on at most `max_lines` lines."""
     words = nfc(text).split(" ")
