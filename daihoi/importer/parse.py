@@ -15,7 +15,7 @@ from .slogans import parse_slogans, slogan_blocks
 from .units import parse_units
 from .sections import is_forms
 from .outline import strip_bullet, BULLET
-from .text import collapse
+from .text import collapse, is_upper
 
 SCHEMA = "plan/1"
 
@@ -39,6 +39,12 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
     tail = lines[tail_at:]
     root = build(body)
     romans = [c for c in root.children if c.style == "roman"]
+    if not romans:
+        # Some plans number their parts "1. MỤC ĐÍCH, YÊU CẦU", "2. NỘI DUNG": upper-case
+        # top-level headings play the Roman parts' role there.
+        tops = [c for c in root.children if c.style == "n1" and is_upper(c.title) and len(c.title) < 100]
+        if len(tops) >= 2 and any(S.kind_of(c.title) != S.OTHER for c in tops):
+            romans = tops
     preamble = list(root.content) if romans else _preamble_without_sections(root)
     bases, w = parse_bases(preamble)
     warnings += w
@@ -108,7 +114,7 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
         "warnings": _dedupe(warnings),
     }
     prose = [s for s in romans if kinds[id(s)] in (S.PURPOSE, S.FORMS, S.FUNDING, S.REPORT)
-             or (kinds[id(s)] == S.OTHER and not any(p for p in phases))]
+             or (kinds[id(s)] == S.OTHER and not find_phases([s], plan_date)[0])]
     extra = {"forms": forms, "tracks": tracks, "prose": prose}
     return plan, extra
 

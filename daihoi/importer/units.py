@@ -43,6 +43,9 @@ def parse_units(section: Node) -> tuple[list[dict], list[str]]:
             name, first = h.title.rstrip(" .;:"), None
         else:
             name, first = split_unit(h.title)
+            if first and ":" not in h.title[:150]:
+                # Cut at the first verb-like word: a guess, so say it.
+                warnings.append(f"dòng {h.no}: tên đơn vị “{name}” được tách khỏi nhiệm vụ theo động từ, cần kiểm tra")
         if not name:
             name = h.title or h.label
             warnings.append(f"dòng {h.no}: không tách được tên đơn vị, tạm lấy “{name}”, cần kiểm tra")
