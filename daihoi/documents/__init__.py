@@ -41,6 +41,12 @@ class Download:
     size_label: str  # "PDF, 182 KB"
 
 
+def _absolute(url: str | None) -> str | None:
+    """Only absolute http(s) links go on paper, in QR codes and in calendars: a
+    relative "ke-hoach/07/" printed on a banner leads nowhere."""
+    return url if url and re.match(r"^https?://[^/\s]+", url) else None
+
+
 def _doc_date(plan: dict, build_date: date) -> date:
     # The plan's own date is the "creation date" of its files: fixed, meaningful, and
     # it keeps the cache warm across days (the build date would not).
@@ -61,6 +67,9 @@ def generate_plan_documents(
 ) -> list[Download]:
     """Write every downloadable file of one plan under out_dir/<slug>/ and list them.
 
+    page_url: the plan page's absolute URL, printed as a link and a QR code on the
+    PDF, the Word file and the banners, and set as the calendar events' URL. A
+    relative URL (no portal address configured) leaves the QR codes out.
     comment_url (or the plan's "comment_url" key): where readers send comments on a
     draft; printed as a link and a QR code on the PDF and Word files, and as its own
     QR SVG.
@@ -78,7 +87,8 @@ def generate_plan_documents(
     out_dir = Path(out_dir)
     base = out_dir / slug
     cache = Cache(cache_dir)
-    comment_url = comment_url or plan.get("comment_url") or None
+    comment_url = _absolute(comment_url or plan.get("comment_url"))
+    page_url = _absolute(page_url)  # type: ignore[assignment]
     doc_date = _doc_date(plan, build_date)
     stem = ascii_slug(plan.get("number") or "") or ascii_slug(slug.split("/")[-1]) or "ke-hoach"
     number = plan.get("number") or ""
@@ -139,7 +149,8 @@ def generate_plan_documents(
             emit(f"bang-ron/khau-hieu-{i:02d}.pdf", "banner-pdf", f"{strip.label}: khẩu hiệu số {i} (PDF)", data)
         _remove_stale_banners(base / "bang-ron", len(slogans))
 
-    emit(f"qr-{stem}.svg", "svg", "Mã QR dẫn đến trang kế hoạch (SVG)", qr_svg(page_url, title="Mã QR trang kế hoạch"))
+    if page_url:
+        emit(f"qr-{stem}.svg", "svg", "Mã QR dẫn đến trang kế hoạch (SVG)", qr_svg(page_url, title="Mã QR trang kế hoạch"))
     if comment_url:
         emit(f"qr-gop-y-{stem}.svg", "svg", "Mã QR góp ý dự thảo (SVG)", qr_svg(comment_url, title="Mã QR góp ý dự thảo"))
     return downloads

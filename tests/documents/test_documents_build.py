@@ -136,3 +136,16 @@ def test_sparse_plan_still_gives_documents(tmp_path):
     assert [d.kind for d in downloads] == ["pdf", "docx", "svg"]  # no dates: no calendar; no slogans: no banners
     assert document_system({"number": "192/KH-UBND", "system": None}) == "nha-nuoc"
     assert document_system({"number": "07-KH/ĐUK", "system": None}) == "dang"
+
+
+def test_relative_page_url_prints_no_qr(tmp_path):
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    plan = load_plan("plan_192_kh_ubnd")
+    downloads = generate_plan_documents(plan, tmp_path, slug="x", page_url="ke-hoach/192/",
+                                        build_date=date(2026, 1, 1), cache_dir=None, congresses=[])
+    assert not [d for d in downloads if d.kind == "svg"]
+    text = PdfReader(tmp_path / downloads[0].path).pages[-1].extract_text()
+    assert "Xem trực tuyến" not in text and "ke-hoach/192/" not in text
