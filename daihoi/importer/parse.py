@@ -93,7 +93,8 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
     else:
         warnings += w
 
-    forms = _forms(romans, kinds, root)
+    forms_nodes = _forms_nodes(romans, kinds, root)
+    forms = _forms(forms_nodes)
     plan = {
         "schema": SCHEMA,
         "number": h.number,
@@ -115,6 +116,8 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
     }
     prose = [s for s in romans if kinds[id(s)] in (S.PURPOSE, S.FORMS, S.FUNDING, S.REPORT)
              or (kinds[id(s)] == S.OTHER and not find_phases([s], plan_date)[0])]
+    prose += [n for n in forms_nodes if n not in prose and not any(_inside(n, p) for p in prose)]
+    prose.sort(key=lambda n: n.no)
     extra = {"forms": forms, "tracks": tracks, "prose": prose}
     return plan, extra
 
@@ -124,10 +127,17 @@ def _preamble_without_sections(root: Node) -> list[Line]:
     return [ln for ln in root.content if first is None or ln.no < first]
 
 
-def _forms(romans: list[Node], kinds: dict, root: Node) -> list[str]:
+def _forms_nodes(romans: list[Node], kinds: dict, root: Node) -> list[Node]:
+    """Forms-and-means parts: Roman sections, and sub-headings not inside another one."""
     nodes = [s for s in romans if kinds[id(s)] == S.FORMS]
-    nodes += [h for h in root.headings() if h.style != "roman" and is_forms(h.title) and len(h.title) < 120
-              and not any(_inside(h, n) for n in nodes)]
+    for h in root.headings():
+        if h.style != "roman" and h not in romans and is_forms(h.title) and len(h.title) < 120 \
+                and not any(_inside(h, n) for n in nodes):
+            nodes.append(h)
+    return nodes
+
+
+def _forms(nodes: list[Node]) -> list[str]:
     out: list[str] = []
     for n in nodes:
         if n.children:

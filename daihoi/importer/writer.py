@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .outline import BULLET, Node
-from .text import collapse, slug
+from .text import collapse, is_upper, slug
 
 REQUIRED = ("number", "system", "date", "title")
 ORDER = ("number", "system", "issuer", "parent_issuer", "place", "date", "title", "bases", "tracks",
@@ -103,7 +103,9 @@ def markdown_body(sections: list[Node]) -> str:
     out: list[str] = []
     for sec in sections:
         title = sec.title.strip()
-        out.append(f"## {title[:1].upper()}{title[1:].lower()}\n")
+        if is_upper(title):  # "MỤC ĐÍCH, YÊU CẦU" -> "Mục đích, yêu cầu"
+            title = title[:1] + title[1:].lower()
+        out.append(f"## {title}\n")
         for ln in sec.all_lines():
             if ln is sec.line:
                 continue
