@@ -149,3 +149,28 @@ def test_relative_page_url_prints_no_qr(tmp_path):
     assert not [d for d in downloads if d.kind == "svg"]
     text = PdfReader(tmp_path / downloads[0].path).pages[-1].extract_text()
     assert "Xem trực tuyến" not in text and "ke-hoach/192/" not in text
+
+
+def test_identical_across_processes_and_hash_seeds(tmp_path):
+    """Set/dict order must not leak into the files: two interpreters with different
+    hash seeds write the same bytes (what two CI runs, or CI and a laptop, do)."""
+    import os
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "from datetime import date\n"
+        "from pathlib import Path\n"
+        "sys.path.insert(0, sys.argv[3])\n"
+        "from daihoi.documents import generate_plan_documents\n"
+        "plan = json.loads(Path(sys.argv[1]).read_text(encoding='utf-8'))\n"
+        "generate_plan_documents(plan, Path(sys.argv[2]), slug='x', page_url='https://e.example/x/',\n"
+        "    build_date=date(2026, 11, 22), cache_dir=None, congresses=[], comment_url='https://e.example/g/')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    fixture = Path(__file__).with_name("fixtures") / "plan_20_kh_duk.json"
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-c", script, str(fixture), str(tmp_path / seed), str(root)],
+                       check=True, env=env, timeout=300)
+    assert _digest(tmp_path / "1") == _digest(tmp_path / "2")
