@@ -74,3 +74,25 @@ def test_signer_variants():
 def test_plan_without_signer_warns():
     plan = parse_text(HEAD + "I. MỤC ĐÍCH\n- a\n")
     assert plan["signer"] is None and any("khối chữ ký" in w for w in plan["warnings"])
+
+
+def test_section_kinds_from_heading_words():
+    from daihoi.importer import sections as S
+    assert [S.kind_of(t) for t in ("MỤC ĐÍCH, YÊU CẦU", "THỜI GIAN, NỘI DUNG TUYÊN TRUYỀN", "HÌNH THỨC TRIỂN KHAI",
+                                    "MỘT SỐ KHẨU HIỆU TUYÊN TRUYỀN", "TỔ CHỨC THỰC HIỆN", "KINH PHÍ", "CHẾ ĐỘ BÁO CÁO",
+                                    "CÁC ĐỢT TUYÊN TRUYỀN", "LỊCH SỬ")] == [
+        S.PURPOSE, S.CONTENT, S.FORMS, S.SLOGANS, S.UNITS, S.FUNDING, S.REPORT, S.CONTENT, S.OTHER]
+
+
+def test_forms_and_prose_sections():
+    from daihoi.importer.parse import analyse
+    from daihoi.importer.writer import markdown_body
+    plan, extra = analyse(to_lines(HEAD + "I. MỤC ĐÍCH, YÊU CẦU\n1. Tạo *khí thế* mới_x.\n- Đúng <định hướng>.\n"
+                                   "II. NỘI DUNG\n1. Từ tháng 1/2020 đến tháng 2/2020\n- a\n"
+                                   "III. HÌNH THỨC TUYÊN TRUYỀN\n1. Tuyên truyền miệng\n2. Cổ động trực quan\n"
+                                   "IV. KINH PHÍ\nTừ nguồn ngân sách.\n"))
+    assert extra["forms"] == ["Tuyên truyền miệng", "Cổ động trực quan"]
+    body = markdown_body(extra["prose"])
+    assert body.split("\n\n")[:3] == ["## Mục đích, yêu cầu", "**1.** Tạo khí thế mới\\_x.", "- Đúng &lt;định hướng>."]
+    assert "## Hình thức tuyên truyền" in body and "## Kinh phí" in body and "Từ nguồn ngân sách." in body
+    assert "## Nội dung" not in body
