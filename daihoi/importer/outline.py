@@ -15,7 +15,7 @@ from .decode import Line
 from .text import collapse, fold, is_upper
 
 ROMAN = re.compile(r"^(?P<label>[IVXL]{1,5})\s*[.\-–—:/)]\s*(?P<title>\S.*)$")
-NUMBER = re.compile(r"^(?P<label>\d{1,2}(?:\s*\.\s*\d{1,2}){0,3})(?:\s*[.)]\s*|\s*[-–](?!\s*\d)\s*|\s*:\s+|(?<=\d)\s+(?=\D))(?P<title>\S.*)$")
+NUMBER = re.compile(r"^(?P<label>\d{1,2}(?:\s*\.\s*\d{1,2}){0,3})(?:\s*[.)]\s*|\s*[-–](?!\s*\d|\s*[A-ZĐ]{1,6}\s*/)\s*|\s*:\s+|(?<=\d)\s+(?=\D))(?P<title>\S.*)$")
 SERIES = re.compile(r"^(?P<word>đợt|giai đoạn|thời kỳ|thời điểm|bước)\s+(?P<num>\d{1,2}|[IVX]{1,4}|thứ\s+\w+|một|hai|ba|bốn|năm)"
                     r"\s*(?:[:.\-–—)]\s*|\s+|$)(?P<title>.*)$", re.I)
 LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<title>\S.*)$|^(?P<label2>[a-zđ])\.\s+(?P<title2>\S.*)$")

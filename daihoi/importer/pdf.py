@@ -33,4 +33,38 @@ def pdf_text(data: bytes, name: str = "") -> str:
         raise PlanImportError(
             f"Tệp PDF “{name}” không có lớp chữ (có thể là bản quét/ảnh chụp), nên không đọc được nội dung. "
             "Hãy dùng bản Word (.docx) gốc của kế hoạch, hoặc nhận dạng chữ (OCR) rồi lưu thành .docx hay .txt.")
-    return text
+    return "\n".join("\n".join(unwrap(page.split("\n"))) for page in pages)
+
+
+_STARTS_BLOCK = re.compile(
+    r"^\s*(?:[-–—+•*](?!\s*\d)|\d{1,2}(?:\.\d{1,2})*\s*[.)\-–:](?![\s\d]*[A-ZĐ]{1,6}/)|[a-zđ]\)|[IVX]{1,5}\s*[.\-–]|(?:Đợt|Giai đoạn)\s+\d"
+    r"|Nơi nhận|T/M|TM\.|KT\.|Số\b|KẾ HOẠCH|Thực hiện|Căn cứ)")
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Rejoin paragraphs that the PDF broke into visual lines.
+
+    A PDF has no paragraphs, only lines; a line about as long as the page's
+    full lines was wrapped, so the next line continues it unless that one
+    opens a new block (number, bullet, heading, signer).
+    """
+    lengths = sorted(len(ln.strip()) for ln in lines if len(ln.strip()) >= 20)
+    # A page of visual lines never holds a line much longer than an A4 text line
+    # (about 100 characters); if it does, its lines are already paragraphs.
+    if len(lengths) < 5 or lengths[-1] > 150:
+        return lines
+    full = lengths[int(len(lengths) * 0.9) - 1]
+    threshold = max(40, int(full * 0.8))
+    out: list[str] = []
+    full_prev = ends_sentence = False
+    for ln in lines:
+        t = ln.strip()
+        continues = t and not _STARTS_BLOCK.match(ln) and (not ends_sentence or t[0].islower())
+        if full_prev and continues:
+            out[-1] = out[-1].rstrip() + " " + t
+        else:
+            out.append(ln)
+        # Judge the visual line just read, not the paragraph built so far.
+        full_prev = len(t) >= threshold
+        ends_sentence = t.endswith((".", ":", "!", "?"))
+    return out

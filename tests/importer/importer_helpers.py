@@ -71,13 +71,16 @@ def write_docx(text: str, path: Path) -> Path:
     return path
 
 
-def write_pdf(text: str, path: Path) -> Path:
+def write_pdf(text: str, path: Path, wrap: int | None = None) -> Path:
     """A minimal PDF whose text layer is `text` (Type0 font, Identity-H, ToUnicode CMap).
 
     No font program is embedded: text extraction reads the ToUnicode map, which is all
     a text layer is, and keeps the test free of font files and extra packages.
     """
     lines = text.split("\n")
+    if wrap:  # what a real PDF has: paragraphs broken into visual lines
+        import textwrap
+        lines = [w for ln in lines for w in (textwrap.wrap(ln, wrap) or [""])]
     per_page = 45
     pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [[]]
     objs: list[bytes] = []

@@ -40,9 +40,11 @@ def test_extra_fixtures(fixture, form, tmp_path):
     assert mismatches(plan, expected_for(fixture)) == []
 
 
+@pytest.mark.parametrize("wrap", [None, 95], ids=["lines", "wrapped"])
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
-def test_seed_as_pdf(seed, tmp_path):
-    plan = import_file(write_pdf(seed.read_text(encoding="utf-8"), tmp_path / "plan.pdf"))
+def test_seed_as_pdf(seed, wrap, tmp_path):
+    """PDF text layer, with each paragraph on one line or broken into visual lines."""
+    plan = import_file(write_pdf(seed.read_text(encoding="utf-8"), tmp_path / "plan.pdf", wrap=wrap))
     assert mismatches(plan, expected_for(seed)) == []
 
 
