@@ -4,7 +4,8 @@
 
 For every fixture with an .expected.json (tests/fixtures/seeds and
 tests/fixtures/plans) and every input form (UTF-8 text, UTF-16 with CRLF,
-NFD, .docx with a header table, .pdf with a text layer), it imports the plan
+NFD, .docx with a header table, .pdf with a text layer, one line per
+paragraph or wrapped into visual lines), it imports the plan
 and compares each expected key. Phases are also scored one field at a time
 (label, title, start, end, track) so a single wrong date shows as such.
 """
@@ -34,9 +35,10 @@ def forms(text: str, tmp: Path):
     yield "nfd", write_nfd(text, tmp / "nfd.txt")
     yield "docx", write_docx(text, tmp / "plan.docx")
     yield "pdf", write_pdf(text, tmp / "plan.pdf")
+    yield "pdf-wrapped", write_pdf(text, tmp / "wrapped.pdf", wrap=95)
 
 
-def score(plan: dict, exp: dict, tally: dict) -> None:
+def score(plan: dict, exp: dict, tally: dict, misses: list | None = None, where: str = "") -> None:
     for key, want in exp.items():
         got = len(plan["units"]) if key == "units_count" else plan.get(key)
         if key == "phases":
@@ -49,6 +51,8 @@ def score(plan: dict, exp: dict, tally: dict) -> None:
         if isinstance(want, list) and want and isinstance(want[0], dict):
             got = [{k: g.get(k) for k in w} for g, w in zip(got, want)] + got[len(want):]
         tally[key].append(got == want)
+        if got != want and misses is not None:
+            misses.append(f"{where}: {key}")
 
 
 def main() -> int:
@@ -56,6 +60,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=5, help="imports per file for the timing (median)")
     args = ap.parse_args()
     tally: dict[str, list[bool]] = defaultdict(list)
+    misses: list[str] = []
     times: dict[str, list[float]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as d:
         for src in SEEDS + PLANS:
@@ -65,7 +70,7 @@ def main() -> int:
             sub.mkdir()
             for form, path in forms(text, sub):
                 plan = import_file(path)
-                score(plan, exp, tally)
+                score(plan, exp, tally, misses, f"{src.stem}/{form}")
                 runs = []
                 for _ in range(args.repeat):
                     t0 = time.perf_counter()
@@ -80,8 +85,10 @@ def main() -> int:
         total += len(oks)
         print(f"  {key:22s} {sum(oks):4d}/{len(oks):<4d} {100 * sum(oks) / len(oks):6.1f}%")
     print(f"  {'TỔNG':22s} {total_ok:4d}/{total:<4d} {100 * total_ok / total:6.1f}%")
+    for m in misses:
+        print(f"  sai: {m}")
     print("\nThời gian nhập một kế hoạch (trung vị, ms):")
-    for form in ("utf8", "utf16-crlf", "nfd", "docx", "pdf"):
+    for form in ("utf8", "utf16-crlf", "nfd", "docx", "pdf", "pdf-wrapped"):
         xs = times[form]
         print(f"  {form:12s} trung bình {1000 * statistics.mean(xs):7.1f}  lớn nhất {1000 * max(xs):7.1f}")
     return 0

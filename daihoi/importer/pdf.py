@@ -59,12 +59,13 @@ def unwrap(lines: list[str]) -> list[str]:
     full_prev = ends_sentence = False
     for ln in lines:
         t = ln.strip()
-        continues = t and not _STARTS_BLOCK.match(ln) and (not ends_sentence or t[0].islower())
+        columns = bool(re.search(r"\t|\S\s{3,}\S", t))   # two-column header / signer rows stay apart
+        continues = t and not columns and not _STARTS_BLOCK.match(ln) and (not ends_sentence or t[0].islower())
         if full_prev and continues:
             out[-1] = out[-1].rstrip() + " " + t
         else:
             out.append(ln)
         # Judge the visual line just read, not the paragraph built so far.
-        full_prev = len(t) >= threshold
+        full_prev = len(t) >= threshold and not columns
         ends_sentence = t.endswith((".", ":", "!", "?"))
     return out
