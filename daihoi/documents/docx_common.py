@@ -13,7 +13,6 @@ from datetime import date, datetime, timezone
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -135,6 +134,3 @@ def add_hyperlink(paragraph, url: str, text: str, *, size: float | None = None) 
     link.append(run)
     paragraph._p.append(link)
 
-
-def centered(paragraph) -> None:
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -2,7 +2,6 @@
 
 from datetime import date, timedelta
 
-import pytest
 from icalendar import Calendar
 
 from docs_helpers import BUILD_DATE, by_kind, load_congresses, load_plan
