@@ -30,6 +30,9 @@ _PATTERNS = [
     ("date", re.compile(_MOD + r"ngay\s*(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})(?!\s*(?:nam|/)?\s*\d)")),
     ("date", re.compile(_MOD + r"ngay\s*(?P<d>\d{1,2})\b(?!\s*(?:[/.\-]\s*\d|thang))")),
     ("month", re.compile(_MOD + r"thang\s*(?P<m>\d{1,2})\b(?!\s*(?:[/\-.]\s*\d|nam))")),
+    # "quý I/2020", "quý 3 năm 2020": three months; "6 tháng đầu năm 2020": a half year.
+    ("quarter", re.compile(_MOD + r"quy\s*(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|-|nam)\s*(?P<y>(?:19|20)\d{2})\b")),
+    ("half", re.compile(r"6\s*thang\s*(?P<h>dau|cuoi)\s*(?:nam\s*)?(?P<y>(?:19|20)\d{2})\b")),
     ("year", re.compile(_MOD + r"nam\s*(?P<y>(?:19|20)\d{2})\b")),
 ]
 
@@ -65,6 +68,10 @@ def mentions(text: str) -> list[Mention]:
                          int(g["m"]) if g.get("m") else None,
                          int(g["y"]) if g.get("y") else None,
                          g.get("mod"))
+            if kind in ("quarter", "half"):
+                # Stored as its first month; resolve() widens it to the span.
+                q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(g.get("q") or "", None) or int(g.get("q") or 1)
+                mn.month = (q - 1) * 3 + 1 if kind == "quarter" else (1 if g["h"] == "dau" else 7)
             if kind == "now":
                 mn.role = "start" if f[a:b].startswith("tu") else None
             found.append(mn)
@@ -101,6 +108,12 @@ def resolve(mn: Mention, as_end: bool, plan_date: dt.date | None) -> dt.date | N
             return plan_date
         if mn.year is None:
             return None
+        if mn.kind in ("quarter", "half"):
+            months = 3 if mn.kind == "quarter" else 6
+            last_month = mn.month + months - 1
+            if mn.mod == "dau" or (not as_end and mn.mod not in ("cuoi", "het")):
+                return dt.date(mn.year, mn.month, 1)
+            return dt.date(mn.year, last_month, calendar.monthrange(mn.year, last_month)[1])
         if mn.kind == "year":
             if mn.mod == "dau" or (not as_end and mn.mod is None):
                 return dt.date(mn.year, 1, 1)
@@ -170,7 +183,7 @@ def parse_period(text: str, plan_date: dt.date | None = None) -> Period:
             mn.role = "start"
         elif mn.mod in ("cuoi", "het") or earlier_start:
             mn.role = "end"
-        elif mn.kind in ("month", "year") and len(ms) == 1:
+        elif mn.kind in ("month", "year", "quarter", "half") and len(ms) == 1:
             mn.role = "span"   # "Tháng 10/2020": the whole month
         elif len(ms) == 1:
             mn.role = "span"

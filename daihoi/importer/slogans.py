@@ -50,6 +50,8 @@ def parse_slogans(blocks: list[Node], plan_date: dt.date | None) -> tuple[list[s
                     for msg in p.problems:
                         warnings.append(f"dòng {ln.no}: thời gian treo khẩu hiệu: {msg}")
                     continue
+            if "khau hieu" in f and not text.endswith("!"):
+                continue  # a sub-heading ("a) Khẩu hiệu treo tại trụ sở") or an instruction
             if enumerated or text.endswith("!"):
                 if len(text) > 400:
                     warnings.append(f"dòng {ln.no}: dòng quá dài để là khẩu hiệu, bỏ qua")

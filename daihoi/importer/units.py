@@ -19,10 +19,21 @@ def parse_units(section: Node) -> tuple[list[dict], list[str]]:
     heads = [c for c in section.children]
     if not heads:
         # Units written as bullets "- Ban Tuyên giáo: ..." when nothing is numbered.
+        current = None
         for ln in section.content:
-            if BULLET.match(ln.text) and ":" in ln.text[:150]:
+            bullet = bool(BULLET.match(ln.text))
+            if bullet and ":" in ln.text[:150]:
                 name, _, task = strip_bullet(ln.text).partition(":")
-                units.append({"name": collapse(name), "tasks": [collapse(task)] if task.strip() else []})
+                current = {"name": collapse(name), "tasks": [collapse(task)] if task.strip() else []}
+                units.append(current)
+            elif not bullet and len(ln.text) < 120 and not ln.text.endswith((".", ";", ":")) \
+                    and not fold(ln.text).startswith(_CLOSING):
+                # An unnumbered unit name on its own line, its tasks as bullets below.
+                current = {"name": ln.text, "tasks": []}
+                units.append(current)
+            elif bullet and current is not None:
+                current["tasks"].append(collapse(re.sub(r"^[-+•\s]+", "", strip_bullet(ln.text))))
+        units = [u for u in units if u["tasks"] or ":" not in u["name"]]
         if not units:
             warnings.append(f"dòng {section.no}: không nhận ra đơn vị nào trong phần tổ chức thực hiện")
         return units, warnings

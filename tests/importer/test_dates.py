@@ -61,3 +61,12 @@ def test_issue_date_line_and_first_date():
     assert issue_date("Ngày: 18/02/2020") is None
     assert first_date(", ngày 24/12/2015 của Ban") == dt.date(2015, 12, 24)
     assert first_date(" ngày 25 tháng 02 năm 2021 của") == dt.date(2021, 2, 25)
+
+
+def test_quarters_and_half_years():
+    p = parse_period("Quý I/2020", PLAN)
+    assert (p.start.isoformat(), p.end.isoformat()) == ("2020-01-01", "2020-03-31")
+    p = parse_period("Từ quý II năm 2020 đến quý IV/2020", PLAN)
+    assert (p.start.isoformat(), p.end.isoformat()) == ("2020-04-01", "2020-12-31")
+    p = parse_period("6 tháng cuối năm 2020", PLAN)
+    assert (p.start.isoformat(), p.end.isoformat()) == ("2020-07-01", "2020-12-31")

@@ -96,3 +96,11 @@ def test_forms_and_prose_sections():
     assert body.split("\n\n")[:3] == ["## Mục đích, yêu cầu", "**1.** Tạo khí thế mới\\_x.", "- Đúng &lt;định hướng>."]
     assert "## Hình thức tuyên truyền" in body and "## Kinh phí" in body and "Từ nguồn ngân sách." in body
     assert "## Nội dung" not in body
+
+
+def test_unnumbered_units_and_slogan_subheadings():
+    plan = parse_text(HEAD + "I. KHẨU HIỆU\na) Khẩu hiệu treo tại trụ sở\n- Chào mừng Đại hội!\n"
+                      "II. TỔ CHỨC THỰC HIỆN\nBan Tuyên giáo Huyện ủy\n- Hướng dẫn thực hiện.\nCác chi bộ\n- Tổ chức tuyên truyền.\n")
+    assert plan["slogans"] == ["Chào mừng Đại hội!"]
+    assert plan["units"] == [{"name": "Ban Tuyên giáo Huyện ủy", "tasks": ["Hướng dẫn thực hiện."]},
+                             {"name": "Các chi bộ", "tasks": ["Tổ chức tuyên truyền."]}]
