@@ -85,10 +85,21 @@ def match_congress(event: str, congresses: list[dict]) -> dict | None:
     return best
 
 
+def _phase_congress(phase: dict, congresses: list[dict]) -> dict | None:
+    """The congress a relative phase hangs on: by id when the content names it
+    ("relative.congress"), else by the words of "relative.event"."""
+    rel = phase.get("relative") or {}
+    if rel.get("congress"):
+        for c in congresses:
+            if c.get("id") == rel["congress"]:
+                return c
+    return match_congress(rel["event"], congresses) if rel.get("event") else None
+
+
 def _phase_dates(phase: dict, congresses: list[dict]) -> tuple[date | None, date | None]:
     start, end = parse_iso(phase.get("start")), parse_iso(phase.get("end"))
     rel = phase.get("relative") or {}
-    congress = match_congress(rel.get("event") or "", congresses) if rel.get("event") else None
+    congress = _phase_congress(phase, congresses)
     if congress:
         opening, closing = parse_iso(congress.get("opening")), parse_iso(congress.get("closing"))
         when = rel.get("when")
@@ -132,11 +143,9 @@ def plan_events(plan: dict, congresses: list[dict], *, page_url: str | None = No
     for phase in plan.get("phases") or []:
         key = f"giai-doan.{ascii_slug(phase.get('track') or '0')}.{ascii_slug(phase.get('label') or 'x')}"
         event_uid = uid(key)
-        rel = phase.get("relative") or {}
-        if rel.get("event"):
-            c = match_congress(rel["event"], congresses)
-            if c is not None:
-                referenced.add(id(c))
+        c = _phase_congress(phase, congresses)
+        if c is not None:
+            referenced.add(id(c))
         start, end = _phase_dates(phase, congresses)
         label = nfc(phase.get("label") or "")
         if label[:1].isdigit():  # "1.2" alone means nothing on a phone's agenda

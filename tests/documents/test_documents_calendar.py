@@ -138,3 +138,11 @@ def test_any_summary_round_trips_through_icalendar(summary):
     (event,) = Calendar.from_ical(ics).walk("VEVENT")
     assert str(event["SUMMARY"]) == summary
     assert str(event["DESCRIPTION"]) == summary
+
+
+def test_relative_congress_id_wins_over_words():
+    plan = {"number": "1-KH/X", "date": "2020-01-01", "phases": [
+        {"track": None, "label": "1", "title": "Trong Đại hội", "start": None, "end": None,
+         "relative": {"when": "during", "event": "Đại hội lần thứ XIII của Đảng", "congress": "dai-hoi-xii"}}]}
+    (phase,) = [e for e in plan_events(plan, load_congresses()) if "giai-doan" in e.uid]
+    assert (phase.start, phase.end) == (date(2016, 1, 21), date(2016, 1, 28))  # the id's dates, not XIII's
