@@ -14,7 +14,7 @@ from .text import collapse, fold, is_upper
 
 # T/M (thay mặt), T/L (thừa lệnh), TUQ. (thừa ủy quyền): the authority the signer acts for.
 _ON_BEHALF = re.compile(r"^(?:t\s*/\s*[ml]|t\.\s*[ml]|tm|tl|tuq)\b\.?|^(?:thay mat|thua lenh|thua uy quyen)\b")
-_FOR = re.compile(r"^(?:kt|k/t|q)\s*[.:]|^ky thay\b")
+_FOR = re.compile(r"^(?:k\s*/\s*t|kt)\b\.?|^q\.\s|^ky thay\b")
 _SIGNED = re.compile(r"^\(?\s*(?:da ky|ky|ky ten|ky, ghi ro|dau)\b.*\)?$|^\(.*ky.*\)$")
 _ANNOT = re.compile(r"\s*(?:\(\s*de\s*|\(?\s*de\s+(?:b/c|t/h|biet|thuc hien)\s*\)?|b/c\s*\)|t/h\s*\))\s*$")
 

@@ -28,7 +28,7 @@ _PATTERNS = [
     ("month", re.compile(_MOD + r"(?<![\d/])(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\b")),
     ("date", re.compile(_MOD + r"(?:ngay\s*)?(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")),
     ("date", re.compile(_MOD + r"ngay\s*(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})(?!\s*(?:nam|/)?\s*\d)")),
-    ("date", re.compile(_MOD + r"ngay\s*(?P<d>\d{1,2})\b(?!\s*(?:[/.\-]\s*\d|thang))")),
+    ("date", re.compile(_MOD + r"ngay\s*(?P<d>\d{1,2})\b(?!\s*(?:[/.]\s*\d|thang))")),
     ("month", re.compile(_MOD + r"thang\s*(?P<m>\d{1,2})\b(?!\s*(?:[/\-.]\s*\d|nam))")),
     # "quý I/2020", "quý 3 năm 2020": three months; "6 tháng đầu năm 2020": a half year.
     ("quarter", re.compile(_MOD + r"quy\s*(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|-|nam)\s*(?P<y>(?:19|20)\d{2})\b")),

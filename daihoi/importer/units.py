@@ -73,6 +73,7 @@ def split_unit(title: str) -> tuple[str, str | None]:
     if 0 < colon < 150:
         return t[:colon].strip(), (t[colon + 1:].strip() or None)
     t = re.sub(r"^(?:Căn cứ|Trên cơ sở)\s+(?:nội dung\s+)?(?:Kế hoạch|kế hoạch)\s+(?:này|trên)\s*,\s*", "", t)
+    t = re.sub(r"^(?:Đề nghị|Giao|Yêu cầu)\s+", "", t)   # "Đề nghị Ban Tuyên giáo ...": the unit follows
     if len(t) <= 110 and not t.endswith("."):
         f = fold(t)
         pos = _first_verb(f)
