@@ -120,6 +120,7 @@ def load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
         if plan is None:
             continue
         problems.extend(validate.plan_rules(plan, src, congresses))
+        problems.extend(validate.attachments(plan, src, content_dir, file.parent))
         located.append((plan, src))
         plans.append(_finish_plan(plan, src, file))
     problems.extend(validate.duplicate_numbers(located))

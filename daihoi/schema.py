@@ -98,6 +98,11 @@ PLAN = record({
                                 "day_of_month": F("int", low=1, high=31, label="ngày báo cáo hằng tháng"),
                                 "to": text("nơi nhận báo cáo")}), "chế độ báo cáo"),
     "recipients": listof(text(nonempty=True), "nơi nhận"),
+    "attachments": listof(record({"title": text("tên tài liệu"),
+                                  "file": text("đường dẫn tệp, tính từ thư mục của trang này", required=True,
+                                               nonempty=True),
+                                  "date": date("ngày của tài liệu")}), "tài liệu đính kèm"),
+    "comment_url": text("địa chỉ góp ý dự thảo (ví dụ hệ thống góp ý của Trung ương)"),
     "signer": record({"on_behalf": text("thẩm quyền ký, ví dụ T/M BAN THƯỜNG VỤ"),
                       "for": text("ký thay, ví dụ KT. CHỦ TỊCH"),
                       "position": text("chức vụ"), "name": text("họ tên người ký")}, "người ký"),
@@ -120,6 +125,7 @@ SETTINGS = record({
     "description": text("mô tả ngắn của chuyên mục"),
     "portal_url": text("địa chỉ cổng thông tin, ví dụ https://example.gov.vn"),
     "base_path": text("đường dẫn của chuyên mục trên cổng, ví dụ /huong-toi-dai-hoi/"),
+    "comment_url": text("địa chỉ góp ý dự thảo văn kiện, dùng cho mọi kế hoạch không ghi riêng"),
 }, "cài đặt")
 
 

@@ -1,6 +1,7 @@
 """Rules that relate several fields or files (the per-field checks are in schema.py)."""
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from . import vndate
@@ -97,3 +98,26 @@ def duplicate_numbers(plans: list[tuple[dict, Source]]):
                      "Mỗi kế hoạch phải có số riêng: sửa số, hoặc xóa tệp bị trùng", "duplicate-number")
         else:
             seen[key] = src.path
+
+
+def attachments(plan: dict, src: Source, content_dir, page_dir):
+    """Each attachment exists, is a file, and lies inside content/ (no ../, no symlink out)."""
+    from pathlib import Path
+
+    from .documents.attachments import check_attachment_path
+
+    root = Path(content_dir).resolve()
+    for i, item in enumerate(plan.get("attachments") or []):
+        rel = (Path(page_dir).resolve() / item["file"])
+        try:
+            rel_to_root = rel.relative_to(root).as_posix()
+        except ValueError:
+            rel_to_root = os.path.relpath(rel, root).replace(os.sep, "/")
+        error = check_attachment_path(root, rel_to_root)
+        if error:
+            # check_attachment_path names the path from content/; the editor wrote it from the page.
+            what = error.rstrip(".").replace(f"'{rel_to_root}'", f"“{item['file']}”")
+            yield _p(src, ("attachments", i, "file"), what[0].upper() + what[1:],
+                     "Đặt tệp vào thư mục content/ (cạnh trang này) và ghi đúng tên tệp", "attachment")
+        else:
+            item["path"] = rel_to_root       # where the engine publishes it, from the site root

@@ -72,8 +72,13 @@ def reporting_view(plan: dict) -> list[str]:
     return out
 
 
-def plan_page(plan: dict, site: Site, today: date, url_of: UrlOf) -> dict:
+NO_FILES = {"downloads": [], "attachments": []}
+
+
+def plan_page(plan: dict, site: Site, today: date, url_of: UrlOf, files: dict | None = None) -> dict:
+    """`files`: {"downloads": [...], "attachments": [...]} of this plan (see daihoi.downloads)."""
     return {
+        "files": files or NO_FILES,
         "kind": "plan",
         "plan": plan,
         "summary": plan_summary(plan, site, today, url_of),
@@ -137,12 +142,11 @@ def plans_page(site: Site, today: date, url_of: UrlOf) -> dict:
     return {"kind": "plans", "plans": [plan_summary(p, site, today, url_of) for p in _by_relevance(site, today)]}
 
 
-def documents_page(site: Site, today: date, url_of: UrlOf, downloads: dict | None = None) -> dict:
-    """`downloads`: plan path -> list of {title, url, size_label} made by the documents step."""
+def documents_page(site: Site, today: date, url_of: UrlOf, files_by_plan: dict | None = None) -> dict:
+    """`files_by_plan`: plan path -> {"downloads", "attachments"} (see daihoi.downloads)."""
     return {"kind": "documents",
-            "plans": [dict(plan_summary(p, site, today, url_of), downloads=(downloads or {}).get(p["path"], []))
+            "plans": [dict(plan_summary(p, site, today, url_of), files=(files_by_plan or {}).get(p["path"], NO_FILES))
                       for p in _by_relevance(site, today)]}
 
 
-PAGES = {"landing.html": landing_page, "slogans.html": slogans_page, "plans.html": plans_page,
-         "documents.html": documents_page}
+PAGES = {"landing.html": landing_page, "slogans.html": slogans_page, "plans.html": plans_page}

@@ -20,11 +20,12 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from daihoi import assets, content, contract, views, vndate  # noqa: E402
+from daihoi import assets, content, contract, downloads, views, vndate  # noqa: E402
 from daihoi.problems import errors  # noqa: E402
 from daihoi.vntext import nfc  # noqa: E402
 
 TODAY_ENV = "DAIHOI_TODAY"     # set by build.py --today; also honours SOURCE_DATE_EPOCH
+CACHE_ENV = "DAIHOI_CACHE"     # where generated documents are cached (default: .cache/ in the project)
 
 UNPUBLISHED = ("components/", "assets/javascripts/", "assets/stylesheets/palette.", content.DATA_DIR + "/")
 
@@ -73,6 +74,13 @@ def on_files(files, config):
                       "page": _url(files, plan["path"]), "json": views.json_url(plan)})
     files.append(File.generated(config, "ke-hoach/index.json", content=_json({"schema": "plans/1", "plans": index})))
     _state["files"] = files
+
+    docs_dir = Path(config.docs_dir)
+    cache = Path(os.environ.get(CACHE_ENV) or ROOT / ".cache")
+    made = downloads.generate(site, cache, docs_dir, _url_of, _state["today"])
+    for rel, path in sorted(made.published.items()):
+        files.append(File.generated(config, rel, abs_src_path=str(path)))
+    _state["files_by_plan"] = downloads.files_by_plan(site, made, docs_dir)
     return files
 
 
@@ -106,7 +114,9 @@ def on_page_context(context, page, config, nav):
     site, day = _state["site"], _state["today"]
     plan = _plan_for(page)
     if plan:
-        context["dh"] = views.plan_page(plan, site, day, _url_of)
+        context["dh"] = views.plan_page(plan, site, day, _url_of, _state["files_by_plan"][plan["path"]])
+    elif page.meta.get("template") == "documents.html":
+        context["dh"] = views.documents_page(site, day, _url_of, _state["files_by_plan"])
     elif page.meta.get("template") in views.PAGES:
         context["dh"] = views.PAGES[page.meta["template"]](site, day, _url_of)
     context["dh_today"] = day

@@ -1,0 +1,86 @@
+"""Every plan's downloadable files, generated into a cache folder and listed for pages.
+
+The engine publishes `published` (site path -> file on disk) and the pages show
+`by_plan[plan path]` (title, url, size label). Generation is cached by content hash
+in daihoi.documents, so a rebuild with unchanged content regenerates nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import contract
+from .content import Site
+
+SITE_FOLDER = "tai-lieu"        # downloads are published under tai-lieu/<plan slug>/
+
+
+@dataclass
+class Downloads:
+    published: dict = field(default_factory=dict)   # "tai-lieu/07-kh-duk/x.pdf" -> Path
+    by_plan: dict = field(default_factory=dict)     # plan path -> [{"title", "url", "size_label", "kind"}]
+
+
+def _congresses(site: Site) -> list[dict]:
+    return [{"id": c["id"], "name": c["name"],
+             "opening": c["opening"].isoformat() if c.get("opening") else None,
+             "closing": c["closing"].isoformat() if c.get("closing") else None}
+            for c in site.congresses.values()]
+
+
+def plan_data(plan: dict, site: Site) -> dict:
+    """The plan as the documents package reads it: the contract form plus prose and links."""
+    data = contract.to_json(plan)
+    data["body_markdown"] = plan.get("body") or ""
+    comment = plan.get("comment_url") or site.settings.get("comment_url")
+    if comment:
+        data["comment_url"] = comment
+    return data
+
+
+def site_url(site: Site) -> str:
+    portal = (site.settings.get("portal_url") or "").rstrip("/")
+    base = (site.settings.get("base_path") or "/").strip("/")
+    return f"{portal}/{base}/" if portal and base else (f"{portal}/" if portal else "")
+
+
+def generate(site: Site, cache_base: Path, content_dir: Path, page_url_of, today: date) -> Downloads:
+    """Generate into `cache_base`: the content-hash cache is shared, the output folder is
+    one per content folder (two sites sharing plan slugs must not mix files)."""
+    from .documents import generate_plan_documents
+
+    key = hashlib.sha256(str(Path(content_dir).resolve()).encode()).hexdigest()[:12]
+    out_dir = Path(cache_base) / "documents" / key
+    result = Downloads()
+    congresses = _congresses(site)
+    for plan in site.plans:
+        files = generate_plan_documents(
+            plan_data(plan, site), out_dir, slug=plan["slug"], page_url=site_url(site) + page_url_of(plan["path"]),
+            build_date=today, cache_dir=Path(cache_base) / "documents" / "cache", congresses=congresses)
+        rows = []
+        for d in files:
+            rel = f"{SITE_FOLDER}/{d.path}"
+            result.published[rel] = out_dir / d.path
+            rows.append({"title": d.title, "url": rel, "size_label": d.size_label, "kind": d.kind})
+        result.by_plan[plan["path"]] = rows
+    return result
+
+
+def attachments_view(plan: dict, content_dir: Path) -> list[dict]:
+    """What the pages list for each attachment: title, "PDF, 1,2 MB", date, link."""
+    from .documents.attachments import attachment_entry
+
+    rows = []
+    for item in plan.get("attachments") or []:
+        entry = attachment_entry(content_dir, item["path"], title=item.get("title"),
+                                 date=item["date"].isoformat() if item.get("date") else None)
+        rows.append(dict(entry, url=item["path"]))
+    return rows
+
+
+def files_by_plan(site: Site, downloads: Downloads, content_dir: Path) -> dict:
+    """plan path -> {"downloads": [...], "attachments": [...]}, for the pages."""
+    return {p["path"]: {"downloads": downloads.by_plan.get(p["path"], []),
+                        "attachments": attachments_view(p, content_dir)} for p in site.plans}
