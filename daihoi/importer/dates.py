@@ -229,7 +229,7 @@ def first_date(text: str) -> dt.date | None:
 
 
 _VN_DATE_LINE = re.compile(
-    r"^(?P<place>[^\d,]{2,60}?)\s*,\s*ngay\s*(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})\s*nam\s*(?P<y>\d{4})")
+    r"^(?P<place>[^\d,]{2,60}?)\s*,\s*ngay\s*(?P<d>\d{1,2})\s*(?:thang\s*|/\s*)(?P<m>\d{1,2})\s*(?:nam\s*|/\s*)(?P<y>\d{4})")
 
 
 def issue_date(line: str) -> tuple[str, dt.date | None] | None:

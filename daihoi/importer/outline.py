@@ -65,8 +65,11 @@ def classify(ln: Line, roman_ok: bool = True) -> tuple[str, str, str] | None:
         m = ROMAN.match(t)
         if m and (is_upper(m["title"]) or len(m["title"]) < 60) and not m["title"].startswith(("/", "-")):
             return "roman", m["label"], _title(m["title"])
-    m = SERIES.match(t)
+    # "- Đợt 1 (từ ... đến ...): ..." typed as a bullet is still a series heading.
+    t_series = strip_bullet(t) if BULLET.match(t) else t
+    m = SERIES.match(t_series)
     if m:
+        t = t_series
         word = t[:m.end("word")]
         return "series", collapse(f"{word[0].upper()}{word[1:]} {m['num']}"), _title(m["title"])
     m = NUMBER.match(t)

@@ -70,3 +70,7 @@ def test_quarters_and_half_years():
     assert (p.start.isoformat(), p.end.isoformat()) == ("2020-04-01", "2020-12-31")
     p = parse_period("6 tháng cuối năm 2020", PLAN)
     assert (p.start.isoformat(), p.end.isoformat()) == ("2020-07-01", "2020-12-31")
+
+
+def test_issue_date_with_numeric_date():
+    assert issue_date("Đà Nẵng, ngày 05/3/2021") == ("Đà Nẵng", dt.date(2021, 3, 5))

@@ -70,3 +70,10 @@ def test_numbered_purpose_paragraphs_are_not_phases():
 def test_no_phase_found_is_a_warning():
     plan = parse_text(HEAD + "II. NỘI DUNG\n- Tuyên truyền chung.\n")
     assert plan["phases"] == [] and any("không tìm thấy đợt" in w for w in plan["warnings"])
+
+
+def test_series_typed_as_bullets():
+    ph = phases("II. NỘI DUNG TUYÊN TRUYỀN\n1. Thời gian\n- Đợt 1 (từ ngày 01/3 đến ngày 30/4/2021): tuyên truyền chung.\n"
+                "- Đợt 2 (từ ngày 01/5 đến ngày 23/5/2021): cao điểm.\n")
+    assert [(p["label"], p["start"], p["end"]) for p in ph] == [
+        ("Đợt 1", "2021-03-01", "2021-04-30"), ("Đợt 2", "2021-05-01", "2021-05-23")]
