@@ -100,9 +100,16 @@ def _para(p, numbering, counters, qn) -> str:
     return f"{label} {text}"
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
 def _ptext(p, qn) -> str:
     parts = []
+    # Word stores a text box twice (mc:Choice and its mc:Fallback copy): read it once.
+    skip = {id(d) for fb in p.iter(_MC_FALLBACK) for d in fb.iter()}
     for el in p.iter():
+        if id(el) in skip:
+            continue
         tag = el.tag.rsplit("}", 1)[-1]
         if tag == "t" and el.text:
             parts.append(el.text)

@@ -103,3 +103,19 @@ def test_text_of_only_spaces_is_an_error(tmp_path):
     (tmp_path / "t.txt").write_text(" \n\t\n", encoding="utf-8")
     with pytest.raises(PlanImportError):
         import_file(tmp_path / "t.txt")
+
+
+def test_docx_text_box_is_read_once_and_tracked_deletions_ignored(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("KẾ HOẠCH")
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+    d.element.body.insert(0, parse_xml(
+        f'<w:p {ns}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>Số 07-KH/ĐUK</w:t></mc:Choice>'
+        f'<mc:Fallback><w:t>Số 07-KH/ĐUK</w:t></mc:Fallback></mc:AlternateContent></w:r>'
+        f'<w:del><w:r><w:delText>xoá</w:delText></w:r></w:del></w:p>'))
+    d.save(str(tmp_path / "tb.docx"))
+    assert [ln.text for ln in read_lines(tmp_path / "tb.docx")][:2] == ["Số 07-KH/ĐUK", "KẾ HOẠCH"]
