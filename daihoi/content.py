@@ -121,6 +121,7 @@ def load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
             continue
         problems.extend(validate.plan_rules(plan, src, congresses))
         problems.extend(validate.attachments(plan, src, content_dir, file.parent))
+        problems.extend(validate.congress_links(plan, src, congresses))
         located.append((plan, src))
         plans.append(_finish_plan(plan, src, file))
     problems.extend(validate.duplicate_numbers(located))

@@ -121,3 +121,21 @@ def attachments(plan: dict, src: Source, content_dir, page_dir):
                      "Đặt tệp vào thư mục content/ (cạnh trang này) và ghi đúng tên tệp", "attachment")
         else:
             item["path"] = rel_to_root       # where the engine publishes it, from the site root
+
+
+def congress_links(plan: dict, src: Source, congresses: dict):
+    """Link each congress-relative phase without an id to the congress its words name."""
+    from .congress_match import match
+
+    for i, phase in enumerate(plan["phases"]):
+        rel = phase.get("relative")
+        if not rel or rel.get("congress") or not rel.get("event"):
+            continue
+        found, tied = match(rel["event"], congresses)
+        if found:
+            rel["congress"] = found
+        elif tied:
+            yield _p(src, ("phases", i, "relative", "event"),
+                     f"Không rõ {phase_name(phase['label'])} gắn với đại hội nào: “{rel['event']}” "
+                     f"khớp với {', '.join(tied)}",
+                     f"Ghi “congress: <mã>” trong mục relative của đợt này", "congress-ambiguous", WARNING)
