@@ -52,6 +52,11 @@ def import_with_extras(path: str | os.PathLike) -> tuple[dict, dict]:
     if not any(ln.text for ln in lines):
         raise PlanImportError("Tệp không có chữ nào để nhập.")
     plan, extra = analyse(lines)
+    if not any(plan[k] for k in ("number", "date", "title", "phases", "slogans", "units")):
+        # Nothing of a plan at all: an empty "plan" would only mislead the editor.
+        raise PlanImportError(
+            f"Không nhận ra kế hoạch trong tệp “{Path(path).name}”: không thấy dòng “KẾ HOẠCH”, số ký hiệu, "
+            "ngày ban hành, các đợt, khẩu hiệu hay đơn vị thực hiện. Hãy kiểm tra lại đúng tệp kế hoạch tuyên truyền.")
     problems = check_plan(plan)
     if problems:  # a bug of ours, never the editor's: say so rather than emit bad data
         raise PlanImportError("Lỗi nội bộ của trình nhập (kết quả không đúng hợp đồng plan/1): "

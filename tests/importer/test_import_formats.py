@@ -119,3 +119,9 @@ def test_docx_text_box_is_read_once_and_tracked_deletions_ignored(tmp_path):
         f'<w:del><w:r><w:delText>xoá</w:delText></w:r></w:del></w:p>'))
     d.save(str(tmp_path / "tb.docx"))
     assert [ln.text for ln in read_lines(tmp_path / "tb.docx")][:2] == ["Số 07-KH/ĐUK", "KẾ HOẠCH"]
+
+
+def test_text_with_nothing_of_a_plan_is_an_error(tmp_path):
+    (tmp_path / "thu.txt").write_text("Kính gửi anh Nam,\nhẹn gặp lại vào tuần sau.\n", encoding="utf-8")
+    with pytest.raises(PlanImportError, match="Không nhận ra kế hoạch"):
+        import_file(tmp_path / "thu.txt")
