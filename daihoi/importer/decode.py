@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import PlanImportError
-from .text import collapse, fold, nfc
+from .text import collapse, fold, is_upper, nfc
 
 # Words that appear in virtually every Vietnamese plan; a decoding that
 # yields none of them is the wrong decoding (or a legacy font encoding).
@@ -86,7 +86,7 @@ class Line:
 
 
 _PAGE_NO = re.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$")
-_STAMP = re.compile(r"^(den|đen)\b.*(gio|so|ngay)\s*:", re.I)
+_STAMP = re.compile(r"^den\b.*(gio|so|ngay)\s*:")
 _STAMP_DATE = re.compile(r"^(ngay|gio|so)\s*:\s*[\d./ .…]*$")
 _SEPARATOR = re.compile(r"^[-_=*~.…–—\s]{3,}$|^\*$")
 
@@ -108,7 +108,7 @@ def to_lines(text: str) -> list[Line]:
     drop: set[int] = set()
     for i, raw in enumerate(raws):
         f = fold(collapse(raw.replace("*", " ")))
-        if _STAMP.match(f) or f in ("den", "đen"):
+        if _STAMP.match(f) or f == "den":
             drop.add(i)
             # The stamp's receiving office sits just above "ĐẾN"; never the
             # issuer, because the issuer's header comes before the number.
@@ -133,7 +133,6 @@ def to_lines(text: str) -> list[Line]:
 
 
 def _is_stamp_owner(raw: str) -> bool:
-    from .text import is_upper
     t = collapse(raw)
     f = fold(t)
     return bool(t) and is_upper(t) and not f.startswith(("so", "dang cong san", "cong hoa", "ke hoach")) \

@@ -10,7 +10,6 @@ from .errors import PlanImportError
 def pdf_text(data: bytes, name: str = "") -> str:
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
     except ImportError:  # pragma: no cover
         raise PlanImportError("Thiếu thư viện pypdf để đọc tệp PDF.")
     try:

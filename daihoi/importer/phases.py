@@ -89,9 +89,9 @@ def _without_peak(title: str) -> str:
 
 def build_phase(node: Node, plan_date: dt.date | None) -> tuple[dict, list[str]]:
     warnings: list[str] = []
-    label = node.label or str(len(node.title))
+    label = node.label
     title = node.title
-    if not node.label:
+    if not label:
         label = {"before": "Trước", "during": "Trong", "after": "Sau"}.get(moment_when(title) or "", "?")
         warnings.append(f"dòng {node.no}: đợt không đánh số, đặt nhãn “{label}”, cần kiểm tra")
     period = parse_period(_without_peak(title), plan_date)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from daihoi.importer import import_file
 from daihoi.importer.sources import import_with_extras
 from daihoi.importer.writer import default_path, to_content, write_atomic
 from importer_helpers import PLANS, SEEDS
