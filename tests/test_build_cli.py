@@ -107,3 +107,34 @@ def test_atomic_write_file(tmp_path):
     atomic.write_file(target, "Đại hội XIV")
     assert target.read_text(encoding="utf-8") == "Đại hội XIV"
     assert [p.name for p in target.parent.iterdir()] == ["x.txt"]
+
+
+def test_serve_previews_a_chosen_day(work):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    _, content, _ = work
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--content-dir", str(content),
+                             "--today", "2025-06-20", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    try:
+        html = None
+        for _ in range(240):
+            try:
+                html = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert html is not None, proc.stderr.read() if proc.poll() is not None else "serve did not answer"
+        # Built for 20/06/2025: the congress closed on 11/06/2025.
+        assert "Đại hội đã bế mạc ngày 11/06/2025" in html
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
