@@ -32,6 +32,13 @@ class Site:
     def target(self) -> dict:
         return self.congresses[self.settings["target_congress"]]
 
+    @property
+    def url(self) -> str:
+        """The section's absolute URL ("https://example.gov.vn/huong-toi-dai-hoi/"), or "" if not set."""
+        portal = (self.settings.get("portal_url") or "").rstrip("/")
+        base = (self.settings.get("base_path") or "/").strip("/")
+        return "" if not portal else f"{portal}/{base}/" if base else f"{portal}/"
+
 
 def shown(file: Path) -> str:
     """A path as the editor sees it: relative to the working folder when possible."""

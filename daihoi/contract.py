@@ -32,3 +32,10 @@ def to_json(plan: dict, warnings: list[str] | None = None) -> dict:
             out[key] = _plain(plan[key])
     out["warnings"] = list(warnings or [])
     return out
+
+
+def plans_index(plans: list[dict], page_url_of, json_url_of) -> dict:
+    """The list of all plans (`plans/1`), for portals: number, date, title, page, JSON."""
+    return {"schema": "plans/1", "plans": [
+        {"number": p["number"], "date": p["date"].isoformat(), "title": p["title"],
+         "page": page_url_of(p["path"]), "json": json_url_of(p)} for p in plans]}

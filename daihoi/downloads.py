@@ -40,12 +40,6 @@ def plan_data(plan: dict, site: Site) -> dict:
     return data
 
 
-def site_url(site: Site) -> str:
-    portal = (site.settings.get("portal_url") or "").rstrip("/")
-    base = (site.settings.get("base_path") or "/").strip("/")
-    return f"{portal}/{base}/" if portal and base else (f"{portal}/" if portal else "")
-
-
 def generate(site: Site, cache_base: Path, content_dir: Path, page_url_of, today: date) -> Downloads:
     """Generate into `cache_base`: the content-hash cache is shared, the output folder is
     one per content folder (two sites sharing plan slugs must not mix files)."""
@@ -57,7 +51,7 @@ def generate(site: Site, cache_base: Path, content_dir: Path, page_url_of, today
     congresses = _congresses(site)
     for plan in site.plans:
         files = generate_plan_documents(
-            plan_data(plan, site), out_dir, slug=plan["slug"], page_url=site_url(site) + page_url_of(plan["path"]),
+            plan_data(plan, site), out_dir, slug=plan["slug"], page_url=site.url + page_url_of(plan["path"]),
             build_date=today, cache_dir=Path(cache_base) / "documents" / "cache", congresses=congresses)
         rows = []
         for d in files:

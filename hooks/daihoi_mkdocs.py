@@ -48,9 +48,8 @@ def on_config(config):
     config.site_name = settings["section_title"]
     if settings.get("description"):
         config.site_description = settings["description"]
-    if not config.site_url and settings.get("portal_url"):
-        base = (settings.get("base_path") or "/").strip("/")
-        config.site_url = settings["portal_url"].rstrip("/") + "/" + (base + "/" if base else "")
+    if not config.site_url and site.url:
+        config.site_url = site.url
     config.copyright = settings["unit"]
     _state.update(site=site, today=today(), theme_dir=Path(config.theme.custom_dir))
     return config
@@ -66,14 +65,11 @@ def on_files(files, config):
     files.append(File.generated(config, "assets/daihoi.css", content=assets.bundle(theme_dir, "css")))
     files.append(File.generated(config, "assets/daihoi.js", content=assets.bundle(theme_dir, "js")))
     site = _state["site"]
-    index = []
-    for plan in site.plans:
-        data = contract.to_json(plan)
-        files.append(File.generated(config, views.json_url(plan), content=_json(data)))
-        index.append({"number": plan["number"], "date": data["date"], "title": plan["title"],
-                      "page": _url(files, plan["path"]), "json": views.json_url(plan)})
-    files.append(File.generated(config, "ke-hoach/index.json", content=_json({"schema": "plans/1", "plans": index})))
     _state["files"] = files
+    for plan in site.plans:
+        files.append(File.generated(config, views.json_url(plan), content=_json(contract.to_json(plan))))
+    index = contract.plans_index(site.plans, _url_of, views.json_url)
+    files.append(File.generated(config, "ke-hoach/index.json", content=_json(index)))
 
     docs_dir = Path(config.docs_dir)
     cache = Path(os.environ.get(CACHE_ENV) or ROOT / ".cache")
