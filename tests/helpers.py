@@ -1,8 +1,11 @@
 """Shared test helpers: paths, and running the real command line."""
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
+import shutil
+import tempfile
 import subprocess
 import sys
 from pathlib import Path
@@ -15,9 +18,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+# One documents cache per test session: shared by its builds (the cache is by content
+# hash), removed at the end, never the project's own .cache/.
+CACHE = Path(tempfile.mkdtemp(prefix="daihoi-test-cache-"))
+atexit.register(shutil.rmtree, CACHE, True)
+
+
 def run_cli(*args, cwd=ROOT, env=None) -> subprocess.CompletedProcess:
     """`python build.py ARGS` as an editor runs it (inside the test venv)."""
-    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DAIHOI_CACHE=str(CACHE), **(env or {}))
     full_env.pop("DAIHOI_TODAY", None)
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, encoding="utf-8", env=full_env, timeout=300)

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from helpers import ROOT, SITE_FIXTURE, run_cli, tree_digest
+from helpers import CACHE, ROOT, SITE_FIXTURE, run_cli, tree_digest
 from daihoi import atomic
 
 
@@ -75,7 +75,7 @@ def test_no_argument_builds_content_into_site(tmp_path):
     shutil.copytree(SITE_FIXTURE, repo / "content")
     import subprocess, sys
     result = subprocess.run([sys.executable, "build.py"], cwd=repo, capture_output=True, text=True,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", DAIHOI_CACHE=str(CACHE)))
     assert result.returncode == 0, result.stderr
     assert (repo / "site/index.html").is_file() and (repo / "site/ke-hoach/12-kh-du/index.html").is_file()
 
@@ -123,7 +123,7 @@ def test_serve_previews_a_chosen_day(work):
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--content-dir", str(content),
                              "--today", "2025-06-20", "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", DAIHOI_CACHE=str(CACHE)))
     try:
         html = None
         for _ in range(240):
