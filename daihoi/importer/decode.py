@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import legacy
 from .errors import PlanImportError
 from .text import collapse, fold, is_upper, nfc
 
@@ -26,6 +27,12 @@ def _score(text: str) -> int:
 
 def decode_bytes(data: bytes) -> str:
     """Return NFC text with LF line ends, or raise PlanImportError."""
+    return decode_noted(data)[0]
+
+
+def decode_noted(data: bytes) -> tuple[str, list[str]]:
+    """(NFC text with LF line ends, notes for the editor); PlanImportError if unreadable."""
+    notes: list[str] = []
     if not data.strip(b"\x00 \t\r\n\xef\xbb\xbf\xff\xfe"):
         raise PlanImportError("Tệp rỗng: không có nội dung để nhập.")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -35,7 +42,7 @@ def decode_bytes(data: bytes) -> str:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     else:
-        text = _guess(data)
+        text = _guess(data, notes)
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\ufeff", "").replace("\x00", "")
     # Control characters other than tab/newline are debris of conversions.
@@ -44,10 +51,10 @@ def decode_bytes(data: bytes) -> str:
         raise PlanImportError(
             "Không đọc được bảng mã của tệp văn bản. Hãy mở tệp trong Word hoặc Notepad "
             "và lưu lại với bảng mã UTF-8 (Unicode), rồi nhập lại.")
-    return text
+    return text, notes
 
 
-def _guess(data: bytes) -> str:
+def _guess(data: bytes, notes: list[str]) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -64,6 +71,11 @@ def _guess(data: bytes) -> str:
     candidate = nfc(data.decode("cp1258", errors="replace"))
     if _score(candidate) >= 3 or not re.search(rb"[\x80-\xff]", data):
         return candidate
+    # A legacy font encoding (TCVN3, VNI): its bytes read as Latin-1 letters.
+    fixed, name = legacy.repair(data.decode("cp1252", errors="replace"))
+    if name:
+        notes.append(legacy.warning(name))
+        return fixed
     raise PlanImportError(
         "Tệp văn bản dùng bảng mã cũ không nhận ra được (có thể là TCVN3/ABC hoặc VNI). "
         "Hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) hoặc lưu thành .docx, "

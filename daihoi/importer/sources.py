@@ -8,13 +8,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .decode import Line, decode_bytes, to_lines
+from . import legacy
+from .decode import Line, decode_noted, to_lines
 from .errors import PlanImportError
 from .parse import analyse
 from .check import check_plan
 
 
 def read_lines(path: str | os.PathLike) -> list[Line]:
+    return read_source(path)[0]
+
+
+def read_source(path: str | os.PathLike) -> tuple[list[Line], list[str]]:
+    """(numbered lines, notes for the editor) for any supported file."""
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -25,20 +31,28 @@ def read_lines(path: str | os.PathLike) -> list[Line]:
     except OSError as e:
         raise PlanImportError(f"Không mở được tệp “{p}”: {e.strerror or e}.")
     ext = p.suffix.lower()
+    notes: list[str] = []
     if data.startswith(b"PK\x03\x04"):
         from .docx import docx_text
-        return to_lines(docx_text(data, p.name))
-    if data.startswith(b"%PDF"):
+        text = docx_text(data, p.name)
+    elif data.startswith(b"%PDF"):
         from .pdf import pdf_text
-        return to_lines(pdf_text(data, p.name))
-    if data.startswith(b"\xd0\xcf\x11\xe0") or ext == ".doc":
+        text = pdf_text(data, p.name)
+    elif data.startswith(b"\xd0\xcf\x11\xe0") or ext == ".doc":
         from .doc import doc_text
-        return to_lines(doc_text(p))
-    if ext in (".docx", ".pdf"):
+        text = doc_text(p)
+    elif ext in (".docx", ".pdf"):
         raise PlanImportError(f"Tệp “{p.name}” không phải tệp {ext} hợp lệ (có thể bị hỏng hoặc đổi tên).")
-    if ext in (".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx", ".jpg", ".jpeg", ".png", ".zip"):
+    elif ext in (".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx", ".jpg", ".jpeg", ".png", ".zip"):
         raise PlanImportError(f"Chưa hỗ trợ định dạng {ext}. Hãy lưu kế hoạch thành .docx, .pdf hoặc .txt rồi nhập lại.")
-    return to_lines(decode_bytes(data))
+    else:
+        text, notes = decode_noted(data)
+        return to_lines(text), notes
+    # Word/PDF made from a file typed in a legacy font carry that font's letters.
+    text, name = legacy.repair(text)
+    if name:
+        notes.append(legacy.warning(name))
+    return to_lines(text), notes
 
 
 def import_file(path: str | os.PathLike) -> dict:
@@ -48,10 +62,11 @@ def import_file(path: str | os.PathLike) -> dict:
 
 
 def import_with_extras(path: str | os.PathLike) -> tuple[dict, dict]:
-    lines = read_lines(path)
+    lines, notes = read_source(path)
     if not any(ln.text for ln in lines):
         raise PlanImportError("Tệp không có chữ nào để nhập.")
     plan, extra = analyse(lines)
+    plan["warnings"] = notes + plan["warnings"]
     if not any(plan[k] for k in ("number", "date", "title", "phases", "slogans", "units")):
         # Nothing of a plan at all: an empty "plan" would only mislead the editor.
         raise PlanImportError(
