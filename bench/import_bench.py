@@ -5,7 +5,8 @@
 For every fixture with an .expected.json (tests/fixtures/seeds and
 tests/fixtures/plans) and every input form (UTF-8 text, UTF-16 with CRLF,
 NFD, .docx with a header table, .pdf with a text layer, one line per
-paragraph or wrapped into visual lines), it imports the plan
+paragraph or wrapped into visual lines; and, when viparse is installed,
+legacy TCVN3 and VNI bytes), it imports the plan
 and compares each expected key. Phases are also scored one field at a time
 (label, title, start, end, track) so a single wrong date shows as such.
 """
@@ -36,6 +37,14 @@ def forms(text: str, tmp: Path):
     yield "docx", write_docx(text, tmp / "plan.docx")
     yield "pdf", write_pdf(text, tmp / "plan.pdf")
     yield "pdf-wrapped", write_pdf(text, tmp / "wrapped.pdf", wrap=95)
+    try:
+        from test_import_legacy import to_legacy   # needs viparse
+    except Exception:  # noqa: BLE001 - legacy forms only when viparse is installed
+        return
+    for name in ("tcvn3", "vni"):
+        p = tmp / f"{name}.txt"
+        p.write_bytes(to_legacy(text, name).encode("cp1252"))
+        yield name, p
 
 
 def score(plan: dict, exp: dict, tally: dict, misses: list | None = None, where: str = "") -> None:
@@ -88,8 +97,10 @@ def main() -> int:
     for m in misses:
         print(f"  sai: {m}")
     print("\nThời gian nhập một kế hoạch (trung vị, ms):")
-    for form in ("utf8", "utf16-crlf", "nfd", "docx", "pdf", "pdf-wrapped"):
-        xs = times[form]
+    for form in ("utf8", "utf16-crlf", "nfd", "docx", "pdf", "pdf-wrapped", "tcvn3", "vni"):
+        xs = times.get(form)
+        if not xs:
+            continue
         print(f"  {form:12s} trung bình {1000 * statistics.mean(xs):7.1f}  lớn nhất {1000 * max(xs):7.1f}")
     return 0
 
