@@ -32,10 +32,11 @@ def _fmt(n: int, fmt: str) -> str:
         return _roman(n)
     if fmt == "lowerRoman":
         return _roman(n).lower()
-    if fmt == "lowerLetter":
-        return "abcdefghiklmnopqrstuvxy"[(n - 1) % 23]
-    if fmt == "upperLetter":
-        return "ABCDEFGHIKLMNOPQRSTUVXY"[(n - 1) % 23]
+    if fmt in ("lowerLetter", "upperLetter"):  # Word counts a..z, then aa, bb, ...
+        letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26] * ((n - 1) // 26 + 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
     return str(n)
 
 

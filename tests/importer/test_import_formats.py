@@ -125,3 +125,9 @@ def test_text_with_nothing_of_a_plan_is_an_error(tmp_path):
     (tmp_path / "thu.txt").write_text("Kính gửi anh Nam,\nhẹn gặp lại vào tuần sau.\n", encoding="utf-8")
     with pytest.raises(PlanImportError, match="Không nhận ra kế hoạch"):
         import_file(tmp_path / "thu.txt")
+
+
+def test_word_number_formats():
+    from daihoi.importer.docx import _fmt
+    assert [_fmt(n, "lowerLetter") for n in (1, 4, 5, 27)] == ["a", "d", "e", "aa"]
+    assert (_fmt(4, "upperRoman"), _fmt(2, "upperLetter"), _fmt(3, "decimalZero"), _fmt(7, "decimal")) == ("IV", "B", "03", "7")
