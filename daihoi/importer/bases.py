@@ -19,7 +19,7 @@ def parse_bases(preamble: list[Line]) -> tuple[list[dict], list[str]]:
     warnings: list[str] = []
     seen: set[str] = set()
     for ln in preamble:
-        text = re.sub(r"^[-–+•]\s*", "", ln.text)   # bases are often typed as bullets
+        text = re.sub(r"^(?:[-–+•]|\d{1,2}\s*[.)])\s*", "", ln.text)   # often typed as bullets or numbered
         if not fold(text).startswith(_OPENERS):
             continue
         refs = list(NUMBER_RX.finditer(text))

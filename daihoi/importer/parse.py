@@ -45,7 +45,14 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
         tops = [c for c in root.children if c.style == "n1" and is_upper(c.title) and len(c.title) < 100]
         if len(tops) >= 2 and any(S.kind_of(c.title) != S.OTHER for c in tops):
             romans = tops
-    preamble = list(root.content) if romans else _preamble_without_sections(root)
+    if romans:
+        # "1. Căn cứ ..." numbered bases before Part I are headings in the tree.
+        first = min(r.no for r in romans)
+        preamble = list(root.content) + [ln for c in root.children if c not in romans and c.no < first
+                                         for ln in [c.line, *c.all_lines()]]
+        preamble.sort(key=lambda ln: ln.no)
+    else:
+        preamble = _preamble_without_sections(root)
     bases, w = parse_bases(preamble)
     warnings += w
 

@@ -104,3 +104,9 @@ def test_unnumbered_units_and_slogan_subheadings():
     assert plan["slogans"] == ["Chào mừng Đại hội!"]
     assert plan["units"] == [{"name": "Ban Tuyên giáo Huyện ủy", "tasks": ["Hướng dẫn thực hiện."]},
                              {"name": "Các chi bộ", "tasks": ["Tổ chức tuyên truyền."]}]
+
+
+def test_numbered_bases_before_part_one():
+    plan = parse_text(HEAD + "1. Căn cứ Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị;\n"
+                      "2. Căn cứ Kế hoạch số 101-KH/TU ngày 30/9/2019 của Tỉnh ủy,\nI. MỤC ĐÍCH\n- a\nII. NỘI DUNG\n- b\n")
+    assert [b["number"] for b in plan["bases"]] == ["35-CT/TW", "101-KH/TU"]
