@@ -19,7 +19,7 @@ _GAP = re.compile(r"\t+|\s{3,}")
 _SYMBOL = r"[A-ZĐƯƠÂĂÊÔ][A-ZĐƯƠÂĂÊÔ0-9]*"
 NUMBER_RX = re.compile(
     rf"(?<![\w/])(?P<n>\d{{1,4}}(?:\s*/\s*(?:19|20)\d{{2}})?)\s*(?P<s1>[-–—/])\s*(?P<a>{_SYMBOL})\s*(?P<s2>[-–—/])\s*(?P<b>{_SYMBOL}(?:\s*[-–—]\s*{_SYMBOL})*)")
-_BODY_START = re.compile(r"^(thuc hien|can cu|thi hanh|duoc su|nham|de\s|theo\s|qua\s|tiep tuc|trien khai thuc hien|[ivx]+\s*[.\-–])")
+_BODY_START = re.compile(r"^(?:[-–+•]\s*|\d{1,2}\s*[.)]\s*)?(thuc hien|can cu|thi hanh|duoc su|nham|de\s|theo\s|qua\s|tiep tuc|trien khai thuc hien|[ivx]+\s*[.\-–])")
 
 
 def normalize_number(m: re.Match) -> str:
