@@ -161,7 +161,8 @@ def parse_title(lines: list[Line], k: int) -> tuple[str, int]:
         if is_separator(ln) or re.fullmatch(r"[-_=–—]{3,}", ln.text):
             i += 1
             break
-        if _BODY_START.match(f) or issue_date(ln.text) or len(ln.text) > 400 or f.startswith("so"):
+        if _BODY_START.match(f) or issue_date(ln.text) or len(ln.text) > 400 or f.startswith("so") \
+                or re.match(r"^\d{1,2}\s*[.)]\s", f):   # a numbered line is body, never trích yếu
             break
         parts.append(ln.text)
         i += 1

@@ -59,3 +59,8 @@ def test_no_header_block_gives_warnings_naming_lines():
 def test_missing_plan_line_is_a_warning():
     h = head("Nội dung gì đó\nkhông phải kế hoạch")
     assert h.title == "" and any("KẾ HOẠCH" in w for w in h.warnings)
+
+
+def test_title_stops_at_numbered_part():
+    assert head("KẾ HOẠCH\nTuyên truyền Đại hội\n1. MỤC ĐÍCH, YÊU CẦU\n- a").title == "Tuyên truyền Đại hội"
+    assert head("KẾ HOẠCH TUYÊN TRUYỀN ĐẠI HỘI XIII\nThực hiện ...").title == "TUYÊN TRUYỀN ĐẠI HỘI XIII"
