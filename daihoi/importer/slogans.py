@@ -40,6 +40,8 @@ def parse_slogans(blocks: list[Node], plan_date: dt.date | None) -> tuple[list[s
             if ln is block.line:
                 continue
             text, enumerated = _strip_label(ln)
+            if len(text) > 2 and text[0] in "“\"'" and text[-1] in "”\"'":
+                text = text[1:-1].strip()   # a slogan quoted whole: “...!”
             f = fold(text)
             if not text or text.endswith(":"):
                 continue
@@ -56,7 +58,7 @@ def parse_slogans(blocks: list[Node], plan_date: dt.date | None) -> tuple[list[s
                 if len(text) > 400:
                     warnings.append(f"dòng {ln.no}: dòng quá dài để là khẩu hiệu, bỏ qua")
                     continue
-                slogans.append(tidy_punct(text.strip("“”\"")) if text.startswith("“") and text.endswith("”") else tidy_punct(text))
+                slogans.append(tidy_punct(text))
     return slogans, display, warnings
 
 
