@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import json
 import unicodedata
 from pathlib import Path
@@ -49,7 +50,7 @@ def write_docx(text: str, path: Path) -> Path:
     right_words = ("ĐẢNG CỘNG SẢN", "CỘNG HÒA", "Độc lập", "ngày")
     left, right = [], []
     for ln in head:
-        for seg in [s for s in ln.split("\t") if s.strip()]:
+        for seg in [s for s in re.split(r"\t+|\s{3,}", ln) if s.strip()]:
             (right if any(w in seg for w in right_words) else left).append(seg.strip())
     d = docx.Document()
     if head:
