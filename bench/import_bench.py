@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "importer"))
 
 from daihoi.importer import import_file  # noqa: E402
-from importer_helpers import PLANS, SEEDS, expected_for, write_docx, write_nfd, write_pdf, write_utf16_crlf  # noqa: E402
+from importer_helpers import (PLANS, SEEDS, expected_for, write_docx, write_nfd, write_pdf,  # noqa: E402
+                              write_typeset_pdf, write_utf16_crlf)
 
 
 def forms(text: str, tmp: Path):
@@ -37,6 +38,7 @@ def forms(text: str, tmp: Path):
     yield "docx", write_docx(text, tmp / "plan.docx")
     yield "pdf", write_pdf(text, tmp / "plan.pdf")
     yield "pdf-wrapped", write_pdf(text, tmp / "wrapped.pdf", wrap=95)
+    yield "pdf-typeset", write_typeset_pdf(text, tmp / "typeset.pdf")
     try:
         from test_import_legacy import to_legacy   # needs viparse
     except Exception:  # noqa: BLE001 - legacy forms only when viparse is installed
@@ -97,7 +99,7 @@ def main() -> int:
     for m in misses:
         print(f"  sai: {m}")
     print("\nThời gian nhập một kế hoạch (trung vị, ms):")
-    for form in ("utf8", "utf16-crlf", "nfd", "docx", "pdf", "pdf-wrapped", "tcvn3", "vni"):
+    for form in ("utf8", "utf16-crlf", "nfd", "docx", "pdf", "pdf-wrapped", "pdf-typeset", "tcvn3", "vni"):
         xs = times.get(form)
         if not xs:
             continue

@@ -21,7 +21,13 @@ def pdf_text(data: bytes, name: str = "") -> str:
                 raise PlanImportError(f"Tệp PDF “{name}” có mật khẩu. Hãy gỡ mật khẩu hoặc gửi bản .docx.")
         pages = []
         for page in reader.pages:
-            pages.append(page.extract_text() or "")
+            # Layout mode keeps the gap between the two columns of the header and
+            # of "Nơi nhận / chữ ký"; plain mode would glue the cells together.
+            try:
+                raw = page.extract_text(extraction_mode="layout") or ""
+            except Exception:  # noqa: BLE001 - fall back to the plain reading order
+                raw = page.extract_text() or ""
+            pages.append("\n".join(columns(raw.split("\n"))))
     except PlanImportError:
         raise
     except Exception as e:  # noqa: BLE001 - pypdf raises many kinds on broken files
@@ -32,12 +38,40 @@ def pdf_text(data: bytes, name: str = "") -> str:
         raise PlanImportError(
             f"Tệp PDF “{name}” không có lớp chữ (có thể là bản quét/ảnh chụp), nên không đọc được nội dung. "
             "Hãy dùng bản Word (.docx) gốc của kế hoạch, hoặc nhận dạng chữ (OCR) rồi lưu thành .docx hay .txt.")
-    return "\n".join("\n".join(unwrap(page.split("\n"))) for page in pages)
+    # One stream of lines for the whole document, page numbers out, so a
+    # paragraph broken by a page end is rejoined like any other.
+    lines = [ln for page in pages for ln in page.split("\n")
+             if not re.fullmatch(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*|\s*[Tt]rang\s+\d{1,3}.*", ln)]
+    return "\n".join(unwrap(lines))
 
 
 _STARTS_BLOCK = re.compile(
     r"^\s*(?:[-–—+•*](?!\s*\d)|\d{1,2}(?:\.\d{1,2})*\s*[.)\-–:](?![\s\d]*[A-ZĐ]{1,6}/)|[a-zđ]\)|[IVX]{1,5}\s*[.\-–]|(?:Đợt|Giai đoạn)\s+\d"
     r"|Nơi nhận|T/M|TM\.|KT\.|Số\b|KẾ HOẠCH|Thực hiện|Căn cứ)")
+
+
+def columns(lines: list[str]) -> list[str]:
+    """Wide gaps -> a tab (a column break); a right-hand cell's wrapped tail back onto its line.
+
+    Justified lines have gaps of two or three spaces, a column break many more.
+    """
+    out: list[str] = []
+    prev_blank = True
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        body = re.sub(r" {2,3}", " ", re.sub(r" {4,}", "\t", line.strip()))
+        if not body:
+            out.append("")
+            prev_blank = True
+            continue
+        last_cell = out[-1].rsplit("\t", 1)[-1] if out and "\t" in out[-1] else ""
+        if (not prev_blank and indent >= 25 and "\t" not in body and len(body) < 30
+                and len(last_cell) >= 20 and not last_cell.endswith((")", ".", ";", ":"))):
+            out[-1] = out[-1] + " " + body   # "CỘNG HÒA ... VIỆT" / "NAM"
+        else:
+            out.append(("\t" if indent >= 25 else "") + body)
+        prev_blank = False
+    return out
 
 
 def unwrap(lines: list[str]) -> list[str]:

@@ -153,3 +153,29 @@ def write_scanned_pdf(path: Path) -> Path:
     out.write(b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % x)
     path.write_bytes(out.getvalue())
     return path
+
+
+FONT = Path(__file__).resolve().parents[2] / "daihoi" / "documents" / "fonts" / "LiberationSerif-Regular.ttf"
+
+
+def write_typeset_pdf(text: str, path: Path) -> Path:
+    """A PDF typeset like a real plan (fpdf2, Liberation Serif 13pt, A4 margins): paragraphs
+    wrap by width, and the header and signer rows are two cells side by side."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(30, 20, 15)
+    pdf.add_font("Serif", "", str(FONT))
+    pdf.set_font("Serif", size=13)
+    pdf.add_page()
+    for ln in text.split("\n"):
+        parts = [p for p in re.split(r"\t+|\s{3,}", ln) if p.strip()]
+        if len(parts) >= 2:
+            y = pdf.get_y()
+            pdf.multi_cell(80, 6, parts[0].strip(), new_x="RIGHT", new_y="TOP")
+            pdf.set_xy(110, y)
+            pdf.multi_cell(0, 6, " ".join(p.strip() for p in parts[1:]), new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.multi_cell(0, 6, ln.strip() or " ", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path

@@ -5,7 +5,8 @@ import pytest
 
 from daihoi.importer import import_file
 from daihoi.importer.check import check_plan
-from importer_helpers import PLANS, SEEDS, expected_for, mismatches, write_docx, write_nfd, write_pdf, write_utf16_crlf
+from importer_helpers import (FONT, PLANS, SEEDS, expected_for, mismatches, write_docx, write_nfd, write_pdf,
+                              write_typeset_pdf, write_utf16_crlf)
 
 FORMS = {
     "utf8": lambda text, tmp: _plain(text, tmp),
@@ -52,3 +53,14 @@ def test_seed_warnings_name_their_line():
     for seed in SEEDS:
         for w in import_file(seed)["warnings"]:
             assert w.startswith("dòng "), w
+
+
+@pytest.mark.parametrize("src", SEEDS + PLANS, ids=lambda p: p.stem)
+def test_typeset_pdf(src, tmp_path):
+    """A PDF as Word or a printer makes it: wrapped paragraphs, two-column header and signer."""
+    pytest.importorskip("fpdf")
+    if not FONT.exists():
+        pytest.skip("font not available")
+    plan = import_file(write_typeset_pdf(src.read_text(encoding="utf-8"), tmp_path / "plan.pdf"))
+    assert check_plan(plan) == []
+    assert mismatches(plan, expected_for(src)) == []
