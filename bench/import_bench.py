@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests" / "importer"))
 
 from daihoi.importer import import_file  # noqa: E402
 from importer_helpers import (PLANS, SEEDS, expected_for, write_docx, write_nfd, write_pdf,  # noqa: E402
-                              write_typeset_pdf, write_utf16_crlf)
+                              write_typeset_pdf, write_utf16_crlf, write_word_like_docx)
 
 
 def forms(text: str, tmp: Path):
@@ -36,6 +36,7 @@ def forms(text: str, tmp: Path):
     yield "utf16-crlf", write_utf16_crlf(text, tmp / "utf16.txt")
     yield "nfd", write_nfd(text, tmp / "nfd.txt")
     yield "docx", write_docx(text, tmp / "plan.docx")
+    yield "docx-word", write_word_like_docx(text, tmp / "word.docx")
     yield "pdf", write_pdf(text, tmp / "plan.pdf")
     yield "pdf-wrapped", write_pdf(text, tmp / "wrapped.pdf", wrap=95)
     yield "pdf-typeset", write_typeset_pdf(text, tmp / "typeset.pdf")
@@ -99,7 +100,7 @@ def main() -> int:
     for m in misses:
         print(f"  sai: {m}")
     print("\nThời gian nhập một kế hoạch (trung vị, ms):")
-    for form in ("utf8", "utf16-crlf", "nfd", "docx", "pdf", "pdf-wrapped", "pdf-typeset", "tcvn3", "vni"):
+    for form in ("utf8", "utf16-crlf", "nfd", "docx", "docx-word", "pdf", "pdf-wrapped", "pdf-typeset", "tcvn3", "vni"):
         xs = times.get(form)
         if not xs:
             continue

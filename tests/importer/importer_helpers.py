@@ -179,3 +179,44 @@ def write_typeset_pdf(text: str, path: Path) -> Path:
             pdf.multi_cell(0, 6, ln.strip() or " ", new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
+
+
+def write_word_like_docx(text: str, path: Path) -> Path:
+    """A .docx laid out as plans are in Word: header table, bullets as Word bullet lists
+    (no '-' typed), and 'Nơi nhận' beside the signer in a closing 2-column table."""
+    import docx
+
+    lines = text.split("\n")
+    k = next((i for i, ln in enumerate(lines) if ln.strip().upper() == "KẾ HOẠCH"), 0)
+    tail = next((i for i, ln in enumerate(lines) if ln.strip().startswith("Nơi nhận")), len(lines))
+    d = docx.Document()
+    left, right = [], []
+    for ln in lines[:k]:
+        for seg in [s for s in re.split(r"\t+|\s{3,}", ln) if s.strip()]:
+            (right if any(w in seg for w in ("ĐẢNG CỘNG SẢN", "CỘNG HÒA", "Độc lập", "ngày")) else left).append(seg.strip())
+    if left or right:
+        t = d.add_table(rows=1, cols=2)
+        for cell, segs in zip(t.rows[0].cells, (left, right)):
+            cell.text = segs[0] if segs else ""
+            for s in segs[1:]:
+                cell.add_paragraph(s)
+    for ln in lines[k:tail]:
+        s = ln.strip()
+        if s.startswith(("- ", "+ ")) and len(s) > 2:
+            d.add_paragraph(s[2:], style="List Bullet")
+        else:
+            d.add_paragraph(s)
+    if tail < len(lines):
+        recip, sign = [], []
+        for ln in lines[tail:]:
+            segs = [s.strip() for s in re.split(r"\t+|\s{3,}", ln) if s.strip()]
+            for seg in segs:
+                is_recipient = seg.startswith(("-", "Nơi nhận")) or (seg.endswith((";", ",")) and not seg.isupper())
+                (recip if is_recipient else sign).append(seg)
+        t = d.add_table(rows=1, cols=2)
+        for cell, segs in zip(t.rows[0].cells, (recip, sign)):
+            cell.text = segs[0] if segs else ""
+            for s in segs[1:]:
+                cell.add_paragraph(s)
+    d.save(str(path))
+    return path

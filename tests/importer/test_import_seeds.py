@@ -6,7 +6,7 @@ import pytest
 from daihoi.importer import import_file
 from daihoi.importer.check import check_plan
 from importer_helpers import (FONT, PLANS, SEEDS, expected_for, mismatches, write_docx, write_nfd, write_pdf,
-                              write_typeset_pdf, write_utf16_crlf)
+                              write_typeset_pdf, write_utf16_crlf, write_word_like_docx)
 
 FORMS = {
     "utf8": lambda text, tmp: _plain(text, tmp),
@@ -62,5 +62,13 @@ def test_typeset_pdf(src, tmp_path):
     if not FONT.exists():
         pytest.skip("font not available")
     plan = import_file(write_typeset_pdf(src.read_text(encoding="utf-8"), tmp_path / "plan.pdf"))
+    assert check_plan(plan) == []
+    assert mismatches(plan, expected_for(src)) == []
+
+
+@pytest.mark.parametrize("src", SEEDS + PLANS, ids=lambda p: p.stem)
+def test_word_like_docx(src, tmp_path):
+    """Header table, Word bullet lists, and recipients beside the signer in a closing table."""
+    plan = import_file(write_word_like_docx(src.read_text(encoding="utf-8"), tmp_path / "plan.docx"))
     assert check_plan(plan) == []
     assert mismatches(plan, expected_for(src)) == []
