@@ -99,4 +99,7 @@ def _recipient(seg: str) -> str:
         s = re.sub(r"\s*\((?:\s*để\s*)?$", "", s)
         s = re.sub(r"\s*(?:b/c|t/h)\s*\)\s*$", "", s)
     s = re.sub(r"\.\s*\d{1,3}$", "", s)       # "Lưu VPĐU. 60": number of copies
-    return s.strip(" ,;.")
+    s = s.strip(" ,;.")
+    # Recipients are names and always begin with a capital; a lower-case start is
+    # what a legacy upper-case font leaves behind ("ủy ban nhân dân quận").
+    return s[:1].upper() + s[1:] if s[:1].islower() and len(s) > 3 else s

@@ -40,7 +40,10 @@ def repair(text: str) -> tuple[str, str | None]:
         name = viparse.detect_text_encoding(text)
         if not name:
             return text, None
-        fixed = viparse.fix(text, encoding=name)
+        # Convert piece by piece: viparse tidies white space, and the runs of
+        # spaces and tabs between two header columns must survive.
+        fixed = "".join(part if not part.strip() or re.fullmatch(r"\s+", part) else viparse.fix(part, encoding=name)
+                        for part in re.split(r"(\n|\t+|\s{2,})", text))
     except Exception:  # noqa: BLE001 - a third-party failure must not become ours
         return text, None
     if looks_vietnamese(fixed) and vietnamese_score(fixed) > 2 * vietnamese_score(text):
