@@ -92,3 +92,22 @@ def test_arbitrary_bytes(data):
         return
     plan, _ = analyse(lines)
     assert check_plan(plan) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(list("ab Đđ1.-:;!\t ") + ["   ", "Nơi nhận", "1.", "- ", "x" * 30]),
+                         max_size=40).map("".join), max_size=40))
+def test_pdf_line_repair_never_crashes_and_keeps_text(lines):
+    from daihoi.importer.pdf import columns, unwrap
+    out = unwrap(columns(lines))
+    assert all(isinstance(x, str) for x in out)
+    squash = lambda xs: "".join("".join(xs).split())   # noqa: E731
+    assert squash(out) == squash(lines)                 # only white space may change
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="aAbBĐđệỆêÊ ủỦ\t\n.,", max_size=200))
+def test_restore_capitals_only_changes_case(text):
+    from daihoi.importer.legacy import restore_capitals
+    out = restore_capitals(text)
+    assert out.upper() == text.upper() and len(out.split("\n")) == len(text.split("\n"))
