@@ -68,6 +68,10 @@ def summary(plan: dict, path: Path | None = None) -> str:
         lines.append(f"Đã ghi {path}")
     lines.append(f"Kế hoạch số {plan.get('number') or '(không rõ)'}, ngày {date}: "
                  f"{len(plan['phases'])} đợt, {len(plan['slogans'])} khẩu hiệu, {len(plan['units'])} đơn vị thực hiện.")
+    missing = [name for key, name in (("number", "số ký hiệu"), ("system", "loại văn bản (dang/nha-nuoc)"),
+                                      ("date", "ngày ban hành"), ("title", "trích yếu")) if not plan.get(key)]
+    if missing and path:
+        lines.append("Cần điền trước khi dựng trang: " + ", ".join(missing) + ".")
     ws = plan.get("warnings") or []
     if ws:
         lines.append(f"{len(ws)} cảnh báo, cần kiểm tra:")

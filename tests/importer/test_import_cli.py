@@ -65,3 +65,11 @@ def test_through_build_py(tmp_path):
                        cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert r.returncode == 0 and (tmp_path / "ke-hoach" / "38-kh-du.md").exists()
     assert "7 đợt, 14 khẩu hiệu, 2 đơn vị" in r.stdout
+
+
+def test_summary_names_what_must_be_filled(tmp_path, capsys):
+    from importer_helpers import PLANS
+    src = next(p for p in PLANS if p.stem == "no_slogan")
+    assert run([str(src), "--content-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "ke-hoach-moi.md" in out and "Cần điền trước khi dựng trang: số ký hiệu" in out and "ngày ban hành" in out
