@@ -159,18 +159,25 @@ _ENDS_SENTENCE = re.compile(r"[.:;!?/)\]”\"…]$")
 _ENUM_START = re.compile(r"^(?:[-–—+•·●▪]|\d+(?:\.\d+)*[.)]?\s|[a-zđ]\)|[IVX]+[.\-–])", re.I)
 
 
+# Words a Vietnamese paragraph never ends on: a line ending with one of them
+# goes on in the next line, even when that one starts with a capital ("... về" / "Đại hội ...").
+_DANGLING = {"ve", "cua", "va", "cac", "nhung", "voi", "cho", "trong", "tai", "de", "theo", "den", "tu", "la",
+             "duoc", "bang", "nham", "hoac", "cung", "moi", "mot", "ngay", "thang", "nam", "so", "lan", "thu"}
+
+
 def join_broken(lines: list[Line]) -> list[Line]:
     """Rejoin a paragraph that a page break split ("... đấu" / "" / "tranh ...").
 
-    The continuation starts with a lower-case letter and the line before it
-    does not end a sentence; anything else is a real new paragraph.
+    The line before does not end a sentence and is long (a full line), and
+    the continuation starts in lower case or follows a word that cannot end
+    a paragraph; anything else is a real new paragraph.
     """
     out: list[Line] = []
     for ln in lines:
-        if (out and ln.text and ln.text[0].islower() and not _ENUM_START.match(ln.text)
-                and out[-1].text and not _ENDS_SENTENCE.search(out[-1].text)
-                and len(out[-1].text) > 60 and not is_separator(out[-1])):
-            prev = out[-1]
+        prev = out[-1] if out else None
+        if (prev is not None and ln.text and not _ENUM_START.match(ln.text) and prev.text
+                and not _ENDS_SENTENCE.search(prev.text) and len(prev.text) > 60 and not is_separator(prev)
+                and (ln.text[0].islower() or fold(prev.text.rsplit(" ", 1)[-1]) in _DANGLING)):
             out[-1] = Line(prev.no, prev.raw + " " + ln.raw.strip(), prev.text + " " + ln.text, prev.starred)
             continue
         out.append(ln)

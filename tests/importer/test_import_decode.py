@@ -86,3 +86,9 @@ def test_word_split_by_page_break_is_rejoined_and_keeps_first_line_number():
 def test_new_sentence_after_blank_line_is_not_joined():
     lines = to_lines("Tiêu đề ngắn không dấu chấm nhưng dài hơn sáu mươi ký tự để thử quy tắc nối\n\nĐại hội")
     assert len(lines) == 2
+
+
+def test_paragraph_split_before_a_capital_after_a_dangling_word():
+    lines = to_lines("- Tuyên truyền, phổ biến Kế hoạch số 101-KH/TU ngày 30/9/2019 của Ban Thường vụ Tỉnh ủy về\n\n"
+                     "Đại hội Đảng bộ các cấp nhiệm kỳ 2020 -2025.\n- Khác.")
+    assert [ln.text[-20:] for ln in lines] == ["nhiệm kỳ 2020 -2025.", "- Khác."]
