@@ -124,7 +124,14 @@ def parse_header(lines: list[Line]) -> Header:
         if h.date is None:
             h.warnings.append(f"{_span(k)}: không tìm thấy ngày ban hành "
                               "(dòng “Địa danh, ngày ... tháng ... năm ...”)")
-    h.system = system_of(h.number) or motto
+    by_number = system_of(h.number)
+    # The motto (Quốc hiệu or "ĐẢNG CỘNG SẢN VIỆT NAM") is printed by the system's own
+    # rules; a number typed in the other system's form is the likelier slip.
+    h.system = motto or by_number
+    if motto and by_number and motto != by_number:
+        h.warnings.append(f"dòng 1: số “{h.number}” viết theo kiểu văn bản "
+                          f"{'của Đảng' if by_number == 'dang' else 'nhà nước'} nhưng tiêu đề là "
+                          f"{'của Đảng' if motto == 'dang' else 'nhà nước'}; đã theo tiêu đề, cần kiểm tra")
     if h.system is None:
         h.warnings.append("dòng 1: không xác định được văn bản của Đảng hay văn bản nhà nước")
     h.parent_issuer, h.issuer = split_issuer(issuers)

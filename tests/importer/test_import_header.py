@@ -64,3 +64,8 @@ def test_missing_plan_line_is_a_warning():
 def test_title_stops_at_numbered_part():
     assert head("KẾ HOẠCH\nTuyên truyền Đại hội\n1. MỤC ĐÍCH, YÊU CẦU\n- a").title == "Tuyên truyền Đại hội"
     assert head("KẾ HOẠCH TUYÊN TRUYỀN ĐẠI HỘI XIII\nThực hiện ...").title == "TUYÊN TRUYỀN ĐẠI HỘI XIII"
+
+
+def test_motto_wins_over_number_form_with_a_warning():
+    h = head("ĐẢNG ỦY XÃ A\tĐẢNG CỘNG SẢN VIỆT NAM\nSố: 07/KH-ĐU\tA, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nx\nI. MỤC")
+    assert h.number == "07/KH-ĐU" and h.system == "dang" and "cần kiểm tra" in h.warnings[0]
