@@ -67,5 +67,5 @@ def test_title_stops_at_numbered_part():
 
 
 def test_motto_wins_over_number_form_with_a_warning():
-    h = head("ĐẢNG ỦY XÃ A\tĐẢNG CỘNG SẢN VIỆT NAM\nSố: 07/KH-ĐU\tA, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nx\nI. MỤC")
+    h = head("ĐẢNG ỦY XÃ A\tĐẢNG CỘNG SẢN VIỆT NAM\nSố: 07/KH-ĐU\tAn Lạc, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nx\nI. MỤC")
     assert h.number == "07/KH-ĐU" and h.system == "dang" and "cần kiểm tra" in h.warnings[0]
