@@ -8,6 +8,11 @@ from .errors import PlanImportError
 
 
 def pdf_text(data: bytes, name: str = "") -> str:
+    return pdf_text_noted(data, name)[0]
+
+
+def pdf_text_noted(data: bytes, name: str = "") -> tuple[str, list[str]]:
+    """(text, notes): notes say when visual lines were joined into paragraphs."""
     try:
         from pypdf import PdfReader
     except ImportError:  # pragma: no cover
@@ -42,7 +47,12 @@ def pdf_text(data: bytes, name: str = "") -> str:
     # paragraph broken by a page end is rejoined like any other.
     lines = [ln for page in pages for ln in page.split("\n")
              if not re.fullmatch(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*|\s*[Tt]rang\s+\d{1,3}.*", ln)]
-    return "\n".join(unwrap(lines))
+    joined = unwrap(lines)
+    notes = []
+    if len(joined) < len(lines):
+        notes.append(f"dòng 1: tệp PDF không lưu đoạn văn; {len(lines) - len(joined)} dòng bị ngắt đã được nối lại "
+                     "theo độ dài dòng, đề mục dài có thể bị nối nhầm vào đoạn sau, cần đối chiếu")
+    return "\n".join(joined), notes
 
 
 _STARTS_BLOCK = re.compile(

@@ -36,8 +36,8 @@ def read_source(path: str | os.PathLike) -> tuple[list[Line], list[str]]:
         from .docx import docx_text
         text = docx_text(data, p.name)
     elif data.startswith(b"%PDF"):
-        from .pdf import pdf_text
-        text = pdf_text(data, p.name)
+        from .pdf import pdf_text_noted
+        text, notes = pdf_text_noted(data, p.name)
     elif data.startswith(b"\xd0\xcf\x11\xe0") or ext == ".doc":
         from .doc import doc_text
         text = doc_text(p)
