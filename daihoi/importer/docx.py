@@ -122,18 +122,20 @@ def _ptext(p, qn) -> str:
 
 
 def _table(tbl, numbering, counters, qn) -> list[str]:
+    """Rows in order, cells left to right; a table nested in a cell is read in its place, once."""
     out = []
-    for tr in tbl.iter(qn("w:tr")):
-        seen = set()
-        for tc in tr.iter(qn("w:tc")):
-            if id(tc) in seen:
-                continue
-            seen.add(id(tc))
-            vm = tc.find(qn("w:tcPr"))
-            if vm is not None and vm.find(qn("w:vMerge")) is not None and vm.find(qn("w:vMerge")).get(qn("w:val")) is None:
-                continue  # continuation of a vertically merged cell: text already read
-            for p in tc.iter(qn("w:p")):
-                out.append(_para(p, numbering, counters, qn))
+    for tr in tbl.findall(qn("w:tr")):
+        for tc in tr.findall(qn("w:tc")):
+            pr = tc.find(qn("w:tcPr"))
+            vm = pr.find(qn("w:vMerge")) if pr is not None else None
+            if vm is not None and vm.get(qn("w:val")) in (None, "continue"):
+                continue  # continuation of a vertically merged cell: its text was read above
+            for child in tc:
+                tag = child.tag.rsplit("}", 1)[-1]
+                if tag == "p":
+                    out.append(_para(child, numbering, counters, qn))
+                elif tag == "tbl":
+                    out.extend(_table(child, numbering, counters, qn))
     return out
 
 

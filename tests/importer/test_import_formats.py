@@ -131,3 +131,17 @@ def test_word_number_formats():
     from daihoi.importer.docx import _fmt
     assert [_fmt(n, "lowerLetter") for n in (1, 4, 5, 27)] == ["a", "d", "e", "aa"]
     assert (_fmt(4, "upperRoman"), _fmt(2, "upperLetter"), _fmt(3, "decimalZero"), _fmt(7, "decimal")) == ("IV", "B", "03", "7")
+
+
+def test_docx_nested_table_read_once(tmp_path):
+    import docx
+
+    d = docx.Document()
+    outer = d.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "ĐẢNG ỦY KHỐI Y"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "Hà Nội, ngày 10 tháng 01 năm 2020"
+    d.add_paragraph("KẾ HOẠCH")
+    d.save(str(tmp_path / "n.docx"))
+    texts = [ln.text for ln in read_lines(tmp_path / "n.docx")]
+    assert texts.count("Hà Nội, ngày 10 tháng 01 năm 2020") == 1 and texts[-1] == "KẾ HOẠCH"
