@@ -111,3 +111,20 @@ def test_restore_capitals_only_changes_case(text):
     from daihoi.importer.legacy import restore_capitals
     out = restore_capitals(text)
     assert out.upper() == text.upper() and len(out.split("\n")) == len(text.split("\n"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(range(len(TEXTS))), st.lists(mutation, max_size=6), st.sampled_from(["docx", "pdf"]))
+def test_mutated_plans_as_files(tmp_path, idx, muts, form):
+    """The whole path (reader, decode, parse, contract check) on .docx and .pdf files."""
+    from daihoi.importer.sources import import_with_extras
+    from importer_helpers import write_docx, write_pdf
+    text = mutate(TEXTS[idx], muts)
+    text = "".join(c for c in text if c.isprintable() or c in "\n\t")   # what a file can carry
+    path = (write_docx if form == "docx" else write_pdf)(text, tmp_path / f"k.{form}")
+    try:
+        plan, _ = import_with_extras(path)
+    except PlanImportError as e:
+        assert e.message
+        return
+    assert check_plan(plan) == []
