@@ -1,0 +1,159 @@
+"""Build speed on the synthetic site, every ratio the issue budgets, in one run:
+
+    python bench/run.py [--posts 1000] [--repeat 1] [--no-hugo] [--keep DIR]
+
+- ours, cold: `python build.py build` of N posts + the 3 sample plans, empty document cache
+  and no site/ yet;
+- stock: plain `mkdocs build` of the same Markdown with stock Material (its default search
+  plugin on) and a minimal nav (the home page only), same Python, same machine, same run;
+- ours, warm: the same build again with nothing changed (cache and site/ kept);
+- ours, 2N posts, cold;
+- Hugo (Debian package `hugo`, a minimal template, the same Markdown) for reference.
+
+Each time is the whole command, Python start-up included, the median of --repeat runs.
+Budgets: cold <= 1.5 x stock, warm <= 0.5 x cold, 2N <= 2.2 x N.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import synth  # noqa: E402
+
+BUDGETS = {"cold_vs_stock": 1.5, "warm_vs_cold": 0.5, "double_vs_single": 2.2}
+TODAY = "2025-05-15"
+
+
+def timed(cmd, env=None, cwd=ROOT) -> float:
+    start = time.perf_counter()
+    r = subprocess.run(cmd, cwd=cwd, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})),
+                       capture_output=True, text=True)
+    took = time.perf_counter() - start
+    if r.returncode != 0:
+        sys.exit(f"Lệnh lỗi ({r.returncode}): {' '.join(map(str, cmd))}\n{r.stderr[-3000:]}")
+    return took
+
+
+def ours(content: Path, site: Path, cache: Path) -> float:
+    return timed([sys.executable, str(ROOT / "build.py"), "build", "--content-dir", str(content),
+                  "--site-dir", str(site), "--today", TODAY], env={"DAIHOI_CACHE": str(cache)})
+
+
+def ours_cold(content: Path, work: Path, repeat: int) -> tuple[float, Path, Path]:
+    times = []
+    for i in range(repeat):
+        site, cache = work / f"site-{content.name}-{i}", work / f"cache-{content.name}-{i}"
+        for d in (site, cache):
+            shutil.rmtree(d, ignore_errors=True)
+        times.append(ours(content, site, cache))
+    return statistics.median(times), site, cache
+
+
+def without_template(text: str) -> str:
+    # Stock Material has none of our page templates (landing.html, plan.html, ...).
+    return re.sub(r"(?m)^template:.*\n", "", text, count=1)
+
+
+def markdown_copy(content: Path, out: Path) -> Path:
+    """The same Markdown files, for the engines that have no hooks of ours."""
+    for f in content.rglob("*.md"):
+        target = out / f.relative_to(content)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(without_template(f.read_text(encoding="utf-8")), encoding="utf-8")
+    return out
+
+
+def stock_mkdocs(docs: Path, work: Path, repeat: int) -> float:
+    config = work / "mkdocs-stock.yml"
+    config.write_text(f"site_name: Hướng tới Đại hội\ndocs_dir: {docs}\nsite_dir: {work / 'site-stock'}\n"
+                      "theme:\n  name: material\n  language: vi\nnav:\n  - index.md\n", encoding="utf-8")
+    return statistics.median(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)])
+                             for _ in range(repeat))
+
+
+HUGO_LAYOUT = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"></head><body><main><h1>{{ .Title }}</h1>
+{{ .Content }}{{ range .Pages }}<p><a href="{{ .RelPermalink }}">{{ .Title }}</a></p>{{ end }}</main></body></html>
+"""
+
+
+def hugo(docs: Path, work: Path, repeat: int) -> float | None:
+    exe = shutil.which("hugo")
+    if not exe:
+        return None
+    root = work / "hugo"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(docs, root / "content")
+    for f in (root / "content").rglob("index.md"):   # Hugo's section page is _index.md
+        f.rename(f.with_name("_index.md"))
+    (root / "hugo.toml").write_text('baseURL = "http://127.0.0.1/"\ndisableKinds = ["taxonomy", "term", "RSS", '
+                                    '"sitemap"]\n[markup.goldmark.renderer]\nunsafe = true\n', encoding="utf-8")
+    for name in ("single", "list"):
+        (root / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
+        (root / "layouts" / "_default" / f"{name}.html").write_text(HUGO_LAYOUT, encoding="utf-8")
+    return statistics.median(timed([exe, "--quiet", "-s", str(root), "-d", str(work / "site-hugo")])
+                             for _ in range(repeat))
+
+
+def main(argv=None) -> int:
+    from daihoi.cliparse import Parser
+
+    parser = Parser(prog="bench/run.py", description="Đo tốc độ dựng trên trang tổng hợp và in mọi tỉ lệ.")
+    parser.add_argument("--posts", type=int, default=1000, help="số tin bài (mặc định 1000; lần đo thứ hai gấp đôi)")
+    parser.add_argument("--repeat", type=int, default=1, help="số lần đo mỗi mục, lấy trung vị (mặc định 1)")
+    parser.add_argument("--no-hugo", action="store_true", help="bỏ phần đo Hugo")
+    parser.add_argument("--keep", help="giữ các thư mục tạm ở đây")
+    args = parser.parse_args(argv)
+
+    work = Path(args.keep or tempfile.mkdtemp(prefix="dh-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    n = args.posts
+    single = synth.generate(work / f"content-{n}", posts=n, plans=3, seed=1)
+    double = synth.generate(work / f"content-{2 * n}", posts=2 * n, plans=3, seed=1)
+    md = markdown_copy(single, work / f"markdown-{n}")
+    print(f"Trang tổng hợp: {n} và {2 * n} tin bài, 3 kế hoạch; {os.cpu_count()} lõi; mỗi mục {args.repeat} lần, trung vị.",
+          flush=True)
+
+    rows = []
+    stock = stock_mkdocs(md, work, args.repeat)
+    rows.append((f"mkdocs build, Material gốc, {n} tin", stock))
+    cold, site, cache = ours_cold(single, work, args.repeat)
+    rows.append((f"python build.py, lần đầu (lạnh), {n} tin", cold))
+    warm = statistics.median(ours(single, site, cache) for _ in range(args.repeat))
+    rows.append((f"python build.py, lần hai, không đổi gì, {n} tin", warm))
+    cold2, _, _ = ours_cold(double, work, args.repeat)
+    rows.append((f"python build.py, lần đầu (lạnh), {2 * n} tin", cold2))
+    hugo_time = None if args.no_hugo else hugo(md, work, args.repeat)
+    if hugo_time is not None:
+        rows.append((f"hugo, mẫu tối giản, {n} tin (tham khảo)", hugo_time))
+    for label, t in rows:
+        print(f"  {label:52} {t:7.2f} s")
+
+    ratios = {"cold_vs_stock": (cold / stock, "lạnh / mkdocs gốc"),
+              "warm_vs_cold": (warm / cold, "lần hai / lạnh"),
+              "double_vs_single": (cold2 / cold, f"{2 * n} tin / {n} tin")}
+    misses = 0
+    for key, (value, label) in ratios.items():
+        ok = value <= BUDGETS[key]
+        misses += not ok
+        print(f"  {label:30} {value:5.2f}x  (ngân sách ≤ {BUDGETS[key]}x)  {'ĐẠT' if ok else 'VƯỢT'}")
+    if hugo_time:
+        print(f"  {'lạnh / hugo':30} {cold / hugo_time:5.1f}x  (tham khảo)")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 1 if misses else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
