@@ -124,9 +124,23 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
     prose = [s for s in romans if kinds[id(s)] in (S.PURPOSE, S.FORMS, S.FUNDING, S.REPORT)
              or (kinds[id(s)] == S.OTHER and not find_phases([s], plan_date)[0])]
     prose += [n for n in forms_nodes if n not in prose and not any(_inside(n, p) for p in prose)]
+    notes = [(sec, lines) for sec in content_secs if sec not in prose and sec.line is not None
+             for lines in [_loose_paragraphs(sec, forms_nodes)] if lines]
     prose.sort(key=lambda n: n.no)
-    extra = {"forms": forms, "tracks": tracks, "prose": prose}
+    extra = {"forms": forms, "tracks": tracks, "prose": prose, "notes": notes}
     return plan, extra
+
+
+def _loose_paragraphs(sec: Node, skip: list[Node]) -> list[Line]:
+    """Plain paragraphs of a phase section that no phase item holds: its introduction,
+    remarks after the phases. (Under a heading with bullets, plain lines are not items.)"""
+    out = [ln for ln in sec.content if not BULLET.match(ln.text)]
+    for h in sec.headings():
+        if h in skip or any(_inside(h, n) for n in skip):
+            continue
+        if any(BULLET.match(ln.text) for ln in h.content):
+            out += [ln for ln in h.content if not BULLET.match(ln.text)]
+    return sorted(out, key=lambda ln: ln.no)
 
 
 def _preamble_without_sections(root: Node) -> list[Line]:

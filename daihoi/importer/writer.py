@@ -94,19 +94,24 @@ def to_content(plan: dict, extra: dict | None = None, source: str | None = None)
             head.append(f"# THIẾU “{key}”: phải điền trước khi xây dựng trang.")
     dumped = yaml.dump(_quote(fm), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10 ** 6,
                        default_flow_style=False)
-    body = markdown_body((extra or {}).get("prose") or [])
+    body = markdown_body((extra or {}).get("prose") or [], (extra or {}).get("notes") or [])
     return "---\n" + "\n".join(head) + "\n" + dumped + "---\n\n" + body
 
 
-def markdown_body(sections: list[Node]) -> str:
-    """Prose the structure does not capture (Mục đích, yêu cầu; hình thức; ...), as Markdown."""
+def markdown_body(sections: list[Node], notes: list | None = None) -> str:
+    """Prose the structure does not capture (Mục đích, yêu cầu; hình thức; ...), as Markdown.
+
+    ``notes`` are (section, lines) pairs: paragraphs of the phase sections that are
+    neither a heading nor an item (an introduction, a closing remark).
+    """
     out: list[str] = []
-    for sec in sections:
+    parts = [(sec.no, sec, None) for sec in sections] + [(sec.no, sec, lines) for sec, lines in (notes or [])]
+    for _, sec, lines in sorted(parts, key=lambda t: t[0]):
         title = sec.title.strip()
         if is_upper(title):  # "MỤC ĐÍCH, YÊU CẦU" -> "Mục đích, yêu cầu"
             title = title[:1] + title[1:].lower()
         out.append(f"## {title}\n")
-        for ln in sec.all_lines():
+        for ln in (lines if lines is not None else sec.all_lines()):
             if ln is sec.line:
                 continue
             out.append(_md_line(ln.text) + "\n")
