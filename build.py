@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import sys
 import traceback
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -75,6 +77,12 @@ def check_content(args) -> "object":
     from daihoi.problems import errors
 
     site, problems = content.load(Path(args.content_dir))
+    # Unsafe HTML (pasted scripts, frames, javascript: links) and symbolic links
+    # out of content/: refused here, with the line, so they are never published.
+    from daihoi import htmlsafety
+    problems = sorted(problems + htmlsafety.scan_folder(Path(args.content_dir)))
+    if errors(problems):
+        site = None
     for problem in problems:
         say(str(problem), err=True)
     found = errors(problems)
@@ -83,14 +91,24 @@ def check_content(args) -> "object":
     return site
 
 
+def source_date_epoch(day) -> int:
+    """Noon UTC of `day`: the same calendar day in every time zone from UTC-11 to UTC+11."""
+    return int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp())
+
+
 def set_today(args) -> None:
     from daihoi import vndate
 
     if args.today:
         try:
-            os.environ["DAIHOI_TODAY"] = vndate.parse(args.today).isoformat()
+            day = vndate.parse(args.today)
         except vndate.BadDate as exc:
             raise Failure(f"--today: {exc.reason}") from None
+        os.environ["DAIHOI_TODAY"] = day.isoformat()
+        # Reproducible builds: the engine's own dates (sitemap, gzip header) follow
+        # --today too, unless the caller fixed them already.
+        if not os.environ.get("SOURCE_DATE_EPOCH"):
+            os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(day))
 
 
 def mkdocs_config(args, **overrides):
@@ -98,6 +116,52 @@ def mkdocs_config(args, **overrides):
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     return load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(Path(args.content_dir).resolve()), **overrides)
+
+
+class _Collect(logging.Handler):
+    """Keeps the engine's warnings: they are translated for the editor, not printed in English."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+_DEAD_LINK = re.compile(r"Doc file '(?P<src>.+?)' contains a link '(?P<link>.*?)', but (?:the target(?: '.*?')? is not "
+                        r"found among documentation files|(?P<anchor>there is no such anchor on this page|the doc "
+                        r"'.+?' does not contain an anchor '.*?'))\.(?: Did you mean '(?P<guess>.*?)'\?)?")
+
+
+def engine_problems(records, content_dir: Path) -> list:
+    """MkDocs' warnings as the editor's problems: a dead link is an error naming the file and line."""
+    from daihoi import content, source
+    from daihoi.problems import ERROR, WARNING, Problem
+
+    out = []
+    for record in records:
+        if record.levelno >= logging.ERROR:
+            continue            # comes with an exception, reported by the caller
+        message = record.getMessage()
+        m = _DEAD_LINK.match(message)
+        if not m:
+            out.append(Problem("mkdocs", 0, f"Công cụ dựng trang báo: {message}", level=WARNING, code="engine"))
+            continue
+        file = content_dir / m["src"]
+        line = source.find_line(file, m["link"])
+        if m["anchor"]:
+            what = f"Liên kết “{m['link']}” trỏ tới một mục (phần sau dấu #) không có trong trang đích"
+            fix = "Sửa phần sau dấu # cho đúng mục cần dẫn tới, hoặc bỏ phần đó"
+        else:
+            what = f"Liên kết “{m['link']}” trỏ tới tệp không có trong thư mục nội dung"
+            fix = (f"Có phải ý bạn là “{m['guess']}”? " if m["guess"] else "") + \
+                "Sửa đường dẫn cho đúng tên tệp (tính từ thư mục của trang này), hoặc xóa liên kết"
+        # A page the tool generates (not in content/) cannot be fixed by the editor, and an
+        # anchor may be made by the template or raw HTML, which MkDocs cannot see: warn only.
+        level = ERROR if file.is_file() and not m["anchor"] else WARNING
+        out.append(Problem(content.shown(file), line, what, fix, level, code="dead-link"))
+    return sorted(out)
 
 
 def cmd_check(args) -> int:
@@ -112,16 +176,33 @@ def cmd_build(args) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from daihoi import atomic
+    from daihoi.problems import errors
 
     set_today(args)
     site = check_content(args)
     target = Path(args.site_dir).resolve()
     with atomic.lock(target):
         staged = atomic.staging_dir(target)
+        engine_log = _Collect()
+        logging.getLogger("mkdocs").addHandler(engine_log)
         try:
             build(mkdocs_config(args, site_dir=str(staged)))
+            found = engine_problems(engine_log.records, Path(args.content_dir))
+            for problem in found:
+                say(str(problem), err=True)
+            if errors(found):
+                raise Failure(f"Trang có {len(errors(found))} lỗi liên kết, chưa dựng trang. "
+                              "Sửa các dòng nêu trên rồi chạy lại.")
+        except Failure:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
         except MkDocsException as exc:
             shutil.rmtree(staged, ignore_errors=True)
+            # MkDocs wraps a hook's error (our Vietnamese problems) in "Aborted with a BuildError!".
+            inner = exc.__context__ if isinstance(exc.__context__, MkDocsException) else None
+            if inner is not None:
+                say(str(inner), err=True)
+                raise Failure("Không dựng được trang vì các lỗi nêu trên. Sửa rồi chạy lại.") from inner
             raise Failure(f"Không dựng được trang: {exc}") from exc
         except TemplateNotFound as exc:
             shutil.rmtree(staged, ignore_errors=True)
@@ -130,6 +211,8 @@ def cmd_build(args) -> int:
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise
+        finally:
+            logging.getLogger("mkdocs").removeHandler(engine_log)
         atomic.swap_in(staged, target)
     say(f"Đã dựng xong {len(site.plans)} kế hoạch vào {target}")
     return 0

@@ -132,6 +132,7 @@ def load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
         located.append((plan, src))
         plans.append(_finish_plan(plan, src, file))
     problems.extend(validate.duplicate_numbers(located))
+    problems.extend(validate.duplicate_slugs(located))
 
     # Other pages: only what would break the build (encoding, YAML syntax, size).
     for file in sorted(content_dir.rglob("*.md")):

@@ -112,9 +112,17 @@ def parse_yaml(text: str, shown: str, first_line: int) -> tuple[Source | None, l
         # An unclosed quote is reported at the end of the text; its opening is
         # where the editor must look.
         unclosed = (exc.problem or "").startswith("found unexpected end of stream")
-        mark = (exc.context_mark if unclosed else exc.problem_mark) or exc.problem_mark or exc.context_mark
+        # "key value" without its colon is noticed on the next line; the key is where it started.
+        no_colon = (exc.problem or "").startswith("could not find expected ':'") and \
+            exc.context == "while scanning a simple key"
+        mark = (exc.context_mark if unclosed or no_colon else exc.problem_mark) or exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
-        return None, [Problem(shown, line, f"Phần thông tin đầu trang (YAML) sai cú pháp: {_explain(exc)}",
+        explained = _explain(exc)
+        # A quote left open swallows the next line, and PyYAML complains there.
+        opened = _open_quote_line(text, line - offset)
+        if opened and opened < line - offset:
+            line, explained = opened + offset, "thiếu dấu ngoặc kép đóng"
+        return None, [Problem(shown, line, f"Phần thông tin đầu trang (YAML) sai cú pháp: {explained}",
                               "Sửa dòng này theo mẫu; giá trị có dấu hai chấm hoặc ngoặc thì đặt trong ngoặc kép \"...\"",
                               code="yaml-syntax")]
     except yaml.YAMLError as exc:
@@ -124,6 +132,16 @@ def parse_yaml(text: str, shown: str, first_line: int) -> tuple[Source | None, l
     src.lines[()] = first_line if node is None else node.start_mark.line + 1 + offset
     src.data = {} if node is None else _plain(node, (), src, offset)
     return src, []
+
+
+def _open_quote_line(text: str, upto: int) -> int | None:
+    """First line (1-based, up to `upto`) with an odd number of double quotes, if any."""
+    for n, line in enumerate(text.split("\n")[:upto], start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        if line.replace('\\"', "").count('"') % 2:
+            return n
+    return None
 
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -167,3 +185,48 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
         if problem.startswith(english):
             return vietnamese
     return f"lỗi cú pháp ({problem})" if problem else "lỗi cú pháp"
+
+
+def links_out(content_dir: Path, shown) -> list[Problem]:
+    """Symbolic links in the content folder that point outside it (or nowhere).
+
+    The engine would publish whatever such a link points to (/etc/passwd, the
+    repository's .git, a colleague's private folder); `shown(path)` gives the path
+    as the editor sees it.
+    """
+    import os
+
+    root = Path(content_dir).resolve()
+    out = []
+    for folder, dirs, files in os.walk(content_dir):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if not path.is_symlink():
+                continue
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                out.append(Problem(shown(path), 0, "Liên kết (shortcut) trỏ tới tệp không có hoặc trỏ vòng",
+                                   "Xóa liên kết này; chép tệp thật vào thư mục content/", code="symlink"))
+                continue
+            if target != root and root not in target.parents:
+                out.append(Problem(shown(path), 0, "Liên kết (shortcut) trỏ ra ngoài thư mục content/: "
+                                   "công cụ sẽ không đưa tệp ngoài thư mục nội dung lên trang",
+                                   "Xóa liên kết này; chép tệp cần đăng vào thư mục content/", code="symlink"))
+    return sorted(out)
+
+
+def find_line(file: Path, needle: str) -> int:
+    """1-based line of the first occurrence of `needle` in `file` (0 when not found or unreadable).
+
+    The engine names a link but not its line; the editor needs the line.
+    """
+    try:
+        text, _ = decode(Path(file).read_bytes(), str(file))
+    except OSError:
+        return 0
+    needle = nfc(needle)
+    for n, line in enumerate((text or "").split("\n"), start=1):
+        if needle and needle in line:
+            return n
+    return 0

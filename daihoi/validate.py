@@ -108,6 +108,8 @@ def attachments(plan: dict, src: Source, content_dir, page_dir):
 
     root = Path(content_dir).resolve()
     for i, item in enumerate(plan.get("attachments") or []):
+        if not item.get("file"):
+            continue            # reported by the schema as missing (found by tests/test_fuzz_content.py)
         rel = (Path(page_dir).resolve() / item["file"])
         try:
             rel_to_root = rel.relative_to(root).as_posix()
@@ -139,3 +141,16 @@ def congress_links(plan: dict, src: Source, congresses: dict):
                      f"Không rõ {phase_name(phase['label'])} gắn với đại hội nào: “{rel['event']}” "
                      f"khớp với {', '.join(tied)}",
                      f"Ghi “congress: <mã>” trong mục relative của đợt này", "congress-ambiguous", WARNING)
+
+
+def duplicate_slugs(plans: list[tuple[dict, Source]]):
+    """Two files whose names give the same address (99-kh.md, 99-KH.md, 99-kh-.md) would overwrite
+    each other's page and JSON on the portal, and cannot both exist on Windows."""
+    seen: dict = {}
+    for plan, src in plans:
+        if plan["slug"] in seen:
+            yield Problem(src.path, 0, f"Tệp này có cùng đường dẫn “ke-hoach/{plan['slug']}” với {seen[plan['slug']]} "
+                          "(tên tệp chỉ khác chữ hoa, chữ thường hoặc dấu)",
+                          "Đổi tên một trong hai tệp, ví dụ theo số kế hoạch", code="duplicate-slug")
+        else:
+            seen[plan["slug"]] = src.path
