@@ -56,11 +56,11 @@ def restore_capitals(text: str) -> str:
 
     A heading set in an upper-case legacy font keeps its plain letters upper
     case but its accented ones come back lower case; a line whose plain
-    letters are (nearly) all capitals was a capitals line.
+    letters are all capitals was a capitals line.
     """
     def fix(segment: str) -> str:
         plain = [c for c in segment if c.isascii() and c.isalpha()]
-        if len(plain) >= 3 and sum(c.isupper() for c in plain) > 0.85 * len(plain):
+        if len(plain) >= 3 and all(c.isupper() for c in plain):
             return segment.upper()
         return segment
 
