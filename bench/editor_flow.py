@@ -16,6 +16,7 @@ The editor's reading and fixing time is not counted: only the tool's.
 from __future__ import annotations
 
 import argparse
+import gzip
 import shutil
 import statistics
 import subprocess
@@ -52,8 +53,9 @@ def one_run(seed: Path, content_dir: Path, today: str | None) -> dict:
         [package] = (work / "goi").glob("*.zip")
         with zipfile.ZipFile(package) as archive:
             assert archive.testzip() is None and "index.html" in archive.namelist()
+            widget = {n: len(gzip.compress(archive.read(n), 9)) for n in archive.namelist() if n.startswith("widget/")}
         times["total"] = sum(times.values())
-        return times
+        return times, package.stat().st_size, widget
 
 
 def main(argv=None) -> int:
@@ -63,8 +65,12 @@ def main(argv=None) -> int:
     p.add_argument("--today", help="build as on this day (default: the real today)")
     p.add_argument("--runs", type=int, default=3)
     args = p.parse_args(argv)
-    runs = [one_run(Path(args.seed), Path(args.content_dir), args.today) for _ in range(args.runs)]
+    done = [one_run(Path(args.seed), Path(args.content_dir), args.today) for _ in range(args.runs)]
+    runs = [d[0] for d in done]
+    size, widget = done[-1][1], done[-1][2]
     print(f"seed: {Path(args.seed).name}, content: {args.content_dir}, runs: {args.runs}")
+    print(f"package: {size / 1024:.0f} KB zip; widget/: {sum(widget.values())} bytes gzip -9 in all "
+          + "(" + ", ".join(f"{n.split('/')[1]} {b}" for n, b in sorted(widget.items())) + ")")
     for key in runs[0]:
         values = [r[key] for r in runs]
         print(f"  {key:<18} median {statistics.median(values):6.2f} s   (min {min(values):.2f}, max {max(values):.2f})")

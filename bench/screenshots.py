@@ -33,7 +33,8 @@ OUT = ROOT / "docs" / "anh"
 PHONE = {"width": 360, "height": 800}
 
 
-NAMES = ("trang-chu.png", "trang-chu-sau-dai-hoi.png", "ke-hoach.png", "khung-nhung.png", "kiem-tra.png")
+NAMES = ("trang-chu.png", "trang-chu-sau-dai-hoi.png", "ke-hoach.png", "khung-nhung.png", "kiem-tra.png",
+         "tin-tuc.png")
 
 
 def placeholder(path: Path) -> None:
@@ -128,6 +129,8 @@ def main(argv=None) -> int:
             shot("trang-chu.png", section)
             shot("trang-chu-sau-dai-hoi.png", section, day=after)
             shot("ke-hoach.png", section + plan_url)
+            if (portal / "huong-toi-dai-hoi" / "tin-tuc" / "index.html").is_file():
+                shot("tin-tuc.png", section + "tin-tuc/")
             shot("khung-nhung.png", html_text=portal_page(section + "widget/"))
             shot("kiem-tra.png", html_text=terminal_page(terminal), viewport={"width": 760, "height": 240}, full=True)
             browser.close()

@@ -137,3 +137,10 @@ def test_vietnamese_output_survives_a_windows_code_page(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Đã tạo trang" in result.stdout
     assert (folder / "lien-he.md").read_text(encoding="utf-8").count("Liên hệ") == 1
+
+
+def test_help_is_vietnamese():
+    for command in ("new", "package"):
+        result = run_cli(command, "--help")
+        assert result.returncode == 0
+        assert result.stdout.startswith("Cách dùng: build.py " + command) and "Tùy chọn:" in result.stdout
