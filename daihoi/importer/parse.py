@@ -121,9 +121,11 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
         "signer": signer,
         "warnings": _dedupe(warnings),
     }
-    prose = [s for s in romans if kinds[id(s)] in (S.PURPOSE, S.FORMS, S.FUNDING, S.REPORT)
+    prose = [s for s in romans if kinds[id(s)] in (S.PURPOSE, S.FUNDING, S.REPORT)
+             or (kinds[id(s)] == S.FORMS and not _said_by_forms(s))
              or (kinds[id(s)] == S.OTHER and not find_phases([s], plan_date)[0])]
-    prose += [n for n in forms_nodes if n not in prose and not any(_inside(n, p) for p in prose)]
+    prose += [n for n in forms_nodes if n not in prose and not _said_by_forms(n)
+              and not any(_inside(n, p) for p in prose)]
     notes = [(sec, lines) for sec in content_secs if sec not in prose and sec.line is not None
              for lines in [_loose_paragraphs(sec, forms_nodes)] if lines]
     prose.sort(key=lambda n: n.no)
@@ -166,6 +168,15 @@ def _forms(nodes: list[Node]) -> list[str]:
         else:
             out += [collapse(strip_bullet(ln.text)).lstrip("-+ ") for ln in n.content if BULLET.match(ln.text)]
     return [f for f in out if f]
+
+
+def _said_by_forms(node: Node) -> bool:
+    """True when the `forms` list already says all a forms section says (items with no
+    text of their own), so the prose need not repeat it and the page shows it once."""
+    own = [ln for ln in node.content if ln.text.strip()]
+    if node.children:
+        return not own and all(not c.content and not c.children for c in node.children)
+    return all(BULLET.match(ln.text) for ln in own)
 
 
 def _inside(node: Node, anc: Node) -> bool:

@@ -94,8 +94,21 @@ def test_forms_and_prose_sections():
     assert extra["forms"] == ["Tuyên truyền miệng", "Cổ động trực quan"]
     body = markdown_body(extra["prose"])
     assert body.split("\n\n")[:3] == ["## Mục đích, yêu cầu", "**1.** Tạo khí thế mới\\_x.", "- Đúng &lt;định hướng>."]
-    assert "## Hình thức tuyên truyền" in body and "## Kinh phí" in body and "Từ nguồn ngân sách." in body
+    # The forms section says nothing beyond its list: it is in `forms` only, not repeated.
+    assert "## Hình thức tuyên truyền" not in body
+    assert "## Kinh phí" in body and "Từ nguồn ngân sách." in body
     assert "## Nội dung" not in body
+
+
+def test_forms_section_with_details_stays_in_prose():
+    from daihoi.importer.parse import analyse
+    from daihoi.importer.writer import markdown_body
+    plan, extra = analyse(to_lines(HEAD + "I. NỘI DUNG\n1. Từ tháng 1/2020 đến tháng 2/2020\n- a\n"
+                                   "II. HÌNH THỨC TUYÊN TRUYỀN\n1. Tuyên truyền miệng\n"
+                                   "- Tổ chức hội nghị báo cáo viên hằng tháng.\n2. Cổ động trực quan\n"))
+    assert extra["forms"] == ["Tuyên truyền miệng", "Cổ động trực quan"]
+    body = markdown_body(extra["prose"])
+    assert "## Hình thức tuyên truyền" in body and "Tổ chức hội nghị báo cáo viên hằng tháng." in body
 
 
 def test_unnumbered_units_and_slogan_subheadings():
