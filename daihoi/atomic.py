@@ -22,8 +22,11 @@ class Busy(Exception):
 
 
 def _alive(pid: int) -> bool:
+    """Is process `pid` running? Never sends it anything."""
     if pid <= 0:
         return False
+    if os.name == "nt":
+        return _alive_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -31,6 +34,22 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OSError):
         return True
     return True
+
+
+def _alive_windows(pid: int) -> bool:
+    # os.kill(pid, 0) on Windows sends CTRL_C_EVENT (0) and may stop the process:
+    # ask the kernel for its exit code instead (259 = STILL_ACTIVE).
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(0x1000, False, pid)     # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 @contextmanager

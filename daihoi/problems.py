@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+GUIDE = "docs/huong-dan-bien-tap.md"   # each rule `code` has an entry there: #loi-<code>
+
 ERROR = "lỗi"
 WARNING = "cảnh báo"
 
@@ -28,6 +30,8 @@ class Problem:
             text += f" {self.fix}."
         if self.level == WARNING:
             text = f"{where}: (cảnh báo) " + text[len(where) + 2:]
+        if self.code:
+            text += f" Xem: {GUIDE}#loi-{self.code}"
         return text
 
     @property

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, SITE_FIXTURE
+from helpers import FIXTURES, ROOT, SITE_FIXTURE
 from daihoi import content, schema, source
 from daihoi.problems import ERROR, WARNING
 
@@ -55,6 +55,9 @@ def test_bad_plan_fixture(name):
     text = str(p)
     assert text.startswith(f"{p.path}:{line}: " if line else f"{p.path}: ")
     assert p.path.endswith(f"fixtures/bad/{name}")
+    # Each message links to its entry in the editors' guide, and the entry exists.
+    assert text.endswith(f" Xem: docs/huong-dan-bien-tap.md#loi-{code}")
+    assert f'id="loi-{code}"' in (ROOT / "docs/huong-dan-bien-tap.md").read_text(encoding="utf-8")
     if level == ERROR:
         assert plan is None
 
