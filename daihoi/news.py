@@ -1,0 +1,317 @@
+"""News posts: read them, and what the news pages show (plain data, no engine, no HTML).
+
+    content/tin-tuc/*.md      one post per file: YAML front matter + Markdown
+    content/tin-tuc/anh/      their pictures (resized at build by images.py)
+
+Front matter of a post (only `title` and `date` are required):
+
+    title: "Hội nghị ..."              date: "2025-05-12" or "12/05/2025"
+    author: "Phòng Tuyên truyền"       summary: "Hai câu tóm tắt."
+    cover: "anh/hoi-nghi.jpg"          cover_alt: "Quang cảnh hội nghị"
+    categories: ["Hoạt động", ...]
+    plan: "12-KH/ĐU"  phase: "Đợt 2"   (the plan phase the post reports on)
+    congress: "phuong-v"               (the congress it is about)
+
+Every URL here is relative to the site root and ends with "/" for pages; the
+adapter maps a post's source path to its URL (`url_of`), like views.py does.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Callable
+from xml.sax.saxutils import escape
+
+from . import source, vndate
+from .problems import ERROR, WARNING, Problem
+from .vntext import clean, slugify
+
+POSTS_DIR = "tin-tuc"
+IMAGES_DIR = f"{POSTS_DIR}/anh"
+PER_PAGE = 10
+LATEST = 3                 # posts on the landing page
+FEED_ITEMS = 20
+FEED_PATH = f"{POSTS_DIR}/rss.xml"
+VIETNAM = timezone(timedelta(hours=7), "ICT")
+FIELDS = ("title", "date", "author", "summary", "cover", "cover_alt", "categories", "plan", "phase", "congress")
+
+UrlOf = Callable[[str], str]
+
+
+@dataclass
+class News:
+    posts: list                                   # newest first
+    pages: dict = field(default_factory=dict)     # generated src path -> page view (without cards)
+    months: list = field(default_factory=list)    # [{name, page, count}], newest first
+    categories: list = field(default_factory=list)
+    phases: dict = field(default_factory=dict)    # (plan number, phase label) -> {page, count}
+
+
+# ---------------------------------------------------------------- reading
+
+def _problem(src, key, what, fix, level=ERROR, code="news"):
+    return Problem(src.path, src.line((key,)) if key else 0, what, fix, level, code)
+
+
+def read_post(file: Path, shown: str, plans: list, congresses: dict) -> tuple[dict | None, list[Problem]]:
+    """One post file -> post dict, with every problem found (editor's words, with lines)."""
+    src, problems = source.read(file, shown)
+    if src is None:
+        return None, problems
+    data = src.data if isinstance(src.data, dict) else {}
+    for key in data:
+        if key not in FIELDS and key not in ("template", "description"):
+            problems.append(_problem(src, key, f"Mục “{key}” không dùng cho tin bài",
+                                     "Các mục dùng được: " + ", ".join(FIELDS), WARNING, "news-unknown-field"))
+    title = clean(str(data.get("title") or ""))
+    if not title:
+        problems.append(_problem(src, "title" if "title" in data else None, "Tin bài thiếu tiêu đề (title)",
+                                 "Thêm dòng title: \"Tiêu đề tin\" vào phần thông tin đầu trang", code="news-title"))
+    try:
+        day = vndate.parse(data.get("date") or "")
+    except vndate.BadDate as exc:
+        day = None
+        problems.append(_problem(src, "date" if "date" in data else None, f"Ngày đăng (date) không hợp lệ: {exc.reason}",
+                                 "Viết ngày đăng dạng 2025-05-12 hoặc 12/05/2025", code="news-date"))
+    categories = data.get("categories") or []
+    if isinstance(categories, str):
+        categories = [categories]
+    cats = [clean(str(c)) for c in categories if c and clean(str(c))]
+
+    plan = next((p for p in plans if p["number"] == data.get("plan")), None) if data.get("plan") else None
+    if data.get("plan") and plan is None:
+        known = ", ".join(p["number"] for p in plans)
+        problems.append(_problem(src, "plan", f"Không có kế hoạch số “{data['plan']}”",
+                                 f"Viết đúng số kế hoạch, một trong: {known}", code="news-plan"))
+    phase = clean(str(data.get("phase") or "")) or None
+    if phase and plan is not None and phase not in [p["label"] for p in plan["phases"]]:
+        labels = ", ".join(p["label"] for p in plan["phases"])
+        problems.append(_problem(src, "phase", f"Kế hoạch {plan['number']} không có “{phase}”",
+                                 f"Viết đúng tên đợt, một trong: {labels}", code="news-phase"))
+    if phase and not data.get("plan"):
+        problems.append(_problem(src, "phase", "Có tên đợt (phase) nhưng không có số kế hoạch (plan)",
+                                 "Thêm dòng plan: \"số kế hoạch\"", code="news-phase"))
+    congress = data.get("congress") or (plan.get("congress") if plan else None)
+    if data.get("congress") and data["congress"] not in congresses:
+        problems.append(_problem(src, "congress", f"Không có đại hội mã “{data['congress']}”",
+                                 "Viết một mã có trong _du-lieu/dai-hoi.yml", code="news-congress"))
+    cover = None
+    if data.get("cover"):
+        cover_file = (file.parent / str(data["cover"])).resolve()
+        if not cover_file.is_file():
+            problems.append(_problem(src, "cover", f"Không thấy ảnh “{data['cover']}”",
+                                     "Đặt ảnh vào thư mục tin-tuc/anh/ và ghi đường dẫn dạng anh/ten-anh.jpg",
+                                     code="news-cover"))
+        else:
+            cover = {"file": cover_file, "alt": clean(str(data.get("cover_alt") or "")) or title}
+    if any(p.is_error for p in problems):
+        return None, problems
+    return {
+        "path": f"{POSTS_DIR}/{file.name}", "slug": slugify(file.stem), "title": title, "date": day,
+        "author": clean(str(data.get("author") or "")), "summary": clean(str(data.get("summary") or "")),
+        "cover": cover, "categories": [{"name": c, "slug": slugify(c)} for c in cats],
+        "plan": plan["number"] if plan else None, "plan_path": plan["path"] if plan else None,
+        "phase": phase, "congress": congress,
+    }, problems
+
+
+def load(content_dir: Path, plans: list, congresses: dict) -> tuple[list, list[Problem]]:
+    """Every post under content/tin-tuc/ (newest first), and the problems found."""
+    from .content import shown
+    folder = Path(content_dir) / POSTS_DIR
+    posts, problems = [], []
+    for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if file.name == "index.md":
+            continue
+        post, found = read_post(file, shown(file), plans, congresses)
+        problems.extend(found)
+        if post:
+            posts.append(post)
+    posts.sort(key=lambda p: (p["date"], p["path"]), reverse=True)
+    return posts, problems
+
+
+# ---------------------------------------------------------------- pages
+
+def phase_key(plan_number: str, label: str) -> str:
+    return slugify(f"{plan_number} {label}")
+
+
+def phase_page(plan_number: str, label: str) -> str:
+    return f"{POSTS_DIR}/dot/{phase_key(plan_number, label)}.md"
+
+
+def month_page(year: int, month: int) -> str:
+    return f"{POSTS_DIR}/thang/{year}-{month:02d}.md"
+
+
+def category_page(slug: str) -> str:
+    return f"{POSTS_DIR}/chuyen-muc/{slug}.md"
+
+
+def list_page(n: int) -> str:
+    return f"{POSTS_DIR}/index.md" if n == 1 else f"{POSTS_DIR}/trang/{n}.md"
+
+
+def month_name(year: int, month: int) -> str:
+    return f"Tháng {month}/{year}"
+
+
+def _paginate(kind: str, title: str, posts: list, first: Callable[[int], str], extra: dict) -> dict:
+    """Split `posts` into pages of PER_PAGE: {src path: page view}."""
+    total = max(1, math.ceil(len(posts) / PER_PAGE))
+    out = {}
+    for n in range(1, total + 1):
+        out[first(n)] = dict(extra, kind=kind, title=title if n == 1 else f"{title} (trang {n})",
+                             heading=title, posts=posts[(n - 1) * PER_PAGE:n * PER_PAGE],
+                             page_number=n, page_count=total,
+                             prev=first(n - 1) if n > 1 else None, next=first(n + 1) if n < total else None,
+                             pager=[first(i) for i in range(1, total + 1)] if total > 1 else [])
+    return out
+
+
+def build(posts: list, plans: list) -> News:
+    """All generated news pages as plain data; posts are referred to by source path."""
+    pages = _paginate("list", "Tin tức", posts, list_page, {})
+
+    months: dict = {}
+    for p in posts:
+        months.setdefault((p["date"].year, p["date"].month), []).append(p)
+    for (y, m), items in months.items():
+        pages[month_page(y, m)] = dict(kind="month", title=f"Tin tức {month_name(y, m).lower()}",
+                                       heading=f"Tin tức {month_name(y, m).lower()}", posts=items,
+                                       page_number=1, page_count=1, prev=None, next=None, pager=[])
+    pages[f"{POSTS_DIR}/luu-tru.md"] = dict(kind="archive", title="Tin tức theo tháng", heading="Tin tức theo tháng",
+                                            posts=[], page_number=1, page_count=1, prev=None, next=None, pager=[])
+
+    cats: dict = {}
+    for p in posts:
+        for c in p["categories"]:
+            cats.setdefault(c["slug"], (c["name"], []))[1].append(p)
+    for slug, (name, items) in cats.items():
+        pages.update(_paginate("category", f"Chuyên mục: {name}", items,
+                               lambda n, s=slug: category_page(s) if n == 1 else f"{POSTS_DIR}/chuyen-muc/{s}/trang/{n}.md",
+                               {}))
+
+    plan_by_number = {p["number"]: p for p in plans}
+    phases: dict = {}
+    for p in posts:
+        if p["plan"] and p["phase"]:
+            phases.setdefault((p["plan"], p["phase"]), []).append(p)
+    for (number, label), items in phases.items():
+        plan = plan_by_number[number]
+        phase = next(ph for ph in plan["phases"] if ph["label"] == label)
+        heading = f"Tin tức {label}" + (f": {phase['title']}" if phase.get("title") else "")
+        pages[phase_page(number, label)] = dict(kind="phase", title=f"{heading} (Kế hoạch số {number})",
+                                                heading=heading, posts=items, plan_path=plan["path"],
+                                                plan_name=f"Kế hoạch số {number}", page_number=1, page_count=1,
+                                                prev=None, next=None, pager=[])
+
+    return News(posts=posts, pages=pages, months=[{"name": month_name(y, m), "page": month_page(y, m), "count": len(items)}
+                   for (y, m), items in sorted(months.items(), reverse=True)],
+                categories=[{"name": name, "page": category_page(slug), "count": len(items)}
+                       for slug, (name, items) in sorted(cats.items(), key=lambda kv: kv[1][0])],
+                phases={(n, label): {"page": phase_page(n, label), "count": len(items)}
+                   for (n, label), items in phases.items()})
+
+
+def page_markdown(src_path: str, view: dict) -> str:
+    """The Markdown source of a generated page: only front matter (the template does the rest)."""
+    title = view["title"].replace('"', "'")
+    return f'---\ntemplate: news.html\ntitle: "{title}"\n---\n'
+
+
+def card(post: dict, url_of: UrlOf, image: dict | None = None) -> dict:
+    """A post as the lists show it. `image`: the responsive picture made by images.py."""
+    return {
+        "title": post["title"], "url": url_of(post["path"]), "date": post["date"],
+        "author": post["author"], "summary": post["summary"], "image": image,
+        "categories": [{"name": c["name"], "url": url_of(category_page(c["slug"]))} for c in post["categories"]],
+    }
+
+
+def post_view(post: dict, news: News, plans: list, url_of: UrlOf, image: dict | None = None) -> dict:
+    """What a post's page shows besides its text: metadata, its phase, neighbours."""
+    i = news.posts.index(post)
+    newer = news.posts[i - 1] if i > 0 else None
+    older = news.posts[i + 1] if i + 1 < len(news.posts) else None
+    phase = None
+    if post["plan"]:
+        plan = next(p for p in plans if p["number"] == post["plan"])
+        phase = {"plan_name": f"Kế hoạch số {plan['number']}", "plan_url": url_of(plan["path"]),
+                 "label": post["phase"],
+                 "url": url_of(phase_page(plan["number"], post["phase"])) if post["phase"] else None}
+    return {"kind": "post", "post": card(post, url_of, image), "phase": phase,
+            "newer": {"title": newer["title"], "url": url_of(newer["path"])} if newer else None,
+            "older": {"title": older["title"], "url": url_of(older["path"])} if older else None,
+            "feed_url": FEED_PATH}
+
+
+def list_view(src_path: str, news: News, url_of: UrlOf, images: dict) -> dict:
+    view = dict(news.pages[src_path])
+    view["cards"] = [card(p, url_of, images.get(p["path"])) for p in view.pop("posts")]
+    for key in ("prev", "next"):
+        view[key] = url_of(view[key]) if view[key] else None
+    view["pager"] = [{"number": n, "url": url_of(src), "current": n == view["page_number"]}
+                     for n, src in enumerate(view["pager"], start=1)]
+    if view.get("plan_path"):
+        view["plan_url"] = url_of(view["plan_path"])
+    view["months"] = [dict(m, url=url_of(m["page"])) for m in news.months]
+    view["categories"] = [dict(c, url=url_of(c["page"])) for c in news.categories]
+    view["feed_url"] = FEED_PATH
+    view["archive_url"] = url_of(f"{POSTS_DIR}/luu-tru.md")
+    view["all_url"] = url_of(list_page(1))
+    return view
+
+
+def latest(news: News, url_of: UrlOf, images: dict, n: int = LATEST) -> dict:
+    """The landing page's "Tin mới" section."""
+    return {"cards": [card(p, url_of, images.get(p["path"])) for p in news.posts[:n]],
+            "all_url": url_of(list_page(1)), "feed_url": FEED_PATH}
+
+
+def phase_links(news: News, plan_number: str, url_of: UrlOf) -> dict:
+    """label -> {url, count} for the phases of one plan that have posts."""
+    return {label: {"url": url_of(v["page"]), "count": v["count"]}
+            for (n, label), v in news.phases.items() if n == plan_number}
+
+
+# ---------------------------------------------------------------- feed
+
+def _rfc822(d: date) -> str:
+    # Posts carry a day, not a time: publish at 08:00 Vietnam time so the day is the same in every reader.
+    return format_datetime(datetime.combine(d, time(8, 0), VIETNAM))
+
+
+def rss(news: News, site_url: str, title: str, description: str, url_of: UrlOf) -> str:
+    """RSS 2.0 of the newest posts, with absolute links from the configured site URL."""
+    base = site_url.rstrip("/") + "/"
+    items = []
+    for p in news.posts[:FEED_ITEMS]:
+        link = base + url_of(p["path"])
+        cats = "".join(f"\n      <category>{escape(c['name'])}</category>" for c in p["categories"])
+        creator = f"\n      <dc:creator>{escape(p['author'])}</dc:creator>" if p["author"] else ""
+        items.append(f"""    <item>
+      <title>{escape(p['title'])}</title>
+      <link>{escape(link)}</link>
+      <guid isPermaLink="true">{escape(link)}</guid>
+      <pubDate>{_rfc822(p['date'])}</pubDate>
+      <description>{escape(p['summary'] or p['title'])}</description>{creator}{cats}
+    </item>""")
+    newest = _rfc822(news.posts[0]["date"]) if news.posts else None
+    last = f"\n    <lastBuildDate>{newest}</lastBuildDate>" if newest else ""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel>
+    <title>{escape(title)} - Tin tức</title>
+    <link>{escape(base + url_of(list_page(1)))}</link>
+    <atom:link href="{escape(base + FEED_PATH)}" rel="self" type="application/rss+xml"/>
+    <description>{escape(description or title)}</description>
+    <language>vi</language>{last}
+{chr(10).join(items)}
+  </channel>
+</rss>
+"""

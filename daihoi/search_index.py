@@ -1,0 +1,139 @@
+"""A small static search index, split so that a phone fetches only what a query needs.
+
+Why not Pagefind alone: measured on 1,000 posts of 400 words, one Pagefind query
+for "dai hoi" transfers about 340 KB gzip (66 KB of WebAssembly, 24 KB of code, and
+index pieces of about 110 KB each, since they store every word position), three
+times the 120 KB budget. This index keeps, for each word, only which pages have it
+and how often; it is plain JSON read by a 3 KB script.
+
+Layout (under `tim-kiem/chi-muc/`):
+
+    index.json       {"v": 1, "pages": N, "chunk": C, "shards": ["da", "ho", ...]}
+    s/<key>.json     words whose folded form starts with <key> (first two letters):
+                     {"dai": [["đại", "dài"], [id delta, score, variant bits, ...]], ...}
+    p/<k>.json       pages k*C .. k*C+C-1: [[url, title, excerpt], ...]
+
+Words are folded ("Đại" -> "dai", "đ" -> "d") so any accents typed find the page;
+the variant bits say which accented spellings each page has, so pages with the
+exact diacritics typed rank first. Text is NFC before anything else, so an NFD
+page or query behaves like an NFC one.
+"""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+from .vntext import fold, nfc
+
+INDEX_DIR = "tim-kiem/chi-muc"
+CHUNK = 10                 # pages per result-data file: a result list touches few, small files
+MAX_VARIANTS = 30          # accented spellings tracked per folded word (bits of an int)
+EXCERPT = 160
+TITLE_BONUS = 20
+_WORD = re.compile(r"\w+", re.U)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(nfc(text).lower())
+
+
+def shard_key(folded: str) -> str:
+    return folded[:2]
+
+
+class _Text(HTMLParser):
+    """Text of the page's main article, without parts marked data-pagefind-ignore."""
+
+    SKIP = {"script", "style", "noscript", "template", "svg"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0              # inside the indexed article, counting open elements
+        self.ignore_at = None       # depth where an ignored element started
+        self.parts, self.title, self._in_h1, self._h1 = [], "", False, []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if self.depth == 0:
+            if tag == "article" and "data-pagefind-body" in a:
+                self.depth = 1
+            return
+        if tag in self.VOID:
+            return
+        self.depth += 1
+        if self.ignore_at is None and (tag in self.SKIP or "data-pagefind-ignore" in a):
+            self.ignore_at = self.depth
+        if tag == "h1" and not self.title:
+            self._in_h1 = True
+
+    def handle_endtag(self, tag):
+        if self.depth == 0 or tag in self.VOID:
+            return
+        if self._in_h1 and tag == "h1":
+            self._in_h1 = False
+            self.title = " ".join("".join(self._h1).split())
+        if self.ignore_at == self.depth:
+            self.ignore_at = None
+        self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and self.ignore_at is None:
+            self.parts.append(data)
+            if self._in_h1:
+                self._h1.append(data)
+
+
+def page_text(html: str) -> tuple[str, str] | None:
+    """(title, text) of a page marked for the index, or None when it is not marked."""
+    parser = _Text()
+    parser.feed(html)
+    if not parser.parts:
+        return None
+    return parser.title, " ".join(" ".join(parser.parts).split())
+
+
+def build(pages: list[dict]) -> dict[str, str]:
+    """`pages`: [{url, title, text, summary?}] -> {path under INDEX_DIR: JSON text}."""
+    pages = sorted(pages, key=lambda p: p["url"])
+    postings: dict[str, dict[int, list]] = {}      # folded -> page id -> [count, bits, in_title]
+    variants: dict[str, list[str]] = {}
+    for pid, page in enumerate(pages):
+        title_words = set(words(page["title"]))
+        for w in words(page["title"] + " " + page["text"]):
+            f = fold(w)
+            forms = variants.setdefault(f, [])
+            if w not in forms and len(forms) < MAX_VARIANTS:
+                forms.append(w)
+            entry = postings.setdefault(f, {}).setdefault(pid, [0, 0, 0])
+            entry[0] += 1
+            if w in forms:
+                entry[1] |= 1 << forms.index(w)
+            if w in title_words:
+                entry[2] = 1
+    shards: dict[str, dict] = {}
+    for f, by_page in postings.items():
+        flat, last = [], 0
+        for pid in sorted(by_page):
+            count, bits, in_title = by_page[pid]
+            flat += [pid - last, min(count, 9) + (TITLE_BONUS if in_title else 0), bits]
+            last = pid
+        shards.setdefault(shard_key(f), {})[f] = [variants[f], flat]
+    files = {f"s/{key}.json": _dump(data) for key, data in sorted(shards.items())}
+    for k in range(0, len(pages), CHUNK):
+        rows = [[p["url"], p["title"], _excerpt(p)] for p in pages[k:k + CHUNK]]
+        files[f"p/{k // CHUNK}.json"] = _dump(rows)
+    files["index.json"] = _dump({"v": 1, "pages": len(pages), "chunk": CHUNK, "shards": sorted(shards)})
+    return files
+
+
+def _excerpt(page: dict) -> str:
+    text = page.get("summary") or page["text"]
+    if text.startswith(page["title"]):
+        text = text[len(page["title"]):].lstrip(" .:")
+    return text if len(text) <= EXCERPT else text[:EXCERPT].rsplit(" ", 1)[0] + "…"
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

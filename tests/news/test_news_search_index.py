@@ -1,0 +1,53 @@
+"""daihoi.search_index: page text without ignored parts, folded words, exact-spelling bits."""
+import json
+
+from daihoi import search_index
+
+PAGE = ('<html><body><header>Đầu trang</header><article class="md-content__inner md-typeset" data-pagefind-body>'
+        '<h1>Đại hội <b>chi bộ</b></h1><p>Khẩu hiệu<br>chào mừng</p><img src="x.jpg" alt="">'
+        '<div data-pagefind-ignore><p>Chia sẻ</p></div><script>var x = 1;</script><p>Cuối.</p></article>'
+        '<footer>Chân trang</footer></body></html>')
+
+
+def test_page_text_is_the_article_without_ignored_parts():
+    title, text = search_index.page_text(PAGE)
+    assert title == "Đại hội chi bộ"
+    assert text == "Đại hội chi bộ Khẩu hiệu chào mừng Cuối."
+    assert search_index.page_text(PAGE.replace(" data-pagefind-body", "")) is None
+
+
+def lookup(files, word):
+    folded = search_index.words(word)[0]
+    from daihoi.vntext import fold
+    shard = json.loads(files[f"s/{search_index.shard_key(fold(folded))}.json"])
+    return shard.get(fold(folded))
+
+
+def test_words_are_folded_and_exact_spellings_are_marked():
+    pages = [{"url": "a/", "title": "Đại hội", "text": "Đại hội chi bộ"},
+             {"url": "b/", "title": "Bàn", "text": "Một chương trình dài hơi"},
+             {"url": "c/", "title": "NFD", "text": "\u0110a\u0323i ho\u0302\u0323i"}]     # "Đại hội" typed in NFD
+    files = search_index.build(pages)
+    forms, flat = lookup(files, "dai")
+    assert sorted(forms) == ["dài", "đại"]
+    postings = {}
+    pid = 0
+    for i in range(0, len(flat), 3):
+        pid += flat[i]
+        postings[pid] = (flat[i + 1], flat[i + 2])
+    assert set(postings) == {0, 1, 2}
+    exact = 1 << forms.index("đại")
+    assert postings[0][1] & exact and postings[2][1] & exact and not postings[1][1] & exact
+    assert postings[0][0] > search_index.TITLE_BONUS                  # in the title
+    index = json.loads(files["index.json"])
+    assert index["pages"] == 3 and "da" in index["shards"]
+    rows = json.loads(files["p/0.json"])
+    assert [r[0] for r in rows] == ["a/", "b/", "c/"]
+
+
+def test_result_data_is_chunked_and_excerpts_are_short():
+    pages = [{"url": f"p{i:03d}/", "title": f"Tin {i}", "text": f"Tin {i} " + "chữ " * 200} for i in range(25)]
+    files = search_index.build(pages)
+    chunks = sorted(k for k in files if k.startswith("p/"))
+    assert chunks == ["p/0.json", "p/1.json", "p/2.json"]
+    assert all(len(r[2]) <= search_index.EXCERPT + 1 for k in chunks for r in json.loads(files[k]))

@@ -1,0 +1,49 @@
+"""daihoi.social (tags, share links, cards, robots) and daihoi.search (what is indexed)."""
+import io
+from datetime import date
+from urllib.parse import parse_qs, urlparse
+
+from PIL import Image
+
+from daihoi import search, social
+
+
+def test_tags_carry_title_description_image_and_date():
+    tags = social.tags(site_name="Chuyên mục", title="Tin “A”", description="x " * 200, url="https://a.vn/t/",
+                       image_url="https://a.vn/c.png", image_size=(1200, 630), image_alt="Ảnh", kind="article",
+                       published=date(2025, 5, 12))
+    meta = {name: value for _, name, value in tags}
+    assert meta["og:title"] == meta["twitter:title"] == "Tin “A”"
+    assert len(meta["og:description"]) <= social.DESCRIPTION_MAX and meta["og:description"].endswith("…")
+    assert meta["og:image"] == meta["twitter:image"] == "https://a.vn/c.png"
+    assert meta["article:published_time"] == "2025-05-12" and meta["og:locale"] == "vi_VN"
+
+
+def test_share_links_carry_the_encoded_address():
+    url = "https://a.vn/huong-toi-dai-hoi/tin-tuc/bài/?x=1&y=2"
+    for link in social.share_links(url, "Tiêu đề"):
+        query = parse_qs(urlparse(link["url"]).query)
+        assert url in (query.get("u") or query.get("href"))
+        assert urlparse(link["url"]).scheme == "https"
+
+
+def test_card_is_a_png_of_the_share_size_in_the_section_colours():
+    data = social.card_png("Tuyên truyền Đại hội đại biểu Đảng bộ phường lần thứ V, nhiệm kỳ 2025 - 2030 " * 3,
+                           "Kế hoạch số 12-KH/ĐU", "Hướng tới Đại hội")
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG" and image.size == social.CARD_SIZE
+    assert image.getpixel((5, 300)) == social.RED and image.getpixel((5, 5)) == social.GOLD
+    colours = {c for _, c in image.getcolors(1 << 20)}
+    assert social.WHITE in colours                               # the title was drawn
+
+
+def test_robots_points_to_the_sitemap():
+    assert social.robots_txt("https://a.vn/h/") == "User-agent: *\nAllow: /\nSitemap: https://a.vn/h/sitemap.xml\n"
+    assert "Sitemap" not in social.robots_txt(None)
+
+
+def test_only_content_pages_are_indexed():
+    html = '<body><article class="md-content__inner md-typeset"><h1>A</h1></article></body>'
+    assert search.BODY_MARK in search.mark_body(html)
+    assert [k for k in ("post", None, "list", "month", "category", "phase", "archive", "search") if search.indexed(k)] \
+        == ["post", None]
