@@ -118,6 +118,8 @@ def test_no_outside_host_and_no_inline_script(built_site, path):
             if tag.name == "link" and tag.get("rel") == ["canonical"]:
                 continue      # canonical names the portal's own URL; it loads nothing
             assert not re.match(r"^(https?:)?//", value), f"{path}: {tag.name} {attr}={value}"
+            # Root-absolute links break when the portal serves the section under a sub-path.
+            assert not value.startswith("/"), f"{path}: {tag.name} {attr}={value}"
     assert not any(a.startswith("on") for tag in page.find_all(True) for a in tag.attrs)
     assert page.html["lang"] == "vi"
 
