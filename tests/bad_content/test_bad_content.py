@@ -216,3 +216,18 @@ def test_dead_link_on_a_first_build_publishes_nothing(tmp_path):
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert re.search(r"^content/index\.md:\d+: Liên kết “khong-co\.md”", r.stderr, re.M), r.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_two_builds_at_once_never_mix_their_output(good, tmp_path):
+    """The lock: concurrent builds into one site folder end with one whole site, never a mixture."""
+    content = make_content(tmp_path)
+    shutil.copytree(good[0], tmp_path / "site")
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        runs = list(pool.map(lambda _: run_cli("build", "--content-dir", "content", "--site-dir", "site",
+                                               "--today", TODAY, cwd=tmp_path), range(3)))
+    for r in runs:
+        assert r.returncode == 0 or (r.returncode == 1 and "đang ghi vào" in r.stderr), r.stderr
+        assert "Traceback" not in r.stderr
+    assert any(r.returncode == 0 for r in runs)
+    assert tree_digest(tmp_path / "site") == good[1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
