@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from urllib.parse import urlparse
 
 import pytest
 
@@ -28,7 +29,7 @@ def axe_violations(page) -> list[dict]:
 
 
 @pytest.mark.parametrize("scripts", ["with-js", "without-js"])
-def test_quality_no_wcag21_aa_violation_on_any_kind_of_page(phone, built_site, scripts):
+def test_quality_no_wcag21_aa_violation_on_any_kind_of_page(phone, server, built_site, scripts):
     pages = one_page_per_kind(built_site)
     assert {"", "khau-hieu/", "tai-lieu/", "ke-hoach/"} <= set(pages)
     found = {}
@@ -41,6 +42,17 @@ def test_quality_no_wcag21_aa_violation_on_any_kind_of_page(phone, built_site, s
         page = p.open(path)
         page.wait_for_load_state("load")
         violations = axe_violations(page)
+        # Every kind of page also renders with no script error, nothing from another host,
+        # nothing wider than the phone.
+        if p.errors and scripts == "with-js":     # refused scripts log errors by design
+            violations.append({"rule": "console-error", "where": p.errors[:]})
+        outside = sorted({urlparse(u).netloc for u in p.requests} - {urlparse(server).netloc})
+        if outside:
+            violations.append({"rule": "outside-host", "where": outside})
+        if page.evaluate("document.documentElement.scrollWidth") > 360:
+            violations.append({"rule": "wider-than-phone", "where": [path]})
         if violations:
             found[path or "/"] = violations
+        p.errors.clear()
+        p.requests.clear()
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
