@@ -87,8 +87,10 @@ class _Text(HTMLParser):
 
 def page_text(html: str) -> tuple[str, str] | None:
     """(title, text) of a page marked for the index, or None when it is not marked."""
+    # Parse only the article: the menus before it are most of a page's bytes.
+    start, end = html.find("<article "), html.rfind("</article>")
     parser = _Text()
-    parser.feed(html)
+    parser.feed(html[start:end + len("</article>")] if 0 <= start < end else html)
     if not parser.parts:
         return None
     return parser.title, " ".join(" ".join(parser.parts).split())

@@ -26,9 +26,10 @@ _state: dict = {}
 
 
 def _site():
-    lead = sys.modules.get("daihoi_mkdocs")
-    if lead is not None and "site" in getattr(lead, "_state", {}):
-        return lead._state["site"]
+    # MkDocs registers each hook module under its mkdocs.yml entry ("hooks/daihoi_mkdocs.py").
+    for name, module in list(sys.modules.items()):
+        if name.replace("\\", "/").endswith("daihoi_mkdocs.py") and "site" in getattr(module, "_state", {}):
+            return module._state["site"]
     site, problems = content.load(Path(_state["docs_dir"]))
     if site is None:
         raise PluginError("\n".join(str(p) for p in errors(problems)))
