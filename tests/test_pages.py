@@ -117,6 +117,10 @@ def test_no_outside_host_and_no_inline_script(built_site, path):
             value = tag[attr]
             if tag.name == "link" and tag.get("rel") == ["canonical"]:
                 continue      # canonical names the portal's own URL; it loads nothing
+            if tag.name == "a" and re.match(r"^https?://", value):
+                # A link the reader may follow (share on Zalo, Facebook), not a request the page makes.
+                assert {"noopener", "noreferrer"} <= set(tag.get("rel", [])), f"{path}: {value}"
+                continue
             assert not re.match(r"^(https?:)?//", value), f"{path}: {tag.name} {attr}={value}"
             # Root-absolute links break when the portal serves the section under a sub-path.
             assert not value.startswith("/"), f"{path}: {tag.name} {attr}={value}"
@@ -147,3 +151,13 @@ def test_material_sources_not_published(built_site):
     assert not (built_site / "assets/javascripts").exists()
     assert not list(built_site.rglob("*.map"))
     assert not (built_site / "_du-lieu").exists()
+
+
+@pytest.mark.parametrize("path", ["ke-hoach/12-kh-du/index.html", "khau-hieu/index.html"])
+def test_plan_and_slogan_pages_have_share_links_without_third_party_script(built_site, path):
+    page = soup(built_site, path)
+    bar = page.select_one("[data-dh-share]")
+    assert bar is not None
+    hrefs = [a["href"] for a in bar.select("a[href]")]
+    assert any("zalo.me" in h for h in hrefs) and any("facebook.com" in h for h in hrefs)
+    assert all(tag.has_attr("src") and tag["src"].startswith("../") for tag in page.select("script"))
