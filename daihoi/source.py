@@ -59,7 +59,18 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(shown, line, "Tệp không phải bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3)",
                               "Mở tệp và lưu lại với bảng mã UTF-8",
                               code="encoding")]
-    return nfc(text.replace("\r\n", "\n").replace("\r", "\n")), []
+    return printable(nfc(text.replace("\r\n", "\n").replace("\r", "\n"))), []
+
+
+# Invisible control characters pasted from Word (Shift+Enter is \x0b, a page break \x0c)
+# or other programs: XML (DOCX, sitemap) cannot carry them, and no reader sees them.
+_BREAKS = re.compile(r"[\x0b\x0c]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Text without control characters: Word's line and page breaks become line breaks."""
+    return _CONTROL.sub("", _BREAKS.sub("\n", text))
 
 
 def read(file: Path, shown: str) -> tuple[Source | None, list[Problem]]:
@@ -152,7 +163,7 @@ def _plain(node, path, src: Source, offset: int):
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in _NULLS:
             return None
-        return nfc(node.value)
+        return printable(nfc(node.value))       # "\x01" escapes in quoted YAML, too
     if isinstance(node, yaml.SequenceNode):
         return [_plain(child, path + (i,), src, offset) for i, child in enumerate(node.value)]
     out: dict = {}

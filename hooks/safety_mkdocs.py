@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from daihoi import htmlsafety  # noqa: E402
 from daihoi.content import shown  # noqa: E402
 from daihoi.problems import Problem  # noqa: E402
+from daihoi.source import printable  # noqa: E402
 from daihoi.vntext import nfc  # noqa: E402
 
 
@@ -47,6 +48,7 @@ def on_post_page(output, page, config):
 
 
 def on_page_read_source(page, config):
-    """Every page read as NFC: text pasted from macOS or the web arrives decomposed (NFD),
-    and MkDocs reads the title and navigation from the file itself."""
-    return nfc(page.file.content_string)
+    """Every page read as the content check reads it: NFC (text pasted from macOS or the web
+    arrives decomposed) and without invisible control characters; MkDocs reads the title and
+    navigation from the file itself."""
+    return printable(nfc(page.file.content_string))

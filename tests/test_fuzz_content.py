@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from helpers import SITE_FIXTURE
 from daihoi import content, htmlsafety, schema
@@ -47,6 +47,14 @@ front_matter = st.dictionaries(st.sampled_from(KEYS), value, max_size=12)
 body = st.lists(st.one_of(st.text(max_size=200), st.sampled_from(NASTY + ["[x](khong-co.md)", "## Mục", "{: #a }",
                                                                         "![a](anh.png)", "<div>", "</div>"])),
                 max_size=12).map("\n".join)
+
+
+BASE_PLAN = yaml.safe_load((Path(__file__).parent / "bad_content/_base/ke-hoach/99-kh-thu.md")
+                           .read_text(encoding="utf-8").split("---\n")[1])
+# A valid plan with a few fields replaced: gets past the content check often, so MkDocs,
+# the hooks and the templates see odd but valid data (and the Markdown body).
+near_valid = st.dictionaries(st.sampled_from(KEYS), value, max_size=2).map(lambda extra: {**BASE_PLAN, **extra})
+any_plan = st.one_of(front_matter, near_valid, st.just(BASE_PLAN))
 
 
 def plan_bytes(data: dict, markdown: str, raw: str | None) -> bytes:
@@ -94,7 +102,7 @@ def same_environment():
 
 
 @settings(max_examples=CONTENT_EXAMPLES, **COMMON)
-@given(front_matter, body, st.one_of(st.none(), st.text(max_size=300)), st.sampled_from(["ke-hoach/99-x.md", "trang.md"]))
+@given(any_plan, body, st.one_of(st.none(), st.text(max_size=300)), st.sampled_from(["ke-hoach/99-x.md", "trang.md"]))
 def test_content_check_never_raises(data, markdown, raw, where):
     with site_copy() as folder:
         (folder / where).write_bytes(plan_bytes(data, markdown, raw))
@@ -108,7 +116,7 @@ def test_content_check_never_raises(data, markdown, raw, where):
 
 
 @settings(max_examples=BUILD_EXAMPLES, **COMMON)
-@given(front_matter, body, st.one_of(st.none(), st.text(max_size=200)))
+@given(any_plan, body, st.one_of(st.none(), st.none(), st.text(max_size=200)))
 def test_build_ends_with_a_clear_error_or_a_valid_site(data, markdown, raw):
     import build
 
@@ -119,6 +127,7 @@ def test_build_ends_with_a_clear_error_or_a_valid_site(data, markdown, raw):
             code = build.main(["build", "--content-dir", str(folder), "--site-dir", str(folder.parent / "site"),
                                "--today", "2025-05-15"])
         site = folder.parent / "site"
+        event(f"exit {code}")
         assert "Lỗi ngoài dự kiến" not in err.getvalue() and "Traceback" not in err.getvalue(), err.getvalue()
         if code == 0:
             assert (site / "index.html").is_file() and (site / "ke-hoach/index.json").is_file()
