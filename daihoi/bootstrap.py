@@ -45,7 +45,8 @@ def satisfied(requirements: Path) -> bool:
             if not satisfied(requirements.parent / line[3:].strip()):
                 return False
         elif "==" in line:
-            name, version = (part.strip() for part in line.split("==", 1))
+            name, version = (part.strip() for part in line.split(";")[0].split("==", 1))
+            name = name.split("[")[0].strip()       # "pkg[extra]==1.0" is installed as "pkg"
             try:
                 if metadata.version(name) != version:
                     return False

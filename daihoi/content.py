@@ -79,9 +79,37 @@ def _finish_plan(plan: dict, src, file: Path) -> dict:
     return plan
 
 
+_last: dict = {}      # fingerprint -> (site, problems): one build loads the content once
+
+
+def fingerprint(content_dir: Path) -> tuple:
+    """Every file's path, size and modification time: changes when an editor saves anything."""
+    out = []
+    for root, dirs, files in os.walk(content_dir):
+        dirs.sort()
+        for name in sorted(files):
+            try:
+                st = os.stat(os.path.join(root, name))
+            except OSError:
+                continue
+            out.append((root, name, st.st_size, st.st_mtime_ns))
+    return (str(Path(content_dir).resolve()), tuple(out))
+
+
 def load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
-    """The site model (None when there is any error) and every problem found, warnings included."""
-    content_dir = Path(content_dir)
+    """The site model (None when there is any error) and every problem found, warnings included.
+
+    The check before a build and each hook ask for the same content: it is read once per
+    state of the folder, and read again as soon as any file changes (serve).
+    """
+    key = fingerprint(Path(content_dir))
+    if key not in _last:
+        _last.clear()
+        _last[key] = _load(Path(content_dir))
+    return _last[key]
+
+
+def _load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
     problems: list[Problem] = []
 
     settings, settings_src = None, None

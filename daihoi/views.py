@@ -150,3 +150,25 @@ def documents_page(site: Site, today: date, url_of: UrlOf, files_by_plan: dict |
 
 
 PAGES = {"landing.html": landing_page, "slogans.html": slogans_page, "plans.html": plans_page}
+
+
+HOME_TITLE = "Trang chủ"
+# The tool's own folders; an editor's own folder takes the title of its index.md.
+SECTION_TITLES = {"ke-hoach": "Kế hoạch", "tin-tuc": "Tin tức", "tim-kiem": "Tìm kiếm", "huong-dan": "Hướng dẫn",
+                  "tai-lieu": "Tài liệu", "khau-hieu": "Khẩu hiệu"}
+
+
+def section_title(folder: str, content_dir) -> str | None:
+    """The menu name of a content folder: Vietnamese, with diacritics (not "Ke hoach")."""
+    from pathlib import Path
+
+    from . import source
+
+    if folder in SECTION_TITLES:
+        return SECTION_TITLES[folder]
+    index = Path(content_dir) / folder / "index.md"
+    if index.is_file():
+        src, _ = source.read(index, str(index))
+        if src and isinstance(src.data, dict) and isinstance(src.data.get("title"), str):
+            return src.data["title"]
+    return None

@@ -97,7 +97,30 @@ def _plan_for(page):
     return next((p for p in _state["site"].plans if p["path"] == page.file.src_uri), None)
 
 
+def on_nav(nav, config, files):
+    def walk(items, depth):
+        for item in items:
+            if item.is_section:
+                pages = [p for p in _pages(item)]
+                if pages:
+                    title = views.section_title(pages[0].file.src_uri.split("/")[depth], config.docs_dir)
+                    item.title = title or item.title
+                walk(item.children, depth + 1)
+    walk(nav.items, 0)
+    return nav
+
+
+def _pages(section):
+    for child in section.children:
+        if child.is_page:
+            yield child
+        elif child.is_section:
+            yield from _pages(child)
+
+
 def on_page_markdown(markdown, page, config, files):
+    if page.is_homepage and "title" not in page.meta:
+        page.meta["title"] = views.HOME_TITLE
     plan = _plan_for(page)
     if plan:
         page.meta["template"] = "plan.html"

@@ -161,3 +161,11 @@ def test_plan_and_slogan_pages_have_share_links_without_third_party_script(built
     hrefs = [a["href"] for a in bar.select("a[href]")]
     assert any("zalo.me" in h for h in hrefs) and any("facebook.com" in h for h in hrefs)
     assert all(tag.has_attr("src") and tag["src"].startswith("../") for tag in page.select("script"))
+
+
+def test_menu_names_are_vietnamese(built_site):
+    page = soup(built_site, "index.html")
+    top = [x.get_text(" ", strip=True) for x in page.select(
+        ".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")]
+    assert top[0] == "Trang chủ" and "Kế hoạch" in top
+    assert not {"Home", "Ke hoach", "Tin tuc"} & set(top)
