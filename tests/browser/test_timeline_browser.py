@@ -83,7 +83,7 @@ def test_copy_button_copies_the_slogan(phone, model):
     button.click()
     assert button.inner_text().startswith("Đã sao chép")
     assert page.evaluate("navigator.clipboard.readText()") == model.plans[0]["slogans"][0]
-    assert page.locator("[role=status]").inner_text() == "Đã sao chép khẩu hiệu"
+    assert page.locator("[role=status][data-dh-copy-status]").inner_text() == "Đã sao chép khẩu hiệu"
     assert p.errors == []
 
 

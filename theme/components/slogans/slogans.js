@@ -5,6 +5,7 @@
   var status = document.createElement("p");
   status.className = "md-visually-hidden";
   status.setAttribute("role", "status");
+  status.setAttribute("data-dh-copy-status", "");
   document.body.appendChild(status);
   function copied(button) {
     var label = button.firstChild;
