@@ -201,7 +201,7 @@ def _social(page, config, kind) -> dict:
         image, alt = cards["khau-hieu"], "Khẩu hiệu tuyên truyền"
     elif kind:
         image = cards["tin-tuc"]
-    title = page.meta.get("title") or page.title or config.site_name
+    title = config.site_name if page.is_homepage else (page.meta.get("title") or page.title or config.site_name)
     if not page.is_homepage and title != config.site_name:
         title = f"{title} - {config.site_name}"
     description = page.meta.get("description") or config.site_description or config.site_name
