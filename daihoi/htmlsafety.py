@@ -60,8 +60,11 @@ def normal_url(value: str) -> str:
     Browsers ignore tabs and newlines inside `java\tscript:` and decode
     `&#106;avascript:`; the check must see what the browser sees.
     """
-    value = html_lib.unescape(value)
-    return "".join(ch for ch in value if ord(ch) > 0x20 and ord(ch) != 0x7F).lower()
+    return html_lib.unescape(value).translate(_INVISIBLE).lower()
+
+
+# Controls, space and DEL, removed in one pass (this runs for every link of every page).
+_INVISIBLE = dict.fromkeys([*range(0x21), 0x7F])
 
 
 def _unquote(value: str) -> str:
