@@ -53,6 +53,16 @@ class Node:
                 yield from child.all_lines()
 
 
+def inside(node: Node, anc: Node) -> bool:
+    """Is `node` somewhere below `anc` in the outline?"""
+    p = node.parent
+    while p is not None:
+        if p is anc:
+            return True
+        p = p.parent
+    return False
+
+
 def strip_bullet(text: str) -> str:
     m = BULLET.match(text)
     return collapse(m["title"]) if m else text

@@ -8,7 +8,7 @@ from .bases import parse_bases
 from .closing import find_tail, parse_closing
 from .decode import Line, to_lines
 from .header import parse_header
-from .outline import Node, build
+from .outline import Node, build, inside
 from .phases import find_phases
 from .reporting import parse_reporting
 from .slogans import parse_slogans, slogan_blocks
@@ -125,7 +125,7 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
              or (kinds[id(s)] == S.FORMS and not _said_by_forms(s))
              or (kinds[id(s)] == S.OTHER and not find_phases([s], plan_date)[0])]
     prose += [n for n in forms_nodes if n not in prose and not _said_by_forms(n)
-              and not any(_inside(n, p) for p in prose)]
+              and not any(inside(n, p) for p in prose)]
     notes = [(sec, lines) for sec in content_secs if sec not in prose and sec.line is not None
              for lines in [_loose_paragraphs(sec, forms_nodes)] if lines]
     prose.sort(key=lambda n: n.no)
@@ -138,7 +138,7 @@ def _loose_paragraphs(sec: Node, skip: list[Node]) -> list[Line]:
     remarks after the phases. (Under a heading with bullets, plain lines are not items.)"""
     out = [ln for ln in sec.content if not BULLET.match(ln.text)]
     for h in sec.headings():
-        if h in skip or any(_inside(h, n) for n in skip):
+        if h in skip or any(inside(h, n) for n in skip):
             continue
         if any(BULLET.match(ln.text) for ln in h.content):
             out += [ln for ln in h.content if not BULLET.match(ln.text)]
@@ -155,7 +155,7 @@ def _forms_nodes(romans: list[Node], kinds: dict, root: Node) -> list[Node]:
     nodes = [s for s in romans if kinds[id(s)] == S.FORMS]
     for h in root.headings():
         if h.style != "roman" and h not in romans and is_forms(h.title) and len(h.title) < 120 \
-                and not any(_inside(h, n) for n in nodes):
+                and not any(inside(h, n) for n in nodes):
             nodes.append(h)
     return nodes
 
@@ -177,15 +177,6 @@ def _said_by_forms(node: Node) -> bool:
     if node.children:
         return not own and all(not c.content and not c.children for c in node.children)
     return all(BULLET.match(ln.text) for ln in own)
-
-
-def _inside(node: Node, anc: Node) -> bool:
-    p = node.parent
-    while p is not None:
-        if p is anc:
-            return True
-        p = p.parent
-    return False
 
 
 def _dedupe(ws: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ import re
 
 from .dates import parse_period
 from .decode import Line
-from .outline import BULLET, LETTER, NUMBER, Node
+from .outline import BULLET, LETTER, NUMBER, Node, inside
 from .text import fold, tidy_punct
 
 
@@ -17,18 +17,9 @@ def slogan_blocks(sections: list[Node], root: Node) -> list[Node]:
         out.append(sec)
     for h in root.headings():
         if h.style != "roman" and "khau hieu" in fold(h.title) and len(h.title) < 80 \
-                and not h.title.endswith("!") and not any(h is s or _inside(h, s) for s in out):
+                and not h.title.endswith("!") and not any(h is s or inside(h, s) for s in out):
             out.append(h)
     return out
-
-
-def _inside(node: Node, anc: Node) -> bool:
-    p = node.parent
-    while p is not None:
-        if p is anc:
-            return True
-        p = p.parent
-    return False
 
 
 def parse_slogans(blocks: list[Node], plan_date: dt.date | None) -> tuple[list[str], dict | None, list[str]]:
