@@ -9,8 +9,6 @@ Needs `npm ci` first (tests/run.py does it).
 """
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
 import http.server
 import json
@@ -19,7 +17,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from _serve import CHROMIUM_ARGS  # noqa: E402
+from _serve import CHROMIUM_ARGS, serve  # noqa: E402
 from sites import build, named_pages  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -59,14 +56,8 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextlib.contextmanager
 def serve_gzip(folder: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzip, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}/"
-    finally:
-        httpd.shutdown()
+    return serve(folder, _Gzip)
 
 
 def lighthouse(url: str, out: Path) -> dict:

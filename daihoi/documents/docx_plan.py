@@ -24,6 +24,18 @@ from .qr import qr_png
 __all__ = ["render_plan_docx"]
 
 
+
+def _underline_rule(p) -> None:
+    """Turn an empty paragraph into the short line drawn under a header (a bottom border)."""
+    ppr = p._p.get_or_add_pPr()
+    pbdr = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    pbdr.append(bottom)
+    ppr.append(pbdr)
+    set_run_font(p.add_run(""), size=2)
+
 def _no_borders(table) -> None:
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -68,14 +80,7 @@ def _short_rule(cell, width_mm: float, cell_mm: float) -> None:
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
     p.paragraph_format.space_after = Pt(2)
-    ppr = p._p.get_or_add_pPr()
-    pbdr = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(k), v)
-    pbdr.append(bottom)
-    ppr.append(pbdr)
-    set_run_font(p.add_run(""), size=2)
+    _underline_rule(p)
 
 
 def _column(cell, lines: tuple[HeaderLine, ...], sizes: list[float], cell_mm: float) -> None:
@@ -124,14 +129,7 @@ def _header(doc, lay: PlanLayout) -> None:
         p = doc.add_paragraph()
         p.paragraph_format.left_indent = Mm(65)
         p.paragraph_format.right_indent = Mm(65)
-        ppr = p._p.get_or_add_pPr()
-        pbdr = OxmlElement("w:pBdr")
-        bottom = OxmlElement("w:bottom")
-        for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-            bottom.set(qn(k), v)
-        pbdr.append(bottom)
-        ppr.append(pbdr)
-        set_run_font(p.add_run(""), size=2)
+        _underline_rule(p)
     else:
         _para(doc, "-----", size=13, after=6)
 
