@@ -138,30 +138,6 @@ def _kind(page) -> str | None:
     return None
 
 
-def _attach_phase_links(dh: dict, page):
-    """Give each timeline phase of a plan a link to its posts (read by timeline.html and now.html).
-
-    The link is relative to the page itself: those macros are imported without
-    the page's context, so they cannot prefix `base_url`.
-    """
-    nw = _state["news"]
-
-    def attach(number, entries):
-        links = news.phase_links(nw, number, _url_of)
-        for e in entries:
-            if e.get("label") in links:
-                e["news"] = dict(links[e["label"]], href=get_relative_url(links[e["label"]]["url"], page.url))
-
-    for t in dh.get("timelines", []):
-        for track in t["tracks"]:
-            attach(t["summary"]["number"], track["entries"])
-    for p in dh.get("now", {}).get("plans", []):
-        attach(p["summary"]["number"], p["entries"])
-    if dh.get("kind") == "plan":
-        for track in dh["tracks"]:
-            attach(dh["plan"]["number"], track["entries"])
-
-
 def on_page_context(context, page, config, nav):
     nw, site = _state["news"], _state["site"]
     kind = _kind(page)
@@ -175,7 +151,7 @@ def on_page_context(context, page, config, nav):
     elif page.is_homepage:
         context["dh_news"] = news.latest(nw, _url_of, pictures)
     if isinstance(context.get("dh"), dict):
-        _attach_phase_links(context["dh"], page)
+        news.attach_phase_links(context["dh"], nw, _url_of, lambda url: get_relative_url(url, page.url))
     context["dh_social"] = _social(page, config, kind)
     return context
 
