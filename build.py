@@ -11,7 +11,7 @@
 
 This file is an adapter, like hooks/: it parses the command line and drives
 MkDocs; the logic lives in daihoi/. On a fresh machine the first run sets up
-.venv by itself (daihoi/bootstrap.py).
+.venv by itself (daihoi/cli/bootstrap.py).
 """
 from __future__ import annotations
 
@@ -27,14 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from daihoi import bootstrap  # noqa: E402  (standard library only)
-from daihoi.cliparse import Parser  # noqa: E402  (standard library only)
+from daihoi.cli import bootstrap  # noqa: E402  (standard library only)
+from daihoi.cli.cliparse import Parser  # noqa: E402  (standard library only)
 
 # Commands implemented in their own module, each with `run(argv) -> exit code`.
 DELEGATED = {
     "import": ("daihoi.importer.cli", "nhập kế hoạch từ tệp Word, văn bản, PDF (xem: build.py import --help)"),
-    "new": ("daihoi.scaffold", "tạo tệp mới từ mẫu: plan, post, congress, page (xem: build.py new --help)"),
-    "package": ("daihoi.packaging", "đóng gói site/ thành tệp .zip để tải lên cổng (xem: build.py package --help)"),
+    "new": ("daihoi.cli.scaffold", "tạo tệp mới từ mẫu: plan, post, congress, page (xem: build.py new --help)"),
+    "package": ("daihoi.cli.packaging", "đóng gói site/ thành tệp .zip để tải lên cổng (xem: build.py package --help)"),
 }
 
 def parser() -> Parser:
@@ -73,13 +73,13 @@ class Failure(Exception):
 
 def check_content(args) -> "object":
     """Validate content/; print every problem; return the site model or raise Failure."""
-    from daihoi import content
-    from daihoi.problems import errors
+    from daihoi.model import content
+    from daihoi.model.problems import errors
 
     site, problems = content.load(Path(args.content_dir))
     # Unsafe HTML (pasted scripts, frames, javascript: links) and symbolic links
     # out of content/: refused here, with the line, so they are never published.
-    from daihoi import htmlsafety
+    from daihoi.site import htmlsafety
     problems = sorted(problems + htmlsafety.scan_folder(Path(args.content_dir)))
     if errors(problems):
         site = None
@@ -97,7 +97,7 @@ def source_date_epoch(day) -> int:
 
 
 def set_today(args) -> None:
-    from daihoi import vndate
+    from daihoi.text import vndate
 
     if args.today:
         try:
@@ -136,8 +136,8 @@ _DEAD_LINK = re.compile(r"Doc file '(?P<src>.+?)' contains a link '(?P<link>.*?)
 
 def engine_problems(records, content_dir: Path) -> list:
     """MkDocs' warnings as the editor's problems: a dead link is an error naming the file and line."""
-    from daihoi import content, source
-    from daihoi.problems import ERROR, WARNING, Problem
+    from daihoi.model import content, source
+    from daihoi.model.problems import ERROR, WARNING, Problem
 
     out = []
     for record in records:
@@ -175,8 +175,8 @@ def cmd_build(args) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    from daihoi import atomic
-    from daihoi.problems import errors
+    from daihoi.cli import atomic
+    from daihoi.model.problems import errors
 
     set_today(args)
     site = check_content(args)

@@ -39,7 +39,7 @@ def measure(browser, site: Path, pages: dict) -> list[dict]:
 def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
 
-    from daihoi.cliparse import Parser
+    from daihoi.cli.cliparse import Parser
 
     parser = Parser(prog="bench/budgets.py", description="Đo dung lượng lần xem đầu của các trang, so với ngân sách.")
     parser.add_argument("--posts", type=int, default=1000, help="số tin bài của trang tổng hợp (mặc định 1000)")

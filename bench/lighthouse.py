@@ -78,7 +78,7 @@ def lighthouse(url: str, out: Path) -> dict:
 
 
 def main(argv=None) -> int:
-    from daihoi.cliparse import Parser
+    from daihoi.cli.cliparse import Parser
 
     parser = Parser(prog="bench/lighthouse.py", description="Chạy Lighthouse (điện thoại) trên các trang chính.")
     parser.add_argument("--posts", type=int, default=1000, help="số tin bài của trang tổng hợp (mặc định 1000)")

@@ -107,7 +107,7 @@ def hugo(docs: Path, work: Path, repeat: int) -> float | None:
 
 
 def main(argv=None) -> int:
-    from daihoi.cliparse import Parser
+    from daihoi.cli.cliparse import Parser
 
     parser = Parser(prog="bench/run.py", description="Đo tốc độ dựng trên trang tổng hợp và in mọi tỉ lệ.")
     parser.add_argument("--posts", type=int, default=1000, help="số tin bài (mặc định 1000; lần đo thứ hai gấp đôi)")

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from _serve import CHROMIUM_ARGS, serve  # noqa: E402
 
-from daihoi import content  # noqa: E402
+from daihoi.model import content  # noqa: E402
 
 OUT = ROOT / "docs" / "anh"
 PHONE = {"width": 360, "height": 800}

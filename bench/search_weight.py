@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 from _serve import CHROMIUM_ARGS, first_view, serve  # noqa: E402
 
-from daihoi.cliparse import Parser  # noqa: E402
+from daihoi.cli.cliparse import Parser  # noqa: E402
 
 BUDGET_SEARCH_KB = 120
 

@@ -131,7 +131,7 @@ def generate(out_dir, posts: int = 1000, plans: int = 3, seed: int = 1, words: i
 
 def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT))
-    from daihoi.cliparse import Parser
+    from daihoi.cli.cliparse import Parser
 
     parser = Parser(prog="bench/synth.py", description="Tạo thư mục nội dung tổng hợp để đo: kế hoạch mẫu và N tin bài.")
     parser.add_argument("out", help="thư mục nội dung sẽ tạo (xóa nếu đã có)")

@@ -20,9 +20,11 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from daihoi import assets, content, contract, downloads, views, vndate  # noqa: E402
-from daihoi.problems import errors  # noqa: E402
-from daihoi.vntext import nfc  # noqa: E402
+from daihoi.site import assets, downloads, views  # noqa: E402
+from daihoi.model import content, contract  # noqa: E402
+from daihoi.text import vndate  # noqa: E402
+from daihoi.model.problems import errors  # noqa: E402
+from daihoi.text.vntext import nfc  # noqa: E402
 
 TODAY_ENV = "DAIHOI_TODAY"     # set by build.py --today; also honours SOURCE_DATE_EPOCH
 CACHE_ENV = "DAIHOI_CACHE"     # where generated documents are cached (default: .cache/ in the project)

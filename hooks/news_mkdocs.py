@@ -1,5 +1,5 @@
-"""MkDocs adapter for news, search and sharing: wires events to daihoi.news,
-daihoi.images, daihoi.social and daihoi.search (glue only, no rules here).
+"""MkDocs adapter for news, search and sharing: wires events to daihoi.model.news,
+daihoi.site.images, daihoi.site.social and daihoi.site.search (glue only, no rules here).
 
 Runs after hooks/daihoi_mkdocs.py (listed after it in mkdocs.yml) and reads the
 site model that hook loaded, so plans are read once.
@@ -17,8 +17,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from daihoi import content, images, news, search, search_index, social, views  # noqa: E402
-from daihoi.problems import errors  # noqa: E402
+from daihoi.model import content, news  # noqa: E402
+from daihoi.site import images, search, search_index, social, views  # noqa: E402
+from daihoi.model.problems import errors  # noqa: E402
 
 SEARCH_SCRIPT = "assets/dh-search.js"
 
@@ -114,7 +115,7 @@ def on_files(files, config):
 
 
 def _card_name(key: str) -> str:
-    from daihoi.vntext import slugify
+    from daihoi.text.vntext import slugify
     return slugify(key.removesuffix(".md")) or "chuyen-muc"
 
 

@@ -1,9 +1,9 @@
 """MkDocs adapter for page safety: links to other sites get rel="noopener noreferrer",
 and a finished page that would run or load something it must not is never published.
 
-The content check (build.py -> daihoi.htmlsafety.scan_folder) already refuses
+The content check (build.py -> daihoi.site.htmlsafety.scan_folder) already refuses
 unsafe HTML with its line; this is the second line of defence, on the page as
-the browser will read it. The rules live in daihoi/htmlsafety.py.
+the browser will read it. The rules live in daihoi/site/htmlsafety.py.
 """
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from daihoi import htmlsafety  # noqa: E402
-from daihoi.content import shown  # noqa: E402
-from daihoi.problems import Problem  # noqa: E402
-from daihoi.source import printable  # noqa: E402
-from daihoi.vntext import nfc  # noqa: E402
+from daihoi.site import htmlsafety  # noqa: E402
+from daihoi.model.content import shown  # noqa: E402
+from daihoi.model.problems import Problem  # noqa: E402
+from daihoi.model.source import printable  # noqa: E402
+from daihoi.text.vntext import nfc  # noqa: E402
 
 
 def _own_script(src: str) -> bool:

@@ -1,6 +1,6 @@
 """MkDocs adapter for the editors' side of the site: the portal widget and the editors' guide.
 
-Glue only: the widget is made by daihoi/widget.py from theme/widget/; the guide
+Glue only: the widget is made by daihoi/site/widget.py from theme/widget/; the guide
 is docs/huong-dan-bien-tap.md with its screenshots docs/anh/, published at
 huong-dan/ but left out of the readers' navigation.
 """
@@ -17,7 +17,8 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from daihoi import content, widget  # noqa: E402
+from daihoi.model import content  # noqa: E402
+from daihoi.site import widget  # noqa: E402
 
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
 SCREENSHOTS = ROOT / "docs" / "anh"

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from daihoi import bootstrap  # noqa: E402  (standard library only)
+from daihoi.cli import bootstrap  # noqa: E402  (standard library only)
 
 
 def system_packages() -> list[str]:

@@ -1,4 +1,4 @@
-from daihoi import bootstrap
+from daihoi.cli import bootstrap
 
 
 def test_installed_pins_are_satisfied_extras_and_markers_included(tmp_path):

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from helpers import CACHE, ROOT, SITE_FIXTURE, run_cli, tree_digest
-from daihoi import atomic
+from daihoi.cli import atomic
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-from daihoi.congress_match import match, ordinal
+from daihoi.model.congress_match import match, ordinal
 
 CONGRESSES = {
     "xii-toan-quoc": {"id": "xii-toan-quoc", "name": "Đại hội đại biểu toàn quốc lần thứ XII của Đảng",

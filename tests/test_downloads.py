@@ -4,7 +4,7 @@ import shutil
 from bs4 import BeautifulSoup
 
 from helpers import SITE_FIXTURE, run_cli
-from daihoi import content
+from daihoi.model import content
 from daihoi.documents import format_size
 
 

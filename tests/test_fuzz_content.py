@@ -22,8 +22,9 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from helpers import SITE_FIXTURE
-from daihoi import content, htmlsafety, schema
-from daihoi.problems import Problem, errors
+from daihoi.model import content, schema
+from daihoi.site import htmlsafety
+from daihoi.model.problems import Problem, errors
 
 CONTENT_EXAMPLES = int(os.environ.get("CONTENT_FUZZ_EXAMPLES", "150"))
 BUILD_EXAMPLES = int(os.environ.get("BUILD_FUZZ_EXAMPLES", "15"))

@@ -1,7 +1,7 @@
-"""daihoi.htmlsafety: unsafe HTML found with its line; finished pages checked; noopener links."""
+"""daihoi.site.htmlsafety: unsafe HTML found with its line; finished pages checked; noopener links."""
 import pytest
 
-from daihoi import htmlsafety as h
+from daihoi.site import htmlsafety as h
 
 
 def whats(text):

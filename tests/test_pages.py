@@ -6,7 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import SITE_FIXTURE
-from daihoi import content, timeline, views
+from daihoi.model import content, timeline
+from daihoi.site import views
 
 
 def soup(site, path):

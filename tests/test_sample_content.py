@@ -6,7 +6,7 @@ import re
 import pytest
 
 from helpers import FIXTURES, ROOT
-from daihoi import content, contract
+from daihoi.model import content, contract
 from daihoi.importer.sources import import_with_extras
 from daihoi.importer.writer import to_content
 

@@ -1,7 +1,7 @@
 """The whole built fixture site, every HTML file (pages and generated ones): nothing unsafe published."""
 import re
 
-from daihoi import htmlsafety
+from daihoi.site import htmlsafety
 
 EXTERNAL_A = re.compile(r"<a\s[^>]*href=\"(?:https?:)?//[^\"]*\"[^>]*>", re.I)
 CSP = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';"

@@ -1,5 +1,5 @@
-"""daihoi.source.printable: invisible control characters never reach pages, DOCX or XML."""
-from daihoi import source
+"""daihoi.model.source.printable: invisible control characters never reach pages, DOCX or XML."""
+from daihoi.model import source
 
 
 def test_control_characters_are_dropped_and_word_breaks_become_line_breaks():

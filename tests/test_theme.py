@@ -4,7 +4,7 @@ import re
 import pytest
 
 from helpers import ROOT
-from daihoi import assets
+from daihoi.site import assets
 
 THEME = ROOT / "theme"
 

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from helpers import SITE_FIXTURE
-from daihoi import content, timeline
+from daihoi.model import content, timeline
 
 D = date.fromisoformat
 

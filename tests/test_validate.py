@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, ROOT, SITE_FIXTURE
-from daihoi import content, schema, source
-from daihoi.problems import ERROR, WARNING
+from daihoi.model import content, schema, source
+from daihoi.model.problems import ERROR, WARNING
 
 BAD = FIXTURES / "bad"
 CONGRESSES = {"phuong-v": {"id": "phuong-v"}}

@@ -1,7 +1,7 @@
 import unicodedata
 
-from daihoi import roman, vndate
-from daihoi.vntext import clean, fold, nfc, slugify
+from daihoi.text import roman, vndate
+from daihoi.text.vntext import clean, fold, nfc, slugify
 from datetime import date
 
 import pytest

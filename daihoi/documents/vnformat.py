@@ -1,6 +1,6 @@
 """Vietnamese formatting for the downloadable documents: dates, sizes, ASCII slugs.
 
-Kept inside this package (not shared with daihoi.vndate) so the documents can be
+Kept inside this package (not shared with daihoi.text.vndate) so the documents can be
 generated and tested on their own, and because the official date rule below is
 specific to printed documents.
 """

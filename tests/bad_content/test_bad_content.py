@@ -136,7 +136,7 @@ def guarded(function, *args):
 
 
 def attachments_wired() -> bool:
-    from daihoi import schema
+    from daihoi.model import schema
     return "attachments" in schema.PLAN.fields
 
 

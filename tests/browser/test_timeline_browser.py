@@ -5,7 +5,8 @@ from urllib.parse import urlparse
 import pytest
 
 from helpers import SITE_FIXTURE
-from daihoi import content, timeline, views
+from daihoi.model import content, timeline
+from daihoi.site import views
 
 PLAN = "ke-hoach/12-kh-du/"
 

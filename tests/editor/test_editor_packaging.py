@@ -8,7 +8,7 @@ import zipfile
 from editor_helpers import TODAY, site_copy
 from helpers import run_cli, tree_digest
 
-from daihoi import packaging
+from daihoi.cli import packaging
 
 
 def _packages(out):

@@ -8,8 +8,10 @@ from pathlib import Path
 from editor_helpers import SEEDS, TODAY, site_copy
 from helpers import run_cli
 
-from daihoi import content, schema, scaffold, vndate
-from daihoi.source import read
+from daihoi.model import content, schema
+from daihoi.cli import scaffold
+from daihoi.text import vndate
+from daihoi.model.source import read
 
 # Keys of the front matter (or data) each archetype must explain.
 NEWS_FIELDS = ("title", "date", "author", "summary", "cover", "cover_alt", "categories", "plan", "phase", "congress")
@@ -33,7 +35,7 @@ def test_each_template_explains_every_field():
 
 def test_post_template_matches_the_news_module_when_present():
     try:
-        from daihoi import news
+        from daihoi.model import news
     except ImportError:
         return
     post = (scaffold.TEMPLATES / "post.md").read_text(encoding="utf-8")

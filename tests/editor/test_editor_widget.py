@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from daihoi import content, timeline, widget
+from daihoi.model import content, timeline
+from daihoi.site import widget
 from helpers import SITE_FIXTURE
 
 # Days around the fixture's plan 12-KH/ĐU (Đợt 1 05/03-30/04, Đợt 2 01/05-11/06, Đợt 3 12/06-11/07 dự kiến),

@@ -60,7 +60,7 @@ def test_write_atomic_refuses_overwrite(tmp_path):
 
 @pytest.mark.parametrize("src", SEEDS + [p for p in PLANS if "no_slogan" not in p.name], ids=lambda p: p.stem)
 def test_written_content_file_validates_with_the_site_checker(src, tmp_path):
-    content = pytest.importorskip("daihoi.content")
+    content = pytest.importorskip("daihoi.model.content")
     plan, extra = import_with_extras(src)
     f = tmp_path / "ke-hoach" / "x.md"
     write_atomic(f, to_content(plan, extra, source=src.name))

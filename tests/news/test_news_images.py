@@ -1,9 +1,9 @@
-"""daihoi.images: width-limited copies, no upscaling, a 1200x630 share crop, sideways photos."""
+"""daihoi.site.images: width-limited copies, no upscaling, a 1200x630 share crop, sideways photos."""
 import io
 
 from PIL import Image
 
-from daihoi import images
+from daihoi.site import images
 
 
 def photo(tmp_path, size, orientation=None):

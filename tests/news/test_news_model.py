@@ -1,4 +1,4 @@
-"""daihoi.news: reading posts (with the editor's line), the generated pages, the feed."""
+"""daihoi.model.news: reading posts (with the editor's line), the generated pages, the feed."""
 from datetime import date
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import feedparser
 import pytest
 
 from helpers import SITE_FIXTURE
-from daihoi import content, news
+from daihoi.model import content, news
 from news_helpers import POSTS, write_posts
 
 

@@ -1,7 +1,7 @@
-"""daihoi.search_index: page text without ignored parts, folded words, exact-spelling bits."""
+"""daihoi.site.search_index: page text without ignored parts, folded words, exact-spelling bits."""
 import json
 
-from daihoi import search_index
+from daihoi.site import search_index
 
 PAGE = ('<html><body><header>Đầu trang</header><article class="md-content__inner md-typeset" data-pagefind-body>'
         '<h1>Đại hội <b>chi bộ</b></h1><p>Khẩu hiệu<br>chào mừng</p><img src="x.jpg" alt="">'
@@ -18,7 +18,7 @@ def test_page_text_is_the_article_without_ignored_parts():
 
 def lookup(files, word):
     folded = search_index.words(word)[0]
-    from daihoi.vntext import fold
+    from daihoi.text.vntext import fold
     shard = json.loads(files[f"s/{search_index.shard_key(fold(folded))}.json"])
     return shard.get(fold(folded))
 

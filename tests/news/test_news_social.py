@@ -1,11 +1,11 @@
-"""daihoi.social (tags, share links, cards, robots) and daihoi.search (what is indexed)."""
+"""daihoi.site.social (tags, share links, cards, robots) and daihoi.site.search (what is indexed)."""
 import io
 from datetime import date
 from urllib.parse import parse_qs, urlparse
 
 from PIL import Image
 
-from daihoi import search, social
+from daihoi.site import search, social
 
 
 def test_tags_carry_title_description_image_and_date():

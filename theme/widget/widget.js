@@ -1,5 +1,5 @@
 /* Portal widget: recompute the countdown and the phase shown from the reader's clock.
-   Same rules as daihoi/timeline.py (state, countdown) and daihoi/widget.py (pick);
+   Same rules as daihoi/model/timeline.py (state, countdown) and daihoi/site/widget.py (pick);
    the page's text, written at build time, stays for readers without JavaScript. */
 (function () {
   var root = document.querySelector("[data-dhw]");

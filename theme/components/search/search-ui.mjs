@@ -1,5 +1,5 @@
 /* Search module (published as assets/dh-search.js, loaded by search.js on first use).
-   Reads the index made by daihoi/search_index.py: words are folded ("Đại" -> "dai",
+   Reads the index made by daihoi/site/search_index.py: words are folded ("Đại" -> "dai",
    "đ" -> "d"), so any accents typed find the page; pages with the words spelled
    exactly as typed come first. Queries are NFC first, since some keyboards type NFD. */
 const ROOT = new URL("../", import.meta.url);

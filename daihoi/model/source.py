@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
-from .vntext import nfc
+from daihoi.model.problems import Problem
+from daihoi.text.vntext import nfc
 
 Path_ = tuple  # a path into the data, e.g. ("phases", 0, "start")
 

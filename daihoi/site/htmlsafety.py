@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .problems import Problem
+from daihoi.model.problems import Problem
 
 # Elements that run code, embed another site, redirect, restyle or collect input.
 CODE_TAGS = {"script", "noscript"}
@@ -261,8 +261,8 @@ def scan_folder(content_dir) -> list[Problem]:
     """
     from pathlib import Path
 
-    from . import source
-    from .content import shown
+    from daihoi.model import source
+    from daihoi.model.content import shown
 
     root = Path(content_dir)
     out = source.links_out(root, shown)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from . import vndate
-from .schema import WHEN_VI
+from daihoi.text import vndate
+from daihoi.model.schema import WHEN_VI
 
 AFTER_DAYS = 30  # default length of an "after the congress" phase with no written end
 

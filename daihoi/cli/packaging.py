@@ -26,10 +26,10 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from . import atomic
-from .cliparse import Parser
+from daihoi.cli import atomic
+from daihoi.cli.cliparse import Parser
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = "danh-muc-lan-truoc.json"
 MANIFEST_SCHEMA = "package-manifest/1"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -171,7 +171,7 @@ def _parser() -> Parser:
 
 
 def run(argv: list[str]) -> int:
-    from .scaffold import utf8_output
+    from daihoi.cli.scaffold import utf8_output
 
     utf8_output()
     args = _parser().parse_args(argv)

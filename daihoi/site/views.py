@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from . import slogans as slogan_rules
-from . import timeline, vndate
-from .content import Site
+from daihoi.model import slogans as slogan_rules
+from daihoi.model import timeline
+from daihoi.text import vndate
+from daihoi.model.content import Site
 
 UrlOf = Callable[[str], str]
 
@@ -76,7 +77,7 @@ NO_FILES = {"downloads": [], "attachments": []}
 
 
 def plan_page(plan: dict, site: Site, today: date, url_of: UrlOf, files: dict | None = None) -> dict:
-    """`files`: {"downloads": [...], "attachments": [...]} of this plan (see daihoi.downloads)."""
+    """`files`: {"downloads": [...], "attachments": [...]} of this plan (see daihoi.site.downloads)."""
     return {
         "files": files or NO_FILES,
         "kind": "plan",
@@ -143,7 +144,7 @@ def plans_page(site: Site, today: date, url_of: UrlOf) -> dict:
 
 
 def documents_page(site: Site, today: date, url_of: UrlOf, files_by_plan: dict | None = None) -> dict:
-    """`files_by_plan`: plan path -> {"downloads", "attachments"} (see daihoi.downloads)."""
+    """`files_by_plan`: plan path -> {"downloads", "attachments"} (see daihoi.site.downloads)."""
     return {"kind": "documents",
             "plans": [dict(plan_summary(p, site, today, url_of), files=(files_by_plan or {}).get(p["path"], NO_FILES))
                       for p in _by_relevance(site, today)]}
@@ -162,7 +163,7 @@ def section_title(folder: str, content_dir) -> str | None:
     """The menu name of a content folder: Vietnamese, with diacritics (not "Ke hoach")."""
     from pathlib import Path
 
-    from . import source
+    from daihoi.model import source
 
     if folder in SECTION_TITLES:
         return SECTION_TITLES[folder]

@@ -4,10 +4,10 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from . import vndate
-from .problems import WARNING, Problem
-from .schema import show, suggest
-from .source import Source
+from daihoi.text import vndate
+from daihoi.model.problems import WARNING, Problem
+from daihoi.model.schema import show, suggest
+from daihoi.model.source import Source
 
 
 def phase_name(label: str) -> str:
@@ -104,7 +104,7 @@ def attachments(plan: dict, src: Source, content_dir, page_dir):
     """Each attachment exists, is a file, and lies inside content/ (no ../, no symlink out)."""
     from pathlib import Path
 
-    from .documents.attachments import check_attachment_path
+    from daihoi.documents.attachments import check_attachment_path
 
     root = Path(content_dir).resolve()
     for i, item in enumerate(plan.get("attachments") or []):
@@ -127,7 +127,7 @@ def attachments(plan: dict, src: Source, content_dir, page_dir):
 
 def congress_links(plan: dict, src: Source, congresses: dict):
     """Link each congress-relative phase without an id to the congress its words name."""
-    from .congress_match import match
+    from daihoi.model.congress_match import match
 
     for i, phase in enumerate(plan["phases"]):
         rel = phase.get("relative")

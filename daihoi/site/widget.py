@@ -20,8 +20,9 @@ from pathlib import Path
 from string import Template
 from typing import Callable
 
-from . import timeline, vndate
-from .content import Site
+from daihoi.model import timeline
+from daihoi.text import vndate
+from daihoi.model.content import Site
 
 SCHEMA = "widget/1"
 FOLDER = "widget"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from . import roman
-from .vntext import fold
+from daihoi.text import roman
+from daihoi.text.vntext import fold
 
 _ORDINAL = re.compile(r"(?:lần thứ|đại hội)\s+([IVXLC]+)\b", re.I)
 _NOISE = {"dai", "hoi", "bieu", "lan", "thu", "khai", "mac", "be", "cua", "va", "cac", "nhiem", "ky", "tien", "toi",

@@ -10,10 +10,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from . import roman, vndate
-from .problems import Problem
-from .source import Source
-from .vntext import clean
+from daihoi.text import roman, vndate
+from daihoi.model.problems import Problem
+from daihoi.model.source import Source
+from daihoi.text.vntext import clean
 
 
 @dataclass(frozen=True)

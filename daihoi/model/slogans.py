@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import vndate
+from daihoi.text import vndate
 
 
 def display_text(period: dict | None) -> str:

@@ -12,9 +12,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema, source, validate
-from .problems import Problem, errors
-from .vntext import slugify
+from daihoi.model import schema, source, validate
+from daihoi.model.problems import Problem, errors
+from daihoi.text.vntext import slugify
 
 DATA_DIR = "_du-lieu"
 SETTINGS_FILE = f"{DATA_DIR}/cai-dat.yml"

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import contract
-from .content import Site
+from daihoi.model import contract
+from daihoi.model.content import Site
 
 SITE_FOLDER = "tai-lieu"        # downloads are published under tai-lieu/<plan slug>/
 
@@ -43,7 +43,7 @@ def plan_data(plan: dict, site: Site) -> dict:
 def generate(site: Site, cache_base: Path, content_dir: Path, page_url_of, today: date) -> Downloads:
     """Generate into `cache_base`: the content-hash cache is shared, the output folder is
     one per content folder (two sites sharing plan slugs must not mix files)."""
-    from .documents import generate_plan_documents
+    from daihoi.documents import generate_plan_documents
 
     key = hashlib.sha256(str(Path(content_dir).resolve()).encode()).hexdigest()[:12]
     out_dir = Path(cache_base) / "documents" / key
@@ -64,7 +64,7 @@ def generate(site: Site, cache_base: Path, content_dir: Path, page_url_of, today
 
 def attachments_view(plan: dict, content_dir: Path) -> list[dict]:
     """What the pages list for each attachment: title, "PDF, 1,2 MB", date, link."""
-    from .documents.attachments import attachment_entry
+    from daihoi.documents.attachments import attachment_entry
 
     rows = []
     for item in plan.get("attachments") or []:

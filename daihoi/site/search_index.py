@@ -24,7 +24,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from .vntext import fold, nfc
+from daihoi.text.vntext import fold, nfc
 
 INDEX_DIR = "tim-kiem/chi-muc"
 CHUNK = 10                 # pages per result-data file: a result list touches few, small files

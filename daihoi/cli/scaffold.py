@@ -7,7 +7,7 @@ instead (daihoi.importer.cli) and then checks the written plan against the
 site's congresses, like `build.py check` would.
 
     plan      content/ke-hoach/<số>.md
-    post      content/tin-tuc/<ngày>-<tên>.md     (front matter of daihoi/news.py)
+    post      content/tin-tuc/<ngày>-<tên>.md     (front matter of daihoi/model/news.py)
     congress  appended to content/_du-lieu/dai-hoi.yml, under a new id
     page      content/<tên>.md
 """
@@ -17,12 +17,15 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from . import atomic, content, vndate, widget
-from .cliparse import Parser
-from .problems import Problem
-from .vntext import slugify
+from daihoi.cli import atomic
+from daihoi.model import content
+from daihoi.text import vndate
+from daihoi.site import widget
+from daihoi.cli.cliparse import Parser
+from daihoi.model.problems import Problem
+from daihoi.text.vntext import slugify
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).resolve().parent / "scaffold_templates"
 KINDS = {"plan": "kế hoạch", "post": "tin bài", "congress": "đại hội", "page": "trang"}
 GUIDE = "docs/huong-dan-bien-tap.md"
@@ -133,7 +136,7 @@ def _write_new(path: Path, text: str, force: bool) -> None:
 
 def _import(args, content_dir: Path) -> Path:
     """Run the importer (its own messages are printed); return the plan file it wrote."""
-    from .importer import cli
+    from daihoi.importer import cli
 
     plans_dir = content_dir / content.PLANS_DIR
     before = {f: f.stat().st_mtime_ns for f in plans_dir.glob("*.md")}
@@ -187,7 +190,7 @@ def create(args, today: date) -> Path:
 
 def _post_problems(content_dir: Path, site) -> list[Problem]:
     try:
-        from . import news
+        from daihoi.model import news
         return news.load(content_dir, site.plans, site.congresses)[1]
     except (ImportError, AttributeError):      # posts not in this version yet
         return []

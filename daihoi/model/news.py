@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Callable
 from xml.sax.saxutils import escape
 
-from . import source, vndate
-from .problems import ERROR, WARNING, Problem
-from .vntext import clean, slugify
+from daihoi.model import source
+from daihoi.text import vndate
+from daihoi.model.problems import ERROR, WARNING, Problem
+from daihoi.text.vntext import clean, slugify
 
 POSTS_DIR = "tin-tuc"
 IMAGES_DIR = f"{POSTS_DIR}/anh"
@@ -120,7 +121,7 @@ def read_post(file: Path, shown: str, plans: list, congresses: dict) -> tuple[di
 
 def load(content_dir: Path, plans: list, congresses: dict) -> tuple[list, list[Problem]]:
     """Every post under content/tin-tuc/ (newest first), and the problems found."""
-    from .content import shown
+    from daihoi.model.content import shown
     folder = Path(content_dir) / POSTS_DIR
     posts, problems = [], []
     for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:

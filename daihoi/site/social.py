@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from PIL import Image, ImageDraw, ImageFont
 
-FONTS = Path(__file__).resolve().parent / "documents" / "fonts"   # bundled Liberation (OFL), Vietnamese coverage
+FONTS = Path(__file__).resolve().parents[1] / "documents" / "fonts"   # bundled Liberation (OFL), Vietnamese coverage
 CARD_SIZE = (1200, 630)
 CARDS_DIR = "assets/chia-se"
 RED, RED_DARK, GOLD, WHITE = (183, 28, 28), (127, 0, 0), (255, 213, 79), (255, 255, 255)

@@ -1,0 +1,1 @@
+"""The commands behind build.py: setting up (bootstrap, standard library only), atomic writes, new, package."""

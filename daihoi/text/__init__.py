@@ -1,0 +1,1 @@
+"""Vietnamese text: dates, normalisation and folding, Roman numerals. Standard library only."""
