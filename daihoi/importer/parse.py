@@ -129,7 +129,8 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
     notes = [(sec, lines) for sec in content_secs if sec not in prose and sec.line is not None
              for lines in [_loose_paragraphs(sec, forms_nodes)] if lines]
     prose.sort(key=lambda n: n.no)
-    extra = {"forms": forms, "tracks": tracks, "prose": prose, "notes": notes}
+    from .document import blocks
+    extra = {"forms": forms, "tracks": tracks, "prose": prose, "notes": notes, "document": blocks(body, root)}
     return plan, extra
 
 

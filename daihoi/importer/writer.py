@@ -1,4 +1,9 @@
-"""Plan dict -> content file (YAML front matter + Markdown prose) for content/ke-hoach/.
+"""Plan dict -> content file (YAML front matter + the received text, word for word) for content/ke-hoach/.
+
+The front matter holds the data (dates, phases, slogans ...), each phase, unit and
+slogan quoting the document's own words, and the Markdown below it is the received
+text between the title and "Nơi nhận" (daihoi.model.document), so the site republishes
+the signed plan and not a rewriting of it.
 
 Every string value is double-quoted, so labels like "1.1" and dates stay
 strings and nothing a plan says can be read as YAML syntax (": ", "#", "-").
@@ -14,12 +19,16 @@ from pathlib import Path
 
 import yaml
 
+from daihoi.model.document import to_markdown
+
 from .outline import BULLET, Node
 from .text import collapse, is_upper, slug
 
 REQUIRED = ("number", "system", "date", "title")
-ORDER = ("number", "system", "issuer", "parent_issuer", "place", "date", "title", "bases", "tracks",
-         "phases", "forms", "slogans", "slogan_display", "units", "reporting", "recipients", "signer")
+ORDER = ("number", "system", "issuer", "parent_issuer", "place", "date", "title", "bases", "campaign", "tracks",
+         "phases", "slogans", "slogan_display", "units", "reporting", "recipients", "signer")
+# What the text itself says (a phase's bullets, a unit's tasks) is read from the text, not repeated.
+_FROM_TEXT = {"phases": ("items",), "units": ("tasks",)}
 
 
 class _Q(str):
@@ -63,8 +72,11 @@ def _prune(v):
 def front_matter(plan: dict, extra: dict | None = None) -> dict:
     extra = extra or {}
     merged = dict(plan)
-    merged["forms"] = extra.get("forms") or plan.get("forms") or []
     merged["tracks"] = extra.get("tracks") or plan.get("tracks") or []
+    for key, drop in _FROM_TEXT.items():
+        merged[key] = [{k: v for k, v in row.items() if k not in drop} for row in merged.get(key) or []]
+    merged["phases"] = [dict(p, moments=[{k: v for k, v in m.items() if k != "items"} for m in p.get("moments") or []])
+                        for p in merged["phases"]]
     out = {}
     for key in ORDER:
         val = merged.get(key)
@@ -94,7 +106,7 @@ def to_content(plan: dict, extra: dict | None = None, source: str | None = None)
             head.append(f"# THIẾU “{key}”: phải điền trước khi xây dựng trang.")
     dumped = yaml.dump(_quote(fm), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10 ** 6,
                        default_flow_style=False)
-    body = markdown_body((extra or {}).get("prose") or [], (extra or {}).get("notes") or [])
+    body = to_markdown((extra or {}).get("document") or [])
     return "---\n" + "\n".join(head) + "\n" + dumped + "---\n\n" + body
 
 

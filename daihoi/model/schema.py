@@ -55,7 +55,7 @@ PERIOD = {"start": date("ngày bắt đầu", required=True), "end": date("ngày
 PHASE = record({
     "track": text("nhóm đợt (số của mục chứa các đợt)"),
     "label": text("số hiệu đợt, ví dụ “Đợt 1” hoặc “1.2”", required=True, nonempty=True),
-    "title": text("tên đợt"),
+    "title": text("tên đợt, đúng như dòng tiêu đề của đợt trong văn bản"),
     "start": date("ngày bắt đầu"),
     "end": date("ngày kết thúc"),
     "relative": record({
@@ -63,11 +63,9 @@ PHASE = record({
         "event": text("tên đại hội như trong văn bản"),
         "congress": F("ref", label="mã đại hội trong content/_du-lieu/dai-hoi.yml"),
     }, "đợt gắn với đại hội"),
-    "items": listof(text(nonempty=True), "nội dung tuyên truyền"),
     "moments": listof(record({
         "when": F("enum", required=True, choices=WHEN, label="before, during hoặc after"),
-        "title": text("tiêu đề"),
-        "items": listof(text(nonempty=True), "nội dung"),
+        "title": text("dòng mở đầu phần này trong văn bản"),
     }), "nội dung trước, trong, sau đại hội"),
     "peak": record(PERIOD, "thời gian cao điểm"),
 }, "đợt tuyên truyền")
@@ -85,15 +83,16 @@ PLAN = record({
     "description": text("mô tả ngắn khi chia sẻ"),
     "bases": listof(record({"number": text("số văn bản"), "date": date("ngày văn bản"), "text": text("nội dung")}),
                     "căn cứ"),
+    "campaign": record({"start": date("ngày bắt đầu"), "end": date("ngày kết thúc")},
+                       "thời gian triển khai kế hoạch, như văn bản ghi (“được tiến hành từ … đến …”)"),
     "tracks": listof(record({"id": text("số hiệu nhóm, trùng với “track” của các đợt", required=True, nonempty=True),
-                             "title": text("tên nhóm đợt", required=True, nonempty=True)}),
+                             "title": text("tên nhóm đợt, đúng như trong văn bản", required=True, nonempty=True)}),
                      "các nhóm đợt song song"),
     "phases": listof(PHASE, "các đợt tuyên truyền"),
-    "forms": listof(text(nonempty=True), "hình thức tuyên truyền"),
     "slogans": listof(text(nonempty=True, label="khẩu hiệu"), "khẩu hiệu"),
     "slogan_display": record(PERIOD, "thời gian treo khẩu hiệu"),
-    "units": listof(record({"name": text("tên đơn vị", required=True, nonempty=True),
-                            "tasks": listof(text(nonempty=True), "nhiệm vụ")}), "tổ chức thực hiện"),
+    "units": listof(record({"name": text("tên đơn vị, đúng như trong văn bản", required=True, nonempty=True)}),
+                    "tổ chức thực hiện"),
     "reporting": listof(record({"due": date("hạn báo cáo"),
                                 "day_of_month": F("int", low=1, high=31, label="ngày báo cáo hằng tháng"),
                                 "to": text("nơi nhận báo cáo")}), "chế độ báo cáo"),
@@ -127,6 +126,16 @@ SETTINGS = record({
     "base_path": text("đường dẫn của chuyên mục trên cổng, ví dụ /huong-toi-dai-hoi/"),
     "comment_url": text("địa chỉ góp ý dự thảo văn kiện, dùng cho mọi kế hoạch không ghi riêng"),
 }, "cài đặt")
+
+
+# Keys of the earlier content form (before the plan's text was kept word for word): what an
+# editor reads when an old file still has one.
+RETIRED = {
+    "items": "Nội dung của đợt nay lấy từ văn bản kế hoạch (phần dưới dấu ---), không ghi trong phần thông tin",
+    "tasks": "Nhiệm vụ của đơn vị nay lấy từ văn bản kế hoạch (phần dưới dấu ---), không ghi trong phần thông tin",
+    "forms": "Hình thức tuyên truyền nay lấy từ văn bản kế hoạch (phần dưới dấu ---), không ghi trong phần thông tin",
+}
+RETIRED_FIX = "Chuyển tệp sang dạng mới bằng lệnh: python build.py migrate {path} (hoặc nhập lại kế hoạch từ tệp nhận được)"
 
 
 def show(path: tuple) -> str:
@@ -244,6 +253,9 @@ class Checker:
             return None
         out = {}
         for key, item in value.items():
+            if key not in spec.fields and key in RETIRED:
+                self.problem(path + (key,), RETIRED[key], RETIRED_FIX.format(path=self.src.path), "retired-key")
+                continue
             if key not in spec.fields:
                 guess = suggest(key, spec.fields)
                 fix = f"Có phải ý bạn là “{guess}”? Sửa lại tên mục" if guess else \
