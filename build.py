@@ -77,6 +77,9 @@ def check_content(args) -> "object":
     from daihoi.model.problems import errors
 
     site, problems = content.load(Path(args.content_dir))
+    if site is not None:        # news posts name plans and phases: checked against the plans read
+        from daihoi.model import news
+        problems = problems + news.load(Path(args.content_dir), site.plans, site.congresses)[1]
     # Unsafe HTML (pasted scripts, frames, javascript: links) and symbolic links
     # out of content/: refused here, with the line, so they are never published.
     from daihoi.site import htmlsafety
@@ -223,7 +226,9 @@ def cmd_serve(args) -> int:
 
     set_today(args)
     check_content(args)
-    say(f"Xem trước tại http://127.0.0.1:{args.port}/ (Ctrl+C để dừng)")
+    os.environ["DAIHOI_GUIDE"] = "1"     # the editors' guide at huong-dan/: in the preview, not on the portal
+    say(f"Xem trước tại http://127.0.0.1:{args.port}/ (Ctrl+C để dừng); hướng dẫn biên tập: "
+        f"http://127.0.0.1:{args.port}/huong-dan/")
     serve(str(ROOT / "mkdocs.yml"), docs_dir=str(Path(args.content_dir).resolve()),
           dev_addr=f"127.0.0.1:{args.port}", livereload=True)
     return 0

@@ -1,8 +1,10 @@
 """MkDocs adapter for the editors' side of the site: the portal widget and the editors' guide.
 
 Glue only: the widget is made by daihoi/site/widget.py from theme/widget/; the guide
-is docs/huong-dan-bien-tap.md with its screenshots docs/anh/, published at
-huong-dan/ but left out of the readers' navigation.
+is docs/huong-dan-bien-tap.md with its screenshots docs/anh/, shown at huong-dan/ by
+`build.py serve` only (it sets DAIHOI_GUIDE). The site uploaded to the portal is for
+readers: an editors' manual there came first in searches for "dai hoi" and was in the
+sitemap, and its screenshots were uploaded for nobody.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from daihoi.site import widget  # noqa: E402
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
 SCREENSHOTS = ROOT / "docs" / "anh"
 GUIDE_URI = "huong-dan/index.md"
+GUIDE_ENV = "DAIHOI_GUIDE"      # set by build.py serve: the editor's preview shows the guide
 
 _state: dict = {}
 
@@ -48,7 +51,7 @@ def on_files(files, config):
     for file in list(files):
         if file.src_uri.startswith(widget.FOLDER + "/"):
             files.remove(file)
-    if GUIDE.is_file() and files.get_file_from_path(GUIDE_URI) is None:
+    if os.environ.get(GUIDE_ENV) and GUIDE.is_file() and files.get_file_from_path(GUIDE_URI) is None:
         files.append(File.generated(config, GUIDE_URI, content=GUIDE.read_text(encoding="utf-8"),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
         for picture in sorted(SCREENSHOTS.glob("*.png")):

@@ -120,6 +120,7 @@ CONGRESS = record({
 SETTINGS = record({
     "unit": text("tên đơn vị", required=True, nonempty=True),
     "section_title": text("tiêu đề chuyên mục", required=True, nonempty=True),
+    "short_title": text("tên ngắn của chuyên mục, hiện ở đầu trang trên điện thoại, ví dụ “Đại hội XIII”"),
     "target_congress": F("ref", required=True, label="mã đại hội hướng tới"),
     "description": text("mô tả ngắn của chuyên mục"),
     "portal_url": text("địa chỉ cổng thông tin, ví dụ https://example.gov.vn"),

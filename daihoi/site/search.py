@@ -1,4 +1,5 @@
-"""Site search: which pages are indexed, and how their text is marked for the index.
+"""Site search: which pages are indexed, how their text is marked for the index, and what a
+result is called.
 
 The index itself is made by search_index.py from the finished pages and read by
 theme/components/search/search-ui.mjs, which the reader's browser loads only once
@@ -10,13 +11,22 @@ SEARCH_PAGE = "tim-kiem.md"
 BODY_MARK = "data-pagefind-body"     # Pagefind's attribute names, kept so either indexer can read our pages
 # Pages that only list other pages would crowd the results with the same titles.
 NOT_INDEXED_KINDS = {"list", "month", "category", "phase", "archive", "search"}
+# Pages for editors, not readers (the guide is published by `serve` only; never indexed).
+EDITORS_ONLY = ("huong-dan/",)
 ARTICLE = '<article class="md-content__inner md-typeset">'
 
 
-def indexed(kind: str | None) -> bool:
-    return kind not in NOT_INDEXED_KINDS
+def indexed(kind: str | None, src_path: str = "") -> bool:
+    return kind not in NOT_INDEXED_KINDS and not src_path.startswith(EDITORS_ONLY)
 
 
 def mark_body(html: str) -> str:
     """Mark the page's main text for the index (the header, menus and footer stay out)."""
     return html.replace(ARTICLE, f'<article class="md-content__inner md-typeset" {BODY_MARK}>', 1)
+
+
+def plan_result_title(plan_name: str, plan_title: str) -> str:
+    """A plan's result: "Kế hoạch số 38-KH/ĐU: Tuyên truyền đại hội …" (its number and
+    its subject, the trích yếu), not the page's heading "KẾ HOẠCH Tuyên truyền …",
+    which every plan shares and which says nothing of which plan it is."""
+    return f"{plan_name}: {plan_title}" if plan_title else plan_name

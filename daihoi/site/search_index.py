@@ -8,15 +8,26 @@ and how often; it is plain JSON read by a 3 KB script.
 
 Layout (under `tim-kiem/chi-muc/`):
 
-    index.json       {"v": 1, "pages": N, "chunk": C, "shards": ["da", "ho", ...]}
+    index.json       {"v": 2, "pages": N, "chunk": C, "shards": ["da", "ho", ...], "pairs": ["da", ...]}
     s/<key>.json     words whose folded form starts with <key> (first two letters):
                      {"dai": [["đại", "dài"], [id delta, score, variant bits, ...]], ...}
+    b/<key>.json     pairs of words that follow each other, by the first word's <key>:
+                     {"dai hoi": [id delta, in title (0/1), ...], ...}
     p/<k>.json       pages k*C .. k*C+C-1: [[url, title, excerpt], ...]
 
 Words are folded ("Đại" -> "dai", "đ" -> "d") so any accents typed find the page;
 the variant bits say which accented spellings each page has, so pages with the
 exact diacritics typed rank first. Text is NFC before anything else, so an NFD
 page or query behaves like an NFC one.
+
+Pairs: a quoted phrase ("hội nghị quán triệt") matches a page that has each pair of
+its words side by side (a phrase of three or more words could, rarely, be matched by
+its pairs found in different places); unquoted words found side by side, and in the
+title, rank a page higher. Pairs are fetched only for a query of two words or more.
+Pairs never cross the end of a sentence, a heading or a list item.
+
+The excerpt shown under a result is the post's summary, else the page's first
+paragraph of running text (a plan's official header and its title are not that).
 """
 from __future__ import annotations
 
@@ -31,7 +42,9 @@ CHUNK = 10                 # pages per result-data file: a result list touches f
 MAX_VARIANTS = 30          # accented spellings tracked per folded word (bits of an int)
 EXCERPT = 160
 TITLE_BONUS = 20
+LEAD_WORDS = 12            # a paragraph this long is running text, not a header line or a label
 _WORD = re.compile(r"\w+", re.U)
+_BREAK = re.compile(r"[.!?;:]\s|\n")          # where a pair of words may not span
 
 
 def words(text: str) -> list[str]:
@@ -47,12 +60,16 @@ class _Text(HTMLParser):
 
     SKIP = {"script", "style", "noscript", "template", "svg"}
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "div", "section", "header",
+              "blockquote", "figcaption", "summary", "br"}
+    NOT_LEAD = {"header", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "summary"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.depth = 0              # inside the indexed article, counting open elements
         self.ignore_at = None       # depth where an ignored element started
         self.parts, self.title, self._in_h1, self._h1 = [], "", False, []
+        self.lead, self._p, self._not_lead = "", None, []   # first paragraph of running text
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -60,6 +77,8 @@ class _Text(HTMLParser):
             if tag == "article" and "data-pagefind-body" in a:
                 self.depth = 1
             return
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
         if tag in self.VOID:
             return
         self.depth += 1
@@ -67,13 +86,26 @@ class _Text(HTMLParser):
             self.ignore_at = self.depth
         if tag == "h1" and not self.title:
             self._in_h1 = True
+        if tag in self.NOT_LEAD:
+            self._not_lead.append(self.depth)
+        if tag == "p" and not self.lead and not self._not_lead and self.ignore_at is None:
+            self._p = (self.depth, [])
 
     def handle_endtag(self, tag):
         if self.depth == 0 or tag in self.VOID:
             return
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
         if self._in_h1 and tag == "h1":
             self._in_h1 = False
             self.title = " ".join("".join(self._h1).split())
+        if self._p and self._p[0] == self.depth:
+            text = " ".join("".join(self._p[1]).split())
+            if len(words(text)) >= LEAD_WORDS and not text.isupper():
+                self.lead = text
+            self._p = None
+        if self._not_lead and self._not_lead[-1] == self.depth:
+            self._not_lead.pop()
         if self.ignore_at == self.depth:
             self.ignore_at = None
         self.depth -= 1
@@ -83,24 +115,44 @@ class _Text(HTMLParser):
             self.parts.append(data)
             if self._in_h1:
                 self._h1.append(data)
+            if self._p:
+                self._p[1].append(data)
 
 
-def page_text(html: str) -> tuple[str, str] | None:
-    """(title, text) of a page marked for the index, or None when it is not marked."""
+def read_page(html: str) -> dict | None:
+    """{title, text, lead} of a page marked for the index, or None when it is not marked.
+    `text` keeps a line break between blocks (pairs of words do not cross it)."""
     # Parse only the article: the menus before it are most of a page's bytes.
     start, end = html.find("<article "), html.rfind("</article>")
     parser = _Text()
     parser.feed(html[start:end + len("</article>")] if 0 <= start < end else html)
-    if not parser.parts:
+    if not "".join(parser.parts).strip():
         return None
-    return parser.title, " ".join(" ".join(parser.parts).split())
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return {"title": parser.title, "text": "\n".join(line for line in lines if line), "lead": parser.lead}
+
+
+def page_text(html: str) -> tuple[str, str] | None:
+    """(title, text) of a page marked for the index (text on one line), or None."""
+    page = read_page(html)
+    return (page["title"], " ".join(page["text"].split())) if page else None
+
+
+def pairs(text: str) -> list[str]:
+    """Folded pairs of words side by side, within a sentence ("dai hoi", "hoi nghi", ...)."""
+    out = []
+    for piece in _BREAK.split(nfc(text)):
+        ws = [fold(w) for w in words(piece)]
+        out += [f"{a} {b}" for a, b in zip(ws, ws[1:])]
+    return out
 
 
 def build(pages: list[dict]) -> dict[str, str]:
-    """`pages`: [{url, title, text, summary?}] -> {path under INDEX_DIR: JSON text}."""
+    """`pages`: [{url, title, text, summary?, lead?}] -> {path under INDEX_DIR: JSON text}."""
     pages = sorted(pages, key=lambda p: p["url"])
     postings: dict[str, dict[int, list]] = {}      # folded -> page id -> [count, bits, in_title]
     variants: dict[str, list[str]] = {}
+    pair_postings: dict[str, dict[int, int]] = {}  # "dai hoi" -> page id -> in title
     for pid, page in enumerate(pages):
         title_words = set(words(page["title"]))
         for w in words(page["title"] + " " + page["text"]):
@@ -114,6 +166,10 @@ def build(pages: list[dict]) -> dict[str, str]:
                 entry[1] |= 1 << forms.index(w)
             if w in title_words:
                 entry[2] = 1
+        for pair in pairs(page["text"]):
+            pair_postings.setdefault(pair, {}).setdefault(pid, 0)
+        for pair in pairs(page["title"]):
+            pair_postings.setdefault(pair, {})[pid] = 1
     shards: dict[str, dict] = {}
     for f, by_page in postings.items():
         flat, last = [], 0
@@ -122,16 +178,25 @@ def build(pages: list[dict]) -> dict[str, str]:
             flat += [pid - last, min(count, 9) + (TITLE_BONUS if in_title else 0), bits]
             last = pid
         shards.setdefault(shard_key(f), {})[f] = [variants[f], flat]
+    pair_shards: dict[str, dict] = {}
+    for pair, by_page in pair_postings.items():
+        flat, last = [], 0
+        for pid in sorted(by_page):
+            flat += [pid - last, by_page[pid]]
+            last = pid
+        pair_shards.setdefault(shard_key(pair), {})[pair] = flat
     files = {f"s/{key}.json": _dump(data) for key, data in sorted(shards.items())}
+    files.update({f"b/{key}.json": _dump(data) for key, data in sorted(pair_shards.items())})
     for k in range(0, len(pages), CHUNK):
         rows = [[p["url"], p["title"], _excerpt(p)] for p in pages[k:k + CHUNK]]
         files[f"p/{k // CHUNK}.json"] = _dump(rows)
-    files["index.json"] = _dump({"v": 1, "pages": len(pages), "chunk": CHUNK, "shards": sorted(shards)})
+    files["index.json"] = _dump({"v": 2, "pages": len(pages), "chunk": CHUNK, "shards": sorted(shards),
+                                 "pairs": sorted(pair_shards)})
     return files
 
 
 def _excerpt(page: dict) -> str:
-    text = page.get("summary") or page["text"]
+    text = page.get("summary") or page.get("lead") or " ".join(page["text"].split())
     if text.startswith(page["title"]):
         text = text[len(page["title"]):].lstrip(" .:")
     return text if len(text) <= EXCERPT else text[:EXCERPT].rsplit(" ", 1)[0] + "…"

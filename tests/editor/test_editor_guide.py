@@ -1,4 +1,4 @@
-"""The editors' guide: an entry for every problem code, published at huong-dan/ out of the readers' menu."""
+"""The editors' guide: an entry for every problem code; shown at huong-dan/ by `serve`, never in the readers' site."""
 from __future__ import annotations
 
 import ast
@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from helpers import ROOT
+from helpers import ROOT, SITE_FIXTURE, run_cli
 
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
 CODE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -85,12 +85,26 @@ def test_guide_covers_the_issue_topics_and_its_pictures_exist():
         assert alt.strip() and (GUIDE.parent / path).is_file(), path
 
 
-def test_guide_is_published_but_not_in_the_readers_menu(built_site):
-    page = built_site / "huong-dan" / "index.html"
+def test_guide_is_not_in_the_readers_site(built_site):
+    assert not (built_site / "huong-dan").exists()
+    assert "huong-dan" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not [a for a in home.find_all("a") if "huong-dan" in (a.get("href") or "")]
+
+
+def test_guide_is_in_the_editors_preview_with_its_pictures(tmp_path):
+    # `build.py serve` sets DAIHOI_GUIDE; the same switch on a build shows what the preview serves.
+    out = tmp_path / "site"
+    result = run_cli("build", "--content-dir", SITE_FIXTURE, "--site-dir", out, "--today", "2025-05-15",
+                     env={"DAIHOI_GUIDE": "1"})
+    assert result.returncode == 0, result.stderr
+    page = out / "huong-dan" / "index.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     assert soup.find("h1") and "Hướng dẫn" in soup.find("h1").get_text()
     assert soup.find(id="loi-unknown-key")
     for img in soup.select("article img, .md-content img"):
         assert (page.parent / img["src"]).is_file(), img["src"]
-    home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert not [a for a in home.find_all("a") if "huong-dan" in (a.get("href") or "")]
+    index = "".join(p.read_text(encoding="utf-8") for p in (out / "tim-kiem" / "chi-muc" / "p").glob("*.json"))
+    assert "huong-dan" not in index

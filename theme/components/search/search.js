@@ -19,4 +19,10 @@
     inputs[i].addEventListener("input", load);
   }
   if (document.querySelector("[data-dh-search-page]") && /[?&]q=/.test(location.search)) load();
+  // On a phone the header's box is folded: "Tìm" with nothing typed opens it instead of
+  // going to the search page (which is where it goes without JavaScript).
+  var box = form.querySelector("[data-dh-search-input]");
+  form.addEventListener("submit", function (event) {
+    if (!box.value.trim()) { event.preventDefault(); box.focus(); }
+  });
 })();
