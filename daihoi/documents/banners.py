@@ -7,8 +7,9 @@ Supported sizes (BANNER_FORMATS):
   same 1:√2 proportions).
 
 The font size is fitted per slogan: the words are split into 1..N lines with the most
-balanced breaks (never inside a word), and the largest size at which the widest line
-and the whole block fit inside the safe area wins. Measured with the font's own
+balanced breaks (between words, never inside one: daihoi/text/linebreak.py), and the
+largest size at which the widest line and the whole block fit inside the safe area wins,
+with fewer lines preferred unless more lines give clearly larger letters. Measured with the font's own
 advance widths, the same numbers the PDF uses, so the text cannot overflow.
 """
 
@@ -21,6 +22,8 @@ from functools import lru_cache
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from fontTools.ttLib import TTFont
+
+from daihoi.text import linebreak
 
 from . import fonts
 from .docx_common import new_document, save_reproducible, set_run_font
@@ -123,10 +126,18 @@ def _balanced(words: list[str], n: int) -> tuple[float, list[str]]:
     return best[n][m], lines[::-1]
 
 
+# A banner is read from across a street: one more line must buy letters this much larger
+# (else the fewer lines win), so that a slogan is not cut into many short lines for a
+# hair's breadth of letter height.
+MORE_LINES_GAIN = 1.08
+
+
 @lru_cache(maxsize=256)  # the same slogan is fitted for the strip, the panel, the single file
 def fit_text(text: str, box_w_mm: float, box_h_mm: float, *, max_lines: int, max_size_pt: float | None = None) -> FittedText:
-    """The largest font size at which `text` fits the box on at most `max_lines` lines."""
-    words = nfc(text).split(" ")
+    """The largest font size at which `text` fits the box on at most `max_lines` lines, lines
+    broken between words, never inside one (daihoi.text.linebreak: "Đảng bộ", "dân tộc" stay
+    whole), with the fewest lines unless more lines give letters MORE_LINES_GAIN larger."""
+    words = linebreak.units(nfc(text))
     _, asc, desc = _metrics()
     best: FittedText | None = None
     for n in range(1, min(max_lines, len(words)) + 1):
@@ -137,7 +148,7 @@ def fit_text(text: str, box_w_mm: float, box_h_mm: float, *, max_lines: int, max
             size = min(size, max_size_pt)
         size = int(size * 10) / 10  # round down to 0.1 pt: never a hair too big
         fitted = FittedText(size, tuple(lines), height_em * size * PT, widest_em * size * PT)
-        if best is None or size > best.size_pt + 0.05:
+        if best is None or size > best.size_pt * MORE_LINES_GAIN:
             best = fitted
     assert best is not None
     return best
