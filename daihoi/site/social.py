@@ -9,6 +9,7 @@ taps one.
 from __future__ import annotations
 
 import io
+import math
 import textwrap
 from pathlib import Path
 from urllib.parse import quote
@@ -88,6 +89,14 @@ def _wrap(draw, text: str, font, width: int, max_lines: int) -> list[str]:
     return lines
 
 
+def star_points(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
+    """The flag's five-pointed star, one point up: ten corners, the inner ones on a circle of
+    r·sin18°/sin126° (≈ 0.382 r), so each point's edges run on in a straight line."""
+    inner = r * math.sin(math.radians(18)) / math.sin(math.radians(126))
+    return [(cx + (r if k % 2 == 0 else inner) * math.sin(math.radians(36 * k)),
+             cy - (r if k % 2 == 0 else inner) * math.cos(math.radians(36 * k))) for k in range(10)]
+
+
 def card_png(title: str, kicker: str, footer: str) -> bytes:
     """A 1200x630 share card: red field, gold band, the page's title in white."""
     image = Image.new("RGB", CARD_SIZE, RED)
@@ -96,7 +105,7 @@ def card_png(title: str, kicker: str, footer: str) -> bytes:
     draw.rectangle([0, h - 110, w, h], fill=RED_DARK)
     draw.rectangle([0, 0, w, 14], fill=GOLD)
     draw.rectangle([0, h - 114, w, h - 110], fill=GOLD)
-    draw.regular_polygon((1080, 120, 60), 5, rotation=0, fill=GOLD)    # the star of the flag
+    draw.polygon(star_points(1080, 120, 60), fill=GOLD)               # the star of the flag
     y = 70
     kicker_font = _font("LiberationSans-Bold.ttf", 34)
     for line in _wrap(draw, kicker.upper(), kicker_font, 920, 2):

@@ -28,7 +28,18 @@ SCHEMA = "widget/1"
 FOLDER = "widget"
 SECTION_URL = "../"         # from widget/ to the section's home, wherever the portal puts it
 
-PICK_TEXT = {"current": "Đang diễn ra", "upcoming": "Sắp tới", "none": "Hiện chưa có đợt tuyên truyền nào"}
+# "none": nothing on now and nothing dated ahead; "over" when every phase has ended ("chưa"
+# would say the campaign has not started yet).
+PICK_TEXT = {"current": "Đang diễn ra", "upcoming": "Sắp tới", "none": "Hiện không có đợt tuyên truyền nào đang diễn ra",
+             "over": "Các đợt tuyên truyền đã kết thúc"}
+
+
+def shown_pick(kind: str, phases: list[dict], today: date) -> str:
+    """The sentence's key: "over" instead of "none" when every phase has ended by `today`."""
+    day = today.isoformat()
+    if kind == "none" and phases and all(p["end"] and p["end"] < day for p in phases):
+        return "over"
+    return kind
 
 
 def phase_name(label: str) -> str:
@@ -98,7 +109,8 @@ def state(widget_data: dict, today: date) -> dict:
     target = widget_data["congresses"][widget_data["target"]]
     congress = {"opening": _d(target["opening"]), "closing": _d(target["closing"])}
     kind, phase = pick(widget_data["phases"], today)
-    return {"countdown": timeline.countdown(congress, today), "pick": kind, "phase": phase}
+    return {"countdown": timeline.countdown(congress, today), "pick": shown_pick(kind, widget_data["phases"], today),
+            "phase": phase}
 
 
 def _range(phase: dict) -> str:

@@ -1,6 +1,8 @@
 """daihoi.site.social (tags, share links, cards, robots) and daihoi.site.search (what is indexed)."""
 import io
 from datetime import date
+
+import pytest
 from urllib.parse import parse_qs, urlparse
 
 from PIL import Image
@@ -47,3 +49,21 @@ def test_only_content_pages_are_indexed():
     assert search.BODY_MARK in search.mark_body(html)
     assert [k for k in ("post", None, "list", "month", "category", "phase", "archive", "search") if search.indexed(k)] \
         == ["post", None]
+
+
+def test_share_card_has_a_five_pointed_star_not_a_pentagon():
+    import io
+    import math
+
+    from PIL import Image
+
+    from daihoi.site import social
+    points = social.star_points(1080, 120, 60)
+    radii = [math.dist(p, (1080, 120)) for p in points]
+    assert len(points) == 10 and max(radii) == pytest.approx(60) and min(radii) == pytest.approx(60 * 0.382, abs=0.5)
+    card = Image.open(io.BytesIO(social.card_png("Tiêu đề", "Chuyên mục", "Đơn vị"))).convert("RGB")
+    assert card.getpixel((1080, 120)) == social.GOLD                       # the star's centre
+    assert card.getpixel((1080, 60 + 2)) == social.GOLD                    # its top point
+    # Between two points, at 0.7 r: gold in a pentagon, the red field beside a star.
+    x, y = 1080 + 42 * math.sin(math.radians(36)), 120 - 42 * math.cos(math.radians(36))
+    assert card.getpixel((round(x), round(y))) == social.RED

@@ -49,6 +49,10 @@
     }
     if (best) pick = "upcoming";
   }
+  // Every phase over: say so (daihoi/site/widget.py shown_pick).
+  var over = data.phases.length > 0;
+  for (i = 0; i < data.phases.length; i++) if (!(data.phases[i].end && data.phases[i].end < today)) over = false;
+  if (pick === "none" && over) pick = "over";
   $("phase").setAttribute("data-pick", pick);
   $("state").textContent = texts.pick[pick];
   if (best) {
