@@ -35,6 +35,7 @@ DELEGATED = {
     "import": ("daihoi.importer.cli", "nhập kế hoạch từ tệp Word, văn bản, PDF (xem: build.py import --help)"),
     "new": ("daihoi.cli.scaffold", "tạo tệp mới từ mẫu: plan, post, congress, page (xem: build.py new --help)"),
     "package": ("daihoi.cli.packaging", "đóng gói site/ thành tệp .zip để tải lên cổng (xem: build.py package --help)"),
+    "migrate": ("daihoi.cli.migrate", "chuyển tệp kế hoạch dạng cũ sang dạng mới: toàn văn dưới phần thông tin"),
 }
 
 def parser() -> Parser:

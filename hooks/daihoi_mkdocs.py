@@ -96,7 +96,7 @@ def _url_of(path: str) -> str:
 
 
 def _plan_for(page):
-    return next((p for p in _state["site"].plans if p["path"] == page.file.src_uri), None)
+    return next((p for p in _state["site"].plans if p.path == page.file.src_uri), None)
 
 
 def on_nav(nav, config, files):
@@ -126,8 +126,11 @@ def on_page_markdown(markdown, page, config, files):
     plan = _plan_for(page)
     if plan:
         page.meta["template"] = "plan.html"
-        page.meta["title"] = views.plan_name(plan)
-        page.meta.setdefault("description", f"{views.plan_name(plan)}: {plan['title']}")
+        page.meta["title"] = plan.name
+        page.meta.setdefault("description", plan.label)
+        # The plan's text is drawn from its blocks (daihoi.site.plan_html), not by the engine's Markdown.
+        page.meta["hide"] = ["toc"]
+        return ""
     return nfc(markdown)
 
 
@@ -135,7 +138,7 @@ def on_page_context(context, page, config, nav):
     site, day = _state["site"], _state["today"]
     plan = _plan_for(page)
     if plan:
-        context["dh"] = views.plan_page(plan, site, day, _url_of, _state["files_by_plan"][plan["path"]])
+        context["dh"] = views.plan_page(plan, site, day, _url_of, _state["files_by_plan"][plan.path])
     elif page.meta.get("template") == "documents.html":
         context["dh"] = views.documents_page(site, day, _url_of, _state["files_by_plan"])
     elif page.meta.get("template") in views.PAGES:

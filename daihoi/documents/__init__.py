@@ -2,9 +2,10 @@
 slogan banners, the slogan list, a calendar, QR codes, and attachment descriptions.
 
 Entry point for the build: `generate_plan_documents(plan, out_dir, ...)`. Everything is
-generated from the plan dict (the public `plan/1` JSON form), offline, reproducibly
-(same input and build date give the same bytes) and with a content-hash cache for the
-slow PDF and DOCX outputs. No MkDocs import here: the build wires it in.
+generated from the resolved plan (daihoi.model.plan.Plan: the same facts every page
+shows), offline, reproducibly (same input and build date give the same bytes) and with
+a content-hash cache for the slow PDF and DOCX outputs. No MkDocs import here: the
+build wires it in.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from daihoi.text.numbers import file_size as format_size
+from daihoi.text.vndate import long_form as official_date
+from daihoi.text.vntext import slugify
+
 from .attachments import attachment_entry, check_attachment_path, describe_attachment
 from .cache import Cache, content_key, write_if_changed
-from .vnformat import ascii_slug, format_size, official_date, parse_iso
 
 __all__ = [
     "Download",
@@ -39,6 +43,19 @@ class Download:
     title: str  # Vietnamese, for the download button
     size_bytes: int
     size_label: str  # "PDF, 182 KB"
+    group: str = ""  # "" for the main files (plan PDF and Word, calendar); else the group it is listed in
+
+
+GROUP_BANNERS = "Băng rôn từng khẩu hiệu (2000 × 400 mm)"
+GROUP_SLOGANS = "Khẩu hiệu: tất cả trong một tệp, danh sách"
+GROUP_QR = "Mã QR"
+WORDS_IN_NAME = 7   # a banner is named by its slogan's first words
+
+
+def slogan_words(text: str, n: int = WORDS_IN_NAME) -> str:
+    """"Nhiệt liệt chào mừng Đại hội đại biểu toàn quốc…": what a reader recognises a banner by."""
+    words = text.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
 def _absolute(url: str | None) -> str | None:
@@ -47,32 +64,25 @@ def _absolute(url: str | None) -> str | None:
     return url if url and re.match(r"^https?://[^/\s]+", url) else None
 
 
-def _doc_date(plan: dict, build_date: date) -> date:
-    # The plan's own date is the "creation date" of its files: fixed, meaningful, and
-    # it keeps the cache warm across days (the build date would not).
-    return parse_iso(plan.get("date")) or build_date
-
-
 def generate_plan_documents(
-    plan: dict,
+    plan,
     out_dir: Path,
     *,
-    slug: str,
     page_url: str,
     build_date: date,
     cache_dir: Path | None,
-    congresses: list[dict],
+    congresses: dict,
     comment_url: str | None = None,
     banner_color: str = "vang",
 ) -> list[Download]:
-    """Write every downloadable file of one plan under out_dir/<slug>/ and list them.
+    """Write every downloadable file of one resolved plan under out_dir/<slug>/ and list them.
 
     page_url: the plan page's absolute URL, printed as a link and a QR code on the
     PDF, the Word file and the banners, and set as the calendar events' URL. A
     relative URL (no portal address configured) leaves the QR codes out.
-    comment_url (or the plan's "comment_url" key): where readers send comments on a
-    draft; printed as a link and a QR code on the PDF and Word files, and as its own
-    QR SVG.
+    comment_url (or the plan's own): where readers send comments on a draft; printed
+    as a link and a QR code on the PDF and Word files, and as its own QR SVG.
+    congresses: id -> congress, for the calendar.
     """
     # Imported here so that importing the package (for format_size, attachments) is
     # cheap and does not load fpdf2/python-docx.
@@ -82,29 +92,31 @@ def generate_plan_documents(
     from .pdf_plan import render_plan_pdf
     from .qr import qr_svg
 
+    slug = plan.slug
     if not re.fullmatch(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*", slug) or ".." in slug.split("/"):
         raise ValueError(f"slug không hợp lệ: {slug!r}")
     out_dir = Path(out_dir)
     base = out_dir / slug
     cache = Cache(cache_dir)
-    comment_url = _absolute(comment_url or plan.get("comment_url"))
+    comment_url = _absolute(comment_url or plan.comment_url)
     page_url = _absolute(page_url)  # type: ignore[assignment]
-    doc_date = _doc_date(plan, build_date)
-    stem = ascii_slug(plan.get("number") or "") or ascii_slug(slug.split("/")[-1]) or "ke-hoach"
-    number = plan.get("number") or ""
-    slogans = list(plan.get("slogans") or [])
+    # The plan's own date is the "creation date" of its files: fixed, meaningful, and it
+    # keeps the cache warm across days (the build date would not).
+    doc_date = plan.date
+    stem = slugify(plan.number) or slugify(slug) or "ke-hoach"
+    slogans = [s.text for s in plan.slogans]
     downloads: list[Download] = []
 
-    def emit(rel: str, kind: str, title: str, data: bytes) -> None:
+    def emit(rel: str, kind: str, title: str, data: bytes, group: str = "") -> None:
         path = base / rel
         write_if_changed(path, data)
         size = len(data)
-        downloads.append(
-            Download(path.relative_to(out_dir).as_posix(), kind, title, size, f"{_KIND_TYPE[kind]}, {format_size(size)}")
-        )
+        downloads.append(Download(path.relative_to(out_dir).as_posix(), kind, title, size,
+                                  f"{_KIND_TYPE[kind]}, {format_size(size)}", group))
 
-    inputs = {"plan": plan, "page_url": page_url, "comment_url": comment_url, "doc_date": doc_date.isoformat()}
-
+    # The key of a document is everything it is drawn from: the resolved plan (a frozen
+    # dataclass, so its repr is its content) and the links printed on it.
+    inputs = {"plan": repr(plan), "page_url": page_url, "comment_url": comment_url}
     pdf = cache.get_or_make(
         "pdf", content_key("plan-pdf", inputs),
         lambda: render_plan_pdf(plan, page_url=page_url, doc_date=doc_date, comment_url=comment_url),
@@ -116,10 +128,10 @@ def generate_plan_documents(
     )
     emit(f"ke-hoach-{stem}.docx", "docx", "Kế hoạch (Word, chỉnh sửa được)", docx)
 
-    events = plan_events(plan, congresses, page_url=page_url, slug=slug)
+    events = plan_events(plan, congresses, page_url=page_url)
     if events:
-        ics = render_ics(events, build_date=build_date, calendar_name=f"Kế hoạch {number}".strip(), page_url=page_url)
-        emit(f"lich-{stem}.ics", "ics", "Lịch tuyên truyền (ICS, thêm vào điện thoại)", ics)
+        ics = render_ics(events, build_date=build_date, calendar_name=plan.name, page_url=page_url)
+        emit(f"lich-{stem}.ics", "ics", "Lịch các đợt và hạn báo cáo (ICS, thêm vào điện thoại)", ics)
 
     if slogans:
         banner_inputs = {"slogans": slogans, "page_url": page_url, "doc_date": doc_date.isoformat(), "color": banner_color}
@@ -127,32 +139,33 @@ def generate_plan_documents(
             data = cache.get_or_make(
                 "banner-pdf", content_key(f"banners-{key}", banner_inputs),
                 lambda key=key: render_banners_pdf(
-                    slogans, key, doc_date=doc_date, qr_url=page_url, color=banner_color, title=f"Khẩu hiệu - {number}"
+                    slogans, key, doc_date=doc_date, qr_url=page_url, color=banner_color, title=f"Khẩu hiệu - {plan.number}"
                 ),
             )
-            emit(f"{key}-{stem}-tat-ca.pdf", "banner-pdf", f"{fmt.label}: tất cả khẩu hiệu (PDF)", data)
+            emit(f"{key}-{stem}-tat-ca.pdf", "banner-pdf", f"{fmt.label}: tất cả khẩu hiệu (PDF)", data, GROUP_SLOGANS)
         docx_list = cache.get_or_make(
             "docx", content_key("slogans-docx", inputs), lambda: render_slogans_docx(plan, doc_date=doc_date)
         )
-        emit(f"khau-hieu-{stem}.docx", "docx", "Danh sách khẩu hiệu (Word)", docx_list)
-        emit(f"khau-hieu-{stem}.txt", "txt", "Danh sách khẩu hiệu (văn bản thuần)", render_slogans_txt(plan))
-        strip = BANNER_FORMATS["bang-ron"]
+        emit(f"khau-hieu-{stem}.docx", "docx", "Danh sách khẩu hiệu (Word)", docx_list, GROUP_SLOGANS)
+        emit(f"khau-hieu-{stem}.txt", "txt", "Danh sách khẩu hiệu (văn bản thuần)", render_slogans_txt(plan), GROUP_SLOGANS)
         for i, slogan in enumerate(slogans, 1):
             one = {**banner_inputs, "slogans": [slogan]}
             data = cache.get_or_make(
                 "banner-pdf", content_key("banner-bang-ron", one),
                 lambda slogan=slogan, i=i: render_banners_pdf(
                     [slogan], "bang-ron", doc_date=doc_date, qr_url=page_url, color=banner_color,
-                    title=f"Khẩu hiệu số {i} - {number}",
+                    title=f"Khẩu hiệu số {i} - {plan.number}",
                 ),
             )
-            emit(f"bang-ron/khau-hieu-{i:02d}.pdf", "banner-pdf", f"{strip.label}: khẩu hiệu số {i} (PDF)", data)
+            emit(f"bang-ron/khau-hieu-{i:02d}.pdf", "banner-pdf", f"{i}. “{slogan_words(slogan)}”", data, GROUP_BANNERS)
         _remove_stale_banners(base / "bang-ron", len(slogans))
 
     if page_url:
-        emit(f"qr-{stem}.svg", "svg", "Mã QR dẫn đến trang kế hoạch (SVG)", qr_svg(page_url, title="Mã QR trang kế hoạch"))
+        emit(f"qr-{stem}.svg", "svg", "Mã QR dẫn đến trang kế hoạch (SVG)", qr_svg(page_url, title="Mã QR trang kế hoạch"),
+             GROUP_QR)
     if comment_url:
-        emit(f"qr-gop-y-{stem}.svg", "svg", "Mã QR góp ý dự thảo (SVG)", qr_svg(comment_url, title="Mã QR góp ý dự thảo"))
+        emit(f"qr-gop-y-{stem}.svg", "svg", "Mã QR góp ý dự thảo (SVG)", qr_svg(comment_url, title="Mã QR góp ý dự thảo"),
+             GROUP_QR)
     return downloads
 
 

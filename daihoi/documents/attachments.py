@@ -7,9 +7,12 @@ path an editor wrote may be published (inside content/, existing, a regular file
 from __future__ import annotations
 
 import os
+from datetime import date as _date
 from pathlib import Path, PurePosixPath
 
-from .vnformat import format_size, nfc, parse_iso, short_date
+from daihoi.text.numbers import file_size as format_size
+from daihoi.text.vndate import short_form as short_date
+from daihoi.text.vntext import clean as nfc
 
 __all__ = ["TYPE_LABELS", "type_label", "describe_attachment", "check_attachment_path", "attachment_entry"]
 
@@ -111,7 +114,7 @@ def attachment_entry(
     """What the page lists for one attachment. Call check_attachment_path first."""
     path = Path(content_dir).joinpath(*PurePosixPath(rel_path.replace("\\", "/")).parts)
     info = describe_attachment(path)
-    d = parse_iso(date)
+    d = _date.fromisoformat(date) if isinstance(date, str) else date
     return {
         "title": nfc(title) if title else nfc(Path(rel_path).stem.replace("-", " ").replace("_", " ")).capitalize(),
         **info,

@@ -28,7 +28,8 @@ from daihoi.text import linebreak
 from . import fonts
 from .docx_common import new_document, save_reproducible, set_run_font
 from .pdf_plan import PAGE_MARGINS_MM, draw_qr, new_pdf
-from .vnformat import nfc, parse_iso, short_date
+from daihoi.text.vndate import short_form
+from daihoi.text.vntext import clean as nfc
 
 __all__ = [
     "BannerFormat",
@@ -201,39 +202,27 @@ def render_banners_pdf(
     return bytes(pdf.output())
 
 
-def _source_line(plan: dict) -> str:
-    parts = ["Kèm theo Kế hoạch"]
-    if plan.get("number"):
-        parts.append(f"số {plan['number']}")
-    d = parse_iso(plan.get("date"))
-    if d:
-        parts.append(f"ngày {short_date(d)}")
-    if plan.get("issuer"):
-        parts.append(f"của {nfc(plan['issuer'])}")
+def _source_line(plan) -> str:
+    """"(Kèm theo Kế hoạch số 07-KH/ĐUK ngày 04/01/2016 của …)"; the issuer only when the plan has one."""
+    parts = [f"Kèm theo {plan.name}", f"ngày {short_form(plan.date)}"]
+    if plan.issuer:
+        parts.append(f"của {plan.issuer}")
     return "(" + " ".join(parts) + ")"
 
 
-def _display_line(plan: dict) -> str | None:
-    display = plan.get("slogan_display") or {}
-    s, e = parse_iso(display.get("start")), parse_iso(display.get("end"))
-    if s and e:
-        return f"Thời gian căng treo: từ ngày {short_date(s)} đến hết ngày {short_date(e)}."
-    return None
-
-
-def render_slogans_txt(plan: dict) -> bytes:
+def render_slogans_txt(plan) -> bytes:
     """Plain UTF-8 text with CRLF line ends: opens right in Notepad and in any editor."""
     lines = ["KHẨU HIỆU TUYÊN TRUYỀN", _source_line(plan), ""]
-    lines += [f"{i}. {nfc(s)}" for i, s in enumerate(plan.get("slogans") or [], 1)]
-    display = _display_line(plan)
-    if display:
-        lines += ["", display]
+    lines += [f"{i}. {s.text}" for i, s in enumerate(plan.slogans, 1)]
+    if plan.slogan_display_text:
+        lines += ["", plan.slogan_display_text + "."]
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def render_slogans_docx(plan: dict, *, doc_date: date) -> bytes:
+def render_slogans_docx(plan, *, doc_date: date) -> bytes:
+    """`plan`: a resolved plan (daihoi.model.plan.Plan)."""
     doc = new_document(
-        title="Khẩu hiệu tuyên truyền", author=plan.get("issuer"), doc_date=doc_date, margins_mm=PAGE_MARGINS_MM
+        title="Khẩu hiệu tuyên truyền", author=plan.issuer, doc_date=doc_date, margins_mm=PAGE_MARGINS_MM
     )
     p = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -242,13 +231,12 @@ def render_slogans_docx(plan: dict, *, doc_date: date) -> bytes:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.space_after = Pt(12)
     set_run_font(p.add_run(_source_line(plan)), size=13, italic=True)
-    for i, slogan in enumerate(plan.get("slogans") or [], 1):
+    for i, slogan in enumerate(plan.slogans, 1):
         q = doc.add_paragraph()
         q.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         set_run_font(q.add_run(f"{i}. "), size=14, bold=True)
-        set_run_font(q.add_run(nfc(slogan)), size=14)
-    display = _display_line(plan)
-    if display:
+        set_run_font(q.add_run(slogan.text), size=14)
+    if plan.slogan_display_text:
         q = doc.add_paragraph()
-        set_run_font(q.add_run(display), size=14, italic=True)
+        set_run_font(q.add_run(plan.slogan_display_text + "."), size=14, italic=True)
     return save_reproducible(doc)

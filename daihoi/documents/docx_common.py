@@ -77,9 +77,9 @@ def new_document(
 
     cp = doc.core_properties
     when = datetime(doc_date.year, doc_date.month, doc_date.day, tzinfo=timezone.utc).replace(tzinfo=None)
-    cp.title = title
-    cp.author = author or ""
-    cp.last_modified_by = author or ""
+    cp.title = core_value(title)
+    cp.author = core_value(author or "")
+    cp.last_modified_by = core_value(author or "")
     cp.created = when
     cp.modified = when
     cp.last_printed = when
@@ -87,6 +87,14 @@ def new_document(
     cp.language = "vi-VN"
     cp.comments = ""
     return doc
+
+
+CORE_MAX = 255   # python-docx refuses longer core properties (and Word cuts them anyway)
+
+
+def core_value(text: str) -> str:
+    """A core property of any length: shortened with "…" to what the format holds."""
+    return text if len(text) <= CORE_MAX else text[: CORE_MAX - 1].rstrip() + "…"
 
 
 def save_reproducible(doc: DocumentObject) -> bytes:

@@ -11,13 +11,13 @@ import io
 from datetime import date
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from .docx_common import add_hyperlink, new_document, save_reproducible, set_run_font
-from .layout import HeaderLine, PlanLayout, plan_layout
+from .layout import ADDED_NOTE, ADDED_TITLE, HeaderLine, PlanLayout, plan_layout
 from .pdf_plan import PAGE_MARGINS_MM
 from .qr import qr_png
 
@@ -135,20 +135,55 @@ def _header(doc, lay: PlanLayout) -> None:
 
 
 def _body(doc, lay: PlanLayout) -> None:
+    """The plan's text as written: its own numbering and bullets are text, never Word's lists."""
     for block in lay.body:
+        if block.kind == "table":
+            _table(doc, block)
+            continue
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        p.paragraph_format.first_line_indent = Mm(10)
         p.paragraph_format.space_after = Pt(4)
-        if block.kind == "section":
+        if block.kind == "item":
+            p.paragraph_format.left_indent = Mm(10 + 5 * block.level)
+            p.paragraph_format.first_line_indent = Mm(-4)
+            set_run_font(p.add_run(f"{block.marker or '-'} "), size=14)
+        else:
+            p.paragraph_format.first_line_indent = Mm(10)
+        if block.kind == "heading":
             p.paragraph_format.space_before = Pt(6)
-        # Keep headings with what follows, as a typist would.
-        if block.kind in ("section", "subsection"):
-            p.paragraph_format.keep_with_next = True
-        if block.kind == "bullet":
-            set_run_font(p.add_run("- "), size=14)
+            p.paragraph_format.keep_with_next = True  # a heading stays with what follows, as a typist would keep it
         for run in block.runs:
-            set_run_font(p.add_run(run.text), size=14, bold=run.bold, italic=run.italic)
+            set_run_font(p.add_run(run.text), size=14, bold=run.bold or block.kind == "heading", italic=run.italic)
+
+
+def _table(doc, block) -> None:
+    if not block.rows:
+        return
+    width = max(len(r) for r in block.rows)
+    table = doc.add_table(rows=len(block.rows), cols=width)
+    table.style = doc.styles["Table Grid"]
+    for r, row in enumerate(block.rows):
+        for c, cell in enumerate(row):
+            p = table.cell(r, c).paragraphs[0]
+            for run in cell:
+                set_run_font(p.add_run(run.text), size=12, bold=run.bold or r == 0, italic=run.italic)
+    doc.add_paragraph()
+
+
+def _added(doc, lay: PlanLayout) -> None:
+    """The section's added page: each phase with its dates as every page of the site shows them."""
+    if not lay.added:
+        return
+    p = doc.add_paragraph()
+    p.add_run().add_break(WD_BREAK.PAGE)
+    _para(doc, ADDED_TITLE, size=14, bold=True)
+    _para(doc, ADDED_NOTE, size=12, italic=True, after=8)
+    for row in lay.added:
+        _para(doc, row.text, size=13, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=0 if row.kind == "phase" else 4)
+        if row.kind == "phase":
+            _para(doc, row.dates, size=13, align=WD_ALIGN_PARAGRAPH.LEFT, after=0)
+            if row.source:
+                _para(doc, f"({row.source})", size=11, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=6)
 
 
 def _closing(doc, lay: PlanLayout) -> None:
@@ -218,12 +253,14 @@ def _page_numbers(doc) -> None:
     p._p.append(field)
 
 
-def render_plan_docx(plan: dict, *, page_url: str | None, doc_date: date, comment_url: str | None = None) -> bytes:
+def render_plan_docx(plan, *, page_url: str | None, doc_date: date, comment_url: str | None = None) -> bytes:
+    """`plan`: a resolved plan (daihoi.model.plan.Plan)."""
     lay = plan_layout(plan)
-    doc = new_document(title=lay.title_for_metadata, author=plan.get("issuer"), doc_date=doc_date, margins_mm=PAGE_MARGINS_MM)
+    doc = new_document(title=lay.title_for_metadata, author=lay.author, doc_date=doc_date, margins_mm=PAGE_MARGINS_MM)
     _page_numbers(doc)
     _header(doc, lay)
     _body(doc, lay)
     _closing(doc, lay)
     _links(doc, page_url, comment_url)
+    _added(doc, lay)
     return save_reproducible(doc)

@@ -12,7 +12,7 @@ from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
 from . import fonts
-from .layout import Block, HeaderLine, PlanLayout, plan_layout
+from .layout import ADDED_NOTE, ADDED_TITLE, Block, HeaderLine, PlanLayout, plan_layout
 from .qr import qr_matrix
 
 __all__ = ["render_plan_pdf", "PAGE_MARGINS_MM", "draw_qr"]
@@ -165,23 +165,79 @@ def _header(pdf: FPDF, lay: PlanLayout) -> None:
         pdf.ln(2)
 
 
-def _write_runs(pdf: FPDF, para, block: Block) -> None:
-    if block.kind == "bullet":
-        para.write("- ")
+def _write_runs(pdf: FPDF, para, block: Block, *, bold: bool = False) -> None:
     for run in block.runs:
-        style = ("B" if run.bold else "") + ("I" if run.italic else "")
+        style = ("B" if run.bold or bold else "") + ("I" if run.italic else "")
         pdf.set_font("serif", style, BODY_PT)
         para.write(run.text)
     pdf.set_font("serif", "", BODY_PT)
 
 
-def _body(pdf: FPDF, lay: PlanLayout) -> None:
+def _paragraphs(pdf: FPDF, blocks: list[Block]) -> None:
     indent = 10  # first-line indent of 1 cm, as typed in Word by the drafting offices
     with pdf.text_columns(text_align="J", line_height=LINE) as cols:
-        for block in lay.body:
-            top = 2.5 if block.kind == "section" else 0
+        for block in blocks:
+            if block.kind == "item":
+                # The document's own bullet, hanging, one step in per level.
+                with cols.paragraph(indent=indent + 5 * block.level, bullet_string=f"{block.marker or '-'}",
+                                    bullet_r_margin=1.5, bottom_margin=1.5) as para:
+                    _write_runs(pdf, para, block)
+                continue
+            top = 2.5 if block.kind == "heading" else 0
             with cols.paragraph(first_line_indent=indent, top_margin=top, bottom_margin=1.5) as para:
-                _write_runs(pdf, para, block)
+                _write_runs(pdf, para, block, bold=block.kind == "heading")
+
+
+def _table(pdf: FPDF, block: Block) -> None:
+    pdf.set_font("serif", "", 12)
+    with pdf.table(text_align="LEFT", line_height=12 * PT * LINE, first_row_as_headings=True) as table:
+        width = max(len(r) for r in block.rows)
+        for row in block.rows:
+            cells = table.row()
+            for cell in list(row) + [()] * (width - len(row)):
+                cells.cell("".join(r.text for r in cell))
+    pdf.ln(2)
+
+
+def _body(pdf: FPDF, lay: PlanLayout) -> None:
+    """The plan's text as written: paragraphs in text columns, tables between them."""
+    run: list[Block] = []
+    for block in lay.body:
+        if block.kind == "table" and block.rows:
+            if run:
+                _paragraphs(pdf, run)
+                run = []
+            _table(pdf, block)
+        else:
+            run.append(block)
+    if run:
+        _paragraphs(pdf, run)
+
+
+def _added(pdf: FPDF, lay: PlanLayout) -> None:
+    """The section's added page: each phase with its dates as every page of the site shows them."""
+    if not lay.added:
+        return
+    pdf.add_page()
+    pdf.set_font("serif", "B", 14)
+    pdf.multi_cell(pdf.epw, 7, ADDED_TITLE, align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("serif", "I", 12)
+    pdf.multi_cell(pdf.epw, 5.5, ADDED_NOTE, align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(4)
+    for row in lay.added:
+        if row.kind == "track":
+            pdf.set_font("serif", "B", 13)
+            pdf.multi_cell(pdf.epw, 6, row.text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.ln(1)
+            continue
+        pdf.set_font("serif", "B", 13)
+        pdf.multi_cell(pdf.epw, 6, row.text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font("serif", "", 13)
+        pdf.multi_cell(pdf.epw, 6, row.dates, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if row.source:
+            pdf.set_font("serif", "I", 11)
+            pdf.multi_cell(pdf.epw, 5, f"({row.source})", align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(2)
 
 
 def _closing(pdf: FPDF, lay: PlanLayout) -> None:
@@ -241,19 +297,21 @@ def _links(pdf: FPDF, page_url: str | None, comment_url: str | None) -> None:
 
 
 def render_plan_pdf(
-    plan: dict, *, page_url: str | None, doc_date: date, comment_url: str | None = None
+    plan, *, page_url: str | None, doc_date: date, comment_url: str | None = None
 ) -> bytes:
+    """`plan`: a resolved plan (daihoi.model.plan.Plan)."""
     lay = plan_layout(plan)
     pdf = new_pdf(creation=doc_date)
     pdf.set_margins(PAGE_MARGINS_MM["left"], PAGE_MARGINS_MM["top"], PAGE_MARGINS_MM["right"])
     pdf.set_auto_page_break(True, PAGE_MARGINS_MM["bottom"])
     pdf.set_title(lay.title_for_metadata)
-    if plan.get("issuer"):
-        pdf.set_author(plan["issuer"])
+    if lay.author:
+        pdf.set_author(lay.author)
     pdf.set_subject(lay.summary)
     pdf.add_page()
     _header(pdf, lay)
     _body(pdf, lay)
     _closing(pdf, lay)
     _links(pdf, page_url, comment_url)
+    _added(pdf, lay)
     return bytes(pdf.output())

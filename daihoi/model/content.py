@@ -12,7 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from daihoi.model import schema, source, validate
+from daihoi.model import resolve, schema, source, validate
+from daihoi.model.plan import Plan
 from daihoi.model.problems import Problem, errors
 from daihoi.text.vntext import slugify
 
@@ -26,7 +27,7 @@ PLANS_DIR = "ke-hoach"
 class Site:
     settings: dict
     congresses: dict            # id -> congress dict (with "id")
-    plans: list                 # plan dicts, with "path" (under content/), "slug", "body"
+    plans: list                 # resolved plans (daihoi.model.plan.Plan), by date then number
 
     @property
     def target(self) -> dict:
@@ -60,15 +61,20 @@ def _read(file: Path, spec: schema.F, problems: list):
     return data, src
 
 
-def load_plan_file(file: Path, congresses: dict | None = None) -> tuple[dict | None, list[Problem]]:
-    """Check one plan file alone (used by the importer and `build.py check`)."""
+def load_plan_file(file: Path, congresses: dict | None = None) -> tuple[Plan | None, list[Problem]]:
+    """Check one plan file alone (used by the importer and `build.py new plan`)."""
     problems: list[Problem] = []
     plan, src = _read(file, schema.PLAN, problems)
-    if plan is not None and congresses is not None:
+    if plan is None:
+        return None, problems
+    if congresses is not None:
         problems.extend(validate.plan_rules(plan, src, congresses))
-    elif plan is not None:
+    else:
         problems.extend(p for p in validate.plan_rules(plan, src, {}) if p.code != "unknown-congress")
-    return (None if errors(problems) else _finish_plan(plan, src, file)), problems
+    if errors(problems):
+        return None, problems
+    resolved, found = resolve.resolve(_finish_plan(plan, src, file), congresses or {}, src)
+    return resolved, problems + found
 
 
 def _finish_plan(plan: dict, src, file: Path) -> dict:
@@ -158,7 +164,7 @@ def _load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
         problems.extend(validate.attachments(plan, src, content_dir, file.parent))
         problems.extend(validate.congress_links(plan, src, congresses))
         located.append((plan, src))
-        plans.append(_finish_plan(plan, src, file))
+        plans.append((_finish_plan(plan, src, file), src))
     problems.extend(validate.duplicate_numbers(located))
     problems.extend(validate.duplicate_slugs(located))
 
@@ -168,8 +174,12 @@ def _load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
             continue
         problems.extend(source.read(file, shown(file))[1])
 
-    problems.sort()
     if errors(problems) or settings is None:
-        return None, problems
-    plans.sort(key=lambda p: (p["date"], p["number"]))
-    return Site(settings, congresses, plans), problems
+        return None, sorted(problems)
+    resolved = []
+    for plan, src in plans:
+        one, found = resolve.resolve(plan, congresses, src)
+        resolved.append(one)
+        problems.extend(found)
+    resolved.sort(key=lambda p: (p.date, p.number))
+    return Site(settings, congresses, resolved), sorted(problems)

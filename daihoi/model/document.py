@@ -41,6 +41,7 @@ class Block:
     rows: tuple[tuple[tuple[Run, ...], ...], ...] = ()   # table: rows of cells (first row = header)
     line: int = 0                              # 1-based line of the content file where it starts
     end_line: int = 0                          # last line (inclusive)
+    links: tuple[str, ...] = ()                # addresses of Markdown links in it (kept as text: see resolve)
 
     @property
     def text(self) -> str:
@@ -81,22 +82,22 @@ def parse(markdown: str, first_line: int = 1) -> list[Block]:
                        "list": lists[-1]}
         elif t.type == "heading_open":
             runs = _inline(tokens[i + 1])
-            out.append(Block("heading", runs, level=len(t.markup), line=line, end_line=end))
+            out.append(Block("heading", runs, level=len(t.markup), line=line, end_line=end, links=_links(tokens[i + 1])))
             i += 2
         elif t.type == "paragraph_open":
-            runs = _inline(tokens[i + 1])
+            runs, links = _inline(tokens[i + 1]), _links(tokens[i + 1])
             if pending is not None:
                 current = pending["list"]
                 if current["ordered"]:
                     # "1. text": the document's own number, kept as text.
                     runs = (Run(pending["number"]),) + runs
-                    out.append(Block("para", _merge(runs), line=pending["line"], end_line=end))
+                    out.append(Block("para", _merge(runs), line=pending["line"], end_line=end, links=links))
                 else:
                     out.append(Block("item", runs, level=current["depth"], marker=current["marker"],
-                                     line=pending["line"], end_line=end))
+                                     line=pending["line"], end_line=end, links=links))
                 pending = None
             else:
-                out.append(Block("para", runs, line=line, end_line=end))
+                out.append(Block("para", runs, line=line, end_line=end, links=links))
             i += 2
         elif t.type == "table_open":
             rows, j = [], i + 1
@@ -121,6 +122,10 @@ def parse(markdown: str, first_line: int = 1) -> list[Block]:
             pass
         i += 1
     return out
+
+
+def _links(token) -> tuple[str, ...]:
+    return tuple(c.attrGet("href") or "" for c in token.children or () if c.type == "link_open")
 
 
 def _inline(token) -> tuple[Run, ...]:

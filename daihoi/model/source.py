@@ -261,3 +261,15 @@ def find_line(file: Path, needle: str) -> int:
         if needle and needle in line:
             return n
     return 0
+
+
+def read_text(text: str, shown: str) -> tuple[Source | None, list[Problem]]:
+    """Front matter and body of a Markdown text already in memory (as `read` does for a file)."""
+    m = _FRONT.match(text)
+    if not m:
+        return Source(shown, data={}, body=text), []
+    src, problems = parse_yaml(m.group(1) or "", shown, first_line=2)
+    if src is not None:
+        src.body = text[m.end():]
+        src.body_line = text[:m.end()].count("\n") + 1
+    return src, problems

@@ -1,4 +1,7 @@
-"""Phases in time: dates derived from congresses, state on a given day, what is on now.
+"""Time on a given day: a period's state, and the countdown to a congress.
+
+A phase's dates are resolved once, in daihoi.model.resolve; this module only says
+where a period stands on a day.
 
 The same state rule runs in the reader's browser (theme/components/timeline/
 timeline.js), because a static site is read weeks after it was built. Both compare
@@ -11,13 +14,9 @@ ISO dates, inclusive at both ends:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from daihoi.text import vndate
-from daihoi.model.schema import WHEN_VI
-
-AFTER_DAYS = 30  # default length of an "after the congress" phase with no written end
 
 STATE_LABELS = {"past": "Đã qua", "current": "Đang diễn ra", "upcoming": "Sắp tới", "unknown": "Chưa có ngày"}
 
@@ -32,119 +31,24 @@ def state(start: date | None, end: date | None, today: date) -> str:
     return "current"
 
 
-@dataclass(frozen=True)
-class Entry:
-    """A phase placed in time, ready for display."""
-    plan_number: str
-    plan_path: str
-    track: str | None
-    label: str
-    title: str
-    start: date | None
-    end: date | None
-    derived: bool                 # some date comes from a congress, not the plan text
-    estimated: bool               # the end is the AFTER_DAYS default
-    relative_text: str            # "Sau Đại hội ...", or ""
-    items: tuple = ()
-    moments: tuple = ()
-    peak: dict | None = None
+def pick(periods: list[tuple[date | None, date | None]], today: date) -> tuple[str, int | None]:
+    """Which period to show on `today`: ("current", i), ("upcoming", i) or ("none", None).
 
-    def state(self, today: date) -> str:
-        return state(self.start, self.end, today)
-
-    @property
-    def range_text(self) -> str:
-        text = vndate.range_text(self.start, self.end)
-        return f"{text} (dự kiến)" if text and self.estimated else (text or self.relative_text)
-
-    @property
-    def main_items(self) -> tuple:
-        """The phase's content: its bullets, or the bullets of its before/during/after parts."""
-        if self.items:
-            return self.items
-        return tuple(i for m in self.moments for i in m.get("items") or ())
-
-
-@dataclass
-class Track:
-    id: str | None
-    title: str
-    entries: list = field(default_factory=list)
-
-
-def resolve(phase: dict, plan: dict, congresses: dict) -> tuple[date | None, date | None, bool, bool]:
-    """A phase's dates: as written, else derived from the congress it is defined by.
-
-    before: from the plan's date to the eve of the opening
-    during: from the opening to the closing
-    after:  from the day after the closing, for AFTER_DAYS days ("dự kiến"):
-            plans rarely say when follow-up propaganda ends, and an open end
-            would show a 2016 phase as "đang diễn ra" to a reader in 2026.
-    Dates written in the plan always win. Returns (start, end, derived, estimated):
-    `derived` when a date comes from the congress, `estimated` when the end is the default.
-    """
-    start, end = phase.get("start"), phase.get("end")
-    rel = phase.get("relative") or {}
-    congress = congresses.get(rel.get("congress") or "")
-    opening = (congress or {}).get("opening")
-    if not opening or (start and end):
-        return start, end, False, False
-    closing = congress.get("closing") or opening
-    when = rel["when"]
-    d_start = d_end = None
-    if when == "before":
-        d_start, d_end = plan["date"], opening - timedelta(days=1)
-    elif when == "during":
-        d_start, d_end = opening, closing
-    elif when == "after":
-        d_start = closing + timedelta(days=1)
-        d_end = (start or d_start) + timedelta(days=AFTER_DAYS - 1)
-    new_start, new_end = start or d_start, end or d_end
-    return new_start, new_end, (new_start, new_end) != (start, end), when == "after" and not end and bool(new_end)
-
-
-def relative_text(phase: dict, congresses: dict) -> str:
-    rel = phase.get("relative")
-    if not rel:
-        return ""
-    congress = congresses.get(rel.get("congress") or "")
-    event = (congress or {}).get("name") or rel.get("event") or "đại hội"
-    event = event[0].upper() + event[1:] if event.lower().startswith("đại hội") else event
-    return f"{WHEN_VI[rel['when']]} {event}"
-
-
-def entries(plan: dict, congresses: dict) -> list[Entry]:
-    out = []
-    for phase in plan["phases"]:
-        start, end, derived, estimated = resolve(phase, plan, congresses)
-        out.append(Entry(
-            plan_number=plan["number"], plan_path=plan.get("path", ""), track=phase.get("track"),
-            label=phase["label"], title=phase.get("title") or "", start=start, end=end, derived=derived, estimated=estimated,
-            relative_text=relative_text(phase, congresses),
-            items=tuple(phase.get("items") or ()), moments=tuple(phase.get("moments") or ()),
-            peak=phase.get("peak")))
-    return out
-
-
-def tracks(plan: dict, congresses: dict) -> list[Track]:
-    """Phases grouped by parallel track, in document order."""
-    titles = {t["id"]: t["title"] for t in plan.get("tracks") or []}
-    groups: dict = {}
-    for entry in entries(plan, congresses):
-        if entry.track not in groups:
-            title = titles.get(entry.track) or (f"Nhóm {entry.track}" if entry.track else "")
-            groups[entry.track] = Track(entry.track, title)
-        groups[entry.track].entries.append(entry)
-    return list(groups.values())
-
-
-def plan_state(plan: dict, congresses: dict, today: date) -> str:
-    """A plan is current while any phase is; else upcoming if one is to come; else past."""
-    states = {e.state(today) for e in entries(plan, congresses)}
-    for s in ("current", "upcoming", "past"):
-        if s in states:
-            return s
-    return "unknown"
+    Among current periods, the one that started last (the most specific: a plan's
+    second phase rather than the whole campaign); else the next to start. Ties keep
+    the given order. The home page, a plan's summary card and the widget all use
+    this rule; theme/widget/widget.js and theme/components/now/now.js repeat it."""
+    best = None
+    for i, (start, end) in enumerate(periods):
+        if state(start, end, today) == "current":
+            if best is None or (start or date.min) > (periods[best][0] or date.min):
+                best = i
+    if best is not None:
+        return "current", best
+    upcoming = [(start, i) for i, (start, _) in enumerate(periods) if start and start > today]
+    if upcoming:
+        return "upcoming", min(upcoming)[1]
+    return "none", None
 
 
 COUNTDOWN_TEXT = {

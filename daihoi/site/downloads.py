@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from daihoi.model import contract
 from daihoi.model.content import Site
 
 SITE_FOLDER = "tai-lieu"        # downloads are published under tai-lieu/<plan slug>/
@@ -23,23 +22,6 @@ class Downloads:
     by_plan: dict = field(default_factory=dict)     # plan path -> [{"title", "url", "size_label", "kind"}]
 
 
-def _congresses(site: Site) -> list[dict]:
-    return [{"id": c["id"], "name": c["name"],
-             "opening": c["opening"].isoformat() if c.get("opening") else None,
-             "closing": c["closing"].isoformat() if c.get("closing") else None}
-            for c in site.congresses.values()]
-
-
-def plan_data(plan: dict, site: Site) -> dict:
-    """The plan as the documents package reads it: the contract form plus prose and links."""
-    data = contract.to_json(plan)
-    data["body_markdown"] = plan.get("body") or ""
-    comment = plan.get("comment_url") or site.settings.get("comment_url")
-    if comment:
-        data["comment_url"] = comment
-    return data
-
-
 def generate(site: Site, cache_base: Path, content_dir: Path, page_url_of, today: date) -> Downloads:
     """Generate into `cache_base`: the content-hash cache is shared, the output folder is
     one per content folder (two sites sharing plan slugs must not mix files)."""
@@ -48,26 +30,26 @@ def generate(site: Site, cache_base: Path, content_dir: Path, page_url_of, today
     key = hashlib.sha256(str(Path(content_dir).resolve()).encode()).hexdigest()[:12]
     out_dir = Path(cache_base) / "documents" / key
     result = Downloads()
-    congresses = _congresses(site)
     for plan in site.plans:
         files = generate_plan_documents(
-            plan_data(plan, site), out_dir, slug=plan["slug"], page_url=site.url + page_url_of(plan["path"]),
-            build_date=today, cache_dir=Path(cache_base) / "documents" / "cache", congresses=congresses)
+            plan, out_dir, page_url=site.url + page_url_of(plan.path), build_date=today,
+            cache_dir=Path(cache_base) / "documents" / "cache", congresses=site.congresses,
+            comment_url=plan.comment_url or site.settings.get("comment_url"))
         rows = []
         for d in files:
             rel = f"{SITE_FOLDER}/{d.path}"
             result.published[rel] = out_dir / d.path
-            rows.append({"title": d.title, "url": rel, "size_label": d.size_label, "kind": d.kind})
-        result.by_plan[plan["path"]] = rows
+            rows.append({"title": d.title, "url": rel, "size_label": d.size_label, "kind": d.kind, "group": d.group})
+        result.by_plan[plan.path] = rows
     return result
 
 
-def attachments_view(plan: dict, content_dir: Path) -> list[dict]:
+def attachments_view(plan, content_dir: Path) -> list[dict]:
     """What the pages list for each attachment: title, "PDF, 1,2 MB", date, link."""
     from daihoi.documents.attachments import attachment_entry
 
     rows = []
-    for item in plan.get("attachments") or []:
+    for item in plan.attachments:
         entry = attachment_entry(content_dir, item["path"], title=item.get("title"),
                                  date=item["date"].isoformat() if item.get("date") else None)
         rows.append(dict(entry, url=item["path"]))
@@ -76,5 +58,5 @@ def attachments_view(plan: dict, content_dir: Path) -> list[dict]:
 
 def files_by_plan(site: Site, downloads: Downloads, content_dir: Path) -> dict:
     """plan path -> {"downloads": [...], "attachments": [...]}, for the pages."""
-    return {p["path"]: {"downloads": downloads.by_plan.get(p["path"], []),
-                        "attachments": attachments_view(p, content_dir)} for p in site.plans}
+    return {p.path: {"downloads": downloads.by_plan.get(p.path, []),
+                     "attachments": attachments_view(p, content_dir)} for p in site.plans}

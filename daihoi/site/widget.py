@@ -21,7 +21,6 @@ from string import Template
 from typing import Callable
 
 from daihoi.model import timeline
-from daihoi.text import vndate
 from daihoi.model.content import Site
 
 SCHEMA = "widget/1"
@@ -42,11 +41,6 @@ def shown_pick(kind: str, phases: list[dict], today: date) -> str:
     return kind
 
 
-def phase_name(label: str) -> str:
-    """“1” -> “Đợt 1”; a label that already says “Đợt …” is kept."""
-    return label if label.lower().startswith("đợt") else f"Đợt {label}"
-
-
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -59,11 +53,12 @@ def data(site: Site, url_of: Callable[[str], str]) -> dict:
         if settings.get("portal_url") else None
     phases = []
     for plan in site.plans:
-        for entry in timeline.entries(plan, site.congresses):
+        for p in plan.phases:
             phases.append({
-                "plan": plan["number"], "plan_url": url_of(plan["path"]),
-                "label": entry.label, "name": phase_name(entry.label), "title": entry.title,
-                "start": _iso(entry.start), "end": _iso(entry.end), "estimated": entry.estimated,
+                "plan": plan.number, "plan_url": url_of(plan.path), "key": p.key, "track": p.track,
+                "track_title": p.track_title or None, "label": p.label, "name": p.name, "title": p.title,
+                "start": _iso(p.start), "end": _iso(p.end), "start_from": p.start_from or None,
+                "end_from": p.end_from or None, "estimated": p.estimated, "range_text": p.range_text,
             })
     congresses = {cid: {"name": c["name"], "level": c["level"], "ordinal": c["ordinal"], "unit": c["unit"],
                         "term": c.get("term"), "opening": _iso(c.get("opening")), "closing": _iso(c.get("closing"))}
@@ -80,24 +75,11 @@ def data(site: Site, url_of: Callable[[str], str]) -> dict:
 
 
 def pick(phases: list[dict], today: date) -> tuple[str, dict | None]:
-    """The phase the widget shows on `today`: ("current", phase), ("upcoming", phase) or ("none", None).
-
-    Among current phases, the one that started last (the most specific: a
-    plan's second phase rather than the whole campaign); else the next to start.
-    Ties keep document order. Same rule as `pick` in theme/widget/widget.js.
-    """
-    day = today.isoformat()
-    best = None
-    for phase in phases:
-        if timeline.state(_d(phase["start"]), _d(phase["end"]), today) == "current":
-            if best is None or (phase["start"] or "") > (best["start"] or ""):
-                best = phase
-    if best is not None:
-        return "current", best
-    upcoming = [p for p in phases if p["start"] and p["start"] > day]
-    if upcoming:
-        return "upcoming", min(upcoming, key=lambda p: p["start"])   # min keeps the first of equals
-    return "none", None
+    """The phase the widget shows on `today`: ("current", phase), ("upcoming", phase) or ("none", None),
+    by the rule of timeline.pick (the home page's card uses it too). Same rule as `pick` in
+    theme/widget/widget.js."""
+    kind, index = timeline.pick([(_d(p["start"]), _d(p["end"])) for p in phases], today)
+    return kind, (phases[index] if index is not None else None)
 
 
 def _d(iso: str | None) -> date | None:
@@ -111,11 +93,6 @@ def state(widget_data: dict, today: date) -> dict:
     kind, phase = pick(widget_data["phases"], today)
     return {"countdown": timeline.countdown(congress, today), "pick": shown_pick(kind, widget_data["phases"], today),
             "phase": phase}
-
-
-def _range(phase: dict) -> str:
-    text = vndate.range_text(_d(phase["start"]), _d(phase["end"])) or ""
-    return f"{text} (dự kiến)" if text and phase["estimated"] else text
 
 
 def render(widget_data: dict, today: date, template: str) -> str:
@@ -140,7 +117,7 @@ def render(widget_data: dict, today: date, template: str) -> str:
         pick_text=e(PICK_TEXT[now["pick"]]),
         phase_name=e(f"{phase['name']} – Kế hoạch số {phase['plan']}") if phase else "",
         phase_title=e(phase["title"]) if phase else "",
-        phase_range=e(_range(phase)) if phase else "",
+        phase_range=e(phase["range_text"]) if phase else "",
         phase_url=e(SECTION_URL + phase["plan_url"]) if phase else SECTION_URL,
     )
 

@@ -56,12 +56,7 @@
   $("phase").setAttribute("data-pick", pick);
   $("state").textContent = texts.pick[pick];
   if (best) {
-    var range = "";
-    // vndate.range_text
-    if (best.start && best.end) range = best.start === best.end ? "Ngày " + short(best.start) : "Từ " + short(best.start) + " đến " + short(best.end);
-    else if (best.start) range = "Từ " + short(best.start);
-    else if (best.end) range = "Đến " + short(best.end);
-    if (range && best.estimated) range += " (dự kiến)";
+    var range = best.range_text || "";   // Phase.range_text, resolved at build time
     var link = $("link");
     link.textContent = best.name + " – Kế hoạch số " + best.plan;
     link.setAttribute("href", "../" + best.plan_url);

@@ -1,18 +1,14 @@
-/* Show the phases current on the reader's day (see now.html). */
+/* The "now" card from the reader's day: glance.js (run before this file) has picked each
+   plan's phase; a plan with none left is folded away, and the card says so when no phase is on. */
 (function () {
   var card = document.querySelector("[data-dh-now]");
   if (!card) return;
-  var today = daihoi.today(), any = false;
-  var plans = card.querySelectorAll("[data-dh-now-plan]");
+  var plans = card.querySelectorAll("[data-dh-glance]"), any = false;
   for (var i = 0; i < plans.length; i++) {
-    var phases = plans[i].querySelectorAll("[data-dh-phase]"), shown = false;
-    for (var j = 0; j < phases.length; j++) {
-      var current = daihoi.phaseState(phases[j], today) === "current";
-      phases[j].hidden = !current;
-      shown = shown || current;
-    }
+    var shown = plans[i].querySelector("[data-dh-glance-phase]:not([hidden])");
     plans[i].hidden = !shown;
-    any = any || shown;
+    var kind = shown && shown.querySelector("[data-dh-glance-kind]");
+    any = any || (kind && kind.textContent === "Đang diễn ra");
   }
   card.querySelector("[data-dh-now-empty]").hidden = any;
 })();
