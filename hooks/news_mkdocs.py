@@ -26,15 +26,27 @@ SEARCH_SCRIPT = "assets/dh-search.js"
 _state: dict = {}
 
 
-def _site():
+def _main():
     # MkDocs registers each hook module under its mkdocs.yml entry ("hooks/daihoi_mkdocs.py").
     for name, module in list(sys.modules.items()):
         if name.replace("\\", "/").endswith("daihoi_mkdocs.py") and "site" in getattr(module, "_state", {}):
-            return module._state["site"]
+            return module
+    return None
+
+
+def _site():
+    main = _main()
+    if main:
+        return main._state["site"]
     site, problems = content.load(Path(_state["docs_dir"]))
     if site is None:
         raise PluginError("\n".join(str(p) for p in errors(problems)))
     return site
+
+
+def _today():
+    main = _main()
+    return main._state["today"] if main else None
 
 
 def on_config(config):
@@ -42,12 +54,15 @@ def on_config(config):
     _state["docs_dir"] = config.docs_dir
     site = _site()
     posts, problems = news.load(Path(config.docs_dir), site.plans, site.congresses)
-    if errors(problems):
+    if errors(problems):        # build.py check has printed every problem of the posts already
         raise PluginError("\n".join(str(p) for p in errors(problems)))
-    for p in problems:
-        print(p, file=sys.stderr)
-    _state.update(site=site, posts=posts, news=news.build(posts, site.plans),
-                  by_path={p["path"]: p for p in posts})
+    nw = news.build(posts, site.plans, _today())
+    for p in nw.later:
+        print(f"{news.POSTS_DIR}/{Path(p['path']).name}: tin ngày {p['date']:%d/%m/%Y} chưa đăng, "
+              f"sẽ đăng khi dựng lại từ ngày đó", file=sys.stderr)
+    _state.update(site=site, posts=nw.posts, news=nw, by_path={p["path"]: p for p in nw.posts},
+                  later=nw.later)
+    config.extra["dh_short_title"] = site.settings.get("short_title")    # the phone header's name
     return config
 
 
@@ -68,6 +83,11 @@ def on_files(files, config):
         file = files.get_file_from_path(post["path"])
         if file:
             file.inclusion = InclusionLevel.NOT_IN_NAV
+    docs = Path(config.docs_dir).resolve()
+    for post in _state["later"]:          # dated after the build day: not published yet, nor its picture
+        paths = [post["path"]] + ([Path(post["cover"]["file"]).relative_to(docs).as_posix()] if post["cover"] else [])
+        for file in filter(None, map(files.get_file_from_path, paths)):
+            files.remove(file)
     for src, view in nw.pages.items():
         if files.get_file_from_path(src) is None:
             _add(files, config, src, news.page_markdown(src, view), in_nav=src == news.list_page(1))
@@ -98,7 +118,7 @@ def on_files(files, config):
              "khau-hieu": social.card_png("Khẩu hiệu tuyên truyền", name, unit),
              "tin-tuc": social.card_png("Tin tức", name, unit)}
     for plan in site.plans:
-        cards[plan["path"]] = social.card_png(plan["title"], f"{views.plan_name(plan)} - {plan['issuer']}", name)
+        cards[plan.path] = social.card_png(plan.title, f"{plan.name} - {plan.issuer}" if plan.issuer else plan.name, name)
     _state["cards"] = {}
     for key, data in cards.items():
         path = f"{social.CARDS_DIR}/{_card_name(key)}.png"
@@ -194,14 +214,17 @@ def _social(page, config, kind) -> dict:
 
 def on_post_page(output, page, config):
     kind = _kind(page)
-    if search.indexed(kind):
+    src = page.file.src_uri
+    if search.indexed(kind, src):
         output = search.mark_body(output)
-        found = search_index.page_text(output)
+        found = search_index.read_page(output)
         if found:
-            title, text = found
-            post = _state["by_path"].get(page.file.src_uri)
+            post = _state["by_path"].get(src)
+            plan = next((p for p in _state["site"].plans if p.path == src), None)
+            title = (search.plan_result_title(plan.name, plan.title) if plan
+                     else found["title"] or page.title or "")
             _state.setdefault("search_pages", []).append(
-                {"url": page.url, "title": title or page.title or "", "text": text,
+                {"url": page.url, "title": title, "text": found["text"], "lead": found["lead"],
                  "summary": post["summary"] if post else ""})
     return output
 

@@ -71,8 +71,11 @@ def post_text(today: date, site, title: str, author: str) -> str:
     phase = current_phase(site, today)
     if phase:
         plan_lines = f'plan: "{phase["plan"]}"\nphase: "{phase["label"]}"\n'
+        # Written always when the plan has tracks: another track may have a phase of the same name.
+        if phase.get("track"):
+            plan_lines += f'track: "{phase["track"]}"\n'
     else:
-        plan_lines = '# plan: "12-KH/ĐU"\n# phase: "Đợt 1"\n'
+        plan_lines = '# plan: "12-KH/ĐU"\n# phase: "Đợt 1"\n# track: "1"\n'
     values = dict(base_values(today, site), title=title.replace('"', "'"), author=author.replace('"', "'"),
                   plan_lines=plan_lines)
     return fill((TEMPLATES / "post.md").read_text(encoding="utf-8"), values)

@@ -10,7 +10,13 @@ Front matter of a post (only `title` and `date` are required):
     cover: "anh/hoi-nghi.jpg"          cover_alt: "Quang cảnh hội nghị"
     categories: ["Hoạt động", ...]
     plan: "12-KH/ĐU"  phase: "Đợt 2"   (the plan phase the post reports on)
+    track: "2"                         (which group of phases, when the plan has parallel
+                                        groups with the same phase names: see `find_phase`)
     congress: "phuong-v"               (the congress it is about)
+
+A post dated after the build day is not published (not listed, not in the feed or the
+search) until a build on or after its day, as Hugo does by default: an editor can
+prepare tomorrow's news today.
 
 Every URL here is relative to the site root and ends with "/" for pages; the
 adapter maps a post's source path to its URL (`url_of`), like views.py does.
@@ -28,6 +34,7 @@ from xml.sax.saxutils import escape
 from daihoi.model import source
 from daihoi.text import vndate
 from daihoi.model.problems import ERROR, WARNING, Problem
+from daihoi.text.collate import sort_key
 from daihoi.text.vntext import clean, slugify
 
 POSTS_DIR = "tin-tuc"
@@ -37,7 +44,8 @@ LATEST = 3                 # posts on the landing page
 FEED_ITEMS = 20
 FEED_PATH = f"{POSTS_DIR}/rss.xml"
 VIETNAM = timezone(timedelta(hours=7), "ICT")
-FIELDS = ("title", "date", "author", "summary", "cover", "cover_alt", "categories", "plan", "phase", "congress")
+FIELDS = ("title", "date", "author", "summary", "cover", "cover_alt", "categories", "plan", "phase", "track",
+          "congress")
 
 UrlOf = Callable[[str], str]
 
@@ -48,7 +56,8 @@ class News:
     pages: dict = field(default_factory=dict)     # generated src path -> page view (without cards)
     months: list = field(default_factory=list)    # [{name, page, count}], newest first
     categories: list = field(default_factory=list)
-    phases: dict = field(default_factory=dict)    # (plan number, phase label) -> {page, count}
+    phases: dict = field(default_factory=dict)    # (plan number, phase key) -> {page, count}
+    later: list = field(default_factory=list)     # posts dated after the build day: not published yet
 
 
 # ---------------------------------------------------------------- reading
@@ -82,20 +91,26 @@ def read_post(file: Path, shown: str, plans: list, congresses: dict) -> tuple[di
         categories = [categories]
     cats = [clean(str(c)) for c in categories if c and clean(str(c))]
 
-    plan = next((p for p in plans if p["number"] == data.get("plan")), None) if data.get("plan") else None
+    plan = next((p for p in plans if p.number == data.get("plan")), None) if data.get("plan") else None
     if data.get("plan") and plan is None:
-        known = ", ".join(p["number"] for p in plans)
+        known = ", ".join(p.number for p in plans)
         problems.append(_problem(src, "plan", f"Không có kế hoạch số “{data['plan']}”",
                                  f"Viết đúng số kế hoạch, một trong: {known}", code="news-plan"))
-    phase = clean(str(data.get("phase") or "")) or None
-    if phase and plan is not None and phase not in [p["label"] for p in plan["phases"]]:
-        labels = ", ".join(p["label"] for p in plan["phases"])
-        problems.append(_problem(src, "phase", f"Kế hoạch {plan['number']} không có “{phase}”",
-                                 f"Viết đúng tên đợt, một trong: {labels}", code="news-phase"))
-    if phase and not data.get("plan"):
-        problems.append(_problem(src, "phase", "Có tên đợt (phase) nhưng không có số kế hoạch (plan)",
+    label = clean(str(data.get("phase") or "")) or None
+    track = clean(str(data.get("track") or "")) or None
+    phase = None
+    if label and plan is not None:
+        phase, choices = find_phase(plan, label, track)
+        if phase is None:
+            problems.append(_phase_problem(src, plan, label, track, choices))
+    if (label or track) and not data.get("plan"):
+        problems.append(_problem(src, "phase" if label else "track",
+                                 "Có tên đợt (phase) nhưng không có số kế hoạch (plan)",
                                  "Thêm dòng plan: \"số kế hoạch\"", code="news-phase"))
-    congress = data.get("congress") or (plan.get("congress") if plan else None)
+    if track and not label and data.get("plan"):
+        problems.append(_problem(src, "track", "Có nhóm đợt (track) nhưng không có tên đợt (phase)",
+                                 "Thêm dòng phase: \"tên đợt\", hoặc bỏ dòng track", code="news-phase"))
+    congress = data.get("congress") or (plan.congress if plan else None)
     if data.get("congress") and data["congress"] not in congresses:
         problems.append(_problem(src, "congress", f"Không có đại hội mã “{data['congress']}”",
                                  "Viết một mã có trong _du-lieu/dai-hoi.yml", code="news-congress"))
@@ -114,9 +129,57 @@ def read_post(file: Path, shown: str, plans: list, congresses: dict) -> tuple[di
         "path": f"{POSTS_DIR}/{file.name}", "slug": slugify(file.stem), "title": title, "date": day,
         "author": clean(str(data.get("author") or "")), "summary": clean(str(data.get("summary") or "")),
         "cover": cover, "categories": [{"name": c, "slug": slugify(c)} for c in cats],
-        "plan": plan["number"] if plan else None, "plan_path": plan["path"] if plan else None,
-        "phase": phase, "congress": congress,
+        "plan": plan.number if plan else None, "plan_path": plan.path if plan else None,
+        "phase": phase.label if phase else None, "phase_key": phase.key if phase else None,
+        "phase_name": phase.name if phase else None, "track": phase.track if phase else None,
+        "congress": congress,
     }, problems
+
+
+# ---------------------------------------------------------------- a post's phase
+
+def _same(a: str, b: str) -> bool:
+    return clean(a).casefold() == clean(b).casefold()
+
+
+def find_phase(plan, label: str, track: str | None = None):
+    """The phase of `plan` a post names: (phase, []) when one matches, else (None, choices).
+
+    The one place where a post's `phase:` (and `track:`) is matched, so that the rule can
+    follow the plan model. A label matches a phase's label as written in the plan ("2",
+    "Đợt 2", "1.3") or its name as the site shows it ("Đợt 2", "Giai đoạn 1"). In a plan
+    with parallel tracks two phases may share a label ("Đợt 2" of each track): then
+    `track:` (the track's `id`, as the plan's phases write it) says which; without it the
+    reference is ambiguous and `choices` are the phases it could mean. An unknown label or
+    track gives every phase of the plan as choices.
+    """
+    named = [ph for ph in plan.phases if _same(ph.label, label) or _same(ph.name, label)]
+    picked = [ph for ph in named if ph.track is not None and _same(ph.track, track)] if track is not None else named
+    if len(picked) == 1:
+        return picked[0], []
+    return None, picked or named or list(plan.phases)
+
+
+def _choice(ph) -> str:
+    where = f"track: \"{ph.track}\" và " if ph.track else ""
+    return f"{where}phase: \"{ph.label}\"" + (f" ({ph.title})" if ph.title else "")
+
+
+def _phase_problem(src, plan, label: str, track: str | None, choices: list) -> Problem:
+    listed = "; ".join(_choice(ph) for ph in choices)
+    same = [ph for ph in choices if _same(ph.label, label) or _same(ph.name, label)]
+    groups = "; ".join(f"nhóm “{t.id}”: {t.title}" for t in plan.tracks if t.id and t.title)
+    if track is None and len(same) > 1:
+        return _problem(src, "phase", f"Kế hoạch {plan.number} có {len(same)} đợt tên “{label}” ở các nhóm đợt "
+                                      f"song song ({groups}): không biết tin bài thuộc đợt nào",
+                        f"Thêm dòng track: cho biết nhóm đợt, viết một trong: {listed}", code="news-phase-ambiguous")
+    if track is not None and not any(ph.track is not None and _same(ph.track, track) for ph in plan.phases):
+        return _problem(src, "track", f"Kế hoạch {plan.number} không có nhóm đợt (track) “{track}”"
+                                      + (f" (các nhóm: {groups})" if groups else ""),
+                        f"Viết một trong: {listed}", code="news-phase")
+    return _problem(src, "phase", f"Kế hoạch {plan.number} không có “{label}”"
+                                  + (f" trong nhóm đợt “{track}”" if track else ""),
+                    f"Viết đúng tên đợt, một trong: {listed}", code="news-phase")
 
 
 def load(content_dir: Path, plans: list, congresses: dict) -> tuple[list, list[Problem]]:
@@ -137,12 +200,16 @@ def load(content_dir: Path, plans: list, congresses: dict) -> tuple[list, list[P
 
 # ---------------------------------------------------------------- pages
 
-def phase_key(plan_number: str, label: str) -> str:
-    return slugify(f"{plan_number} {label}")
+def phase_page(plan_number: str, key: str) -> str:
+    """The news page of one phase. `key`: the phase's key in its plan, made from its track
+    and label, so the two "Đợt 2" of a plan with parallel tracks have a page each; a plan
+    without tracks keeps the address it always had (tin-tuc/dot/07-kh-duk-2/)."""
+    return f"{POSTS_DIR}/dot/{slugify(f'{plan_number} {key}')}.md"
 
 
-def phase_page(plan_number: str, label: str) -> str:
-    return f"{POSTS_DIR}/dot/{phase_key(plan_number, label)}.md"
+def published(posts: list, today: date) -> tuple[list, list]:
+    """(posts dated on or before `today`, posts dated after it): later posts wait for their day."""
+    return [p for p in posts if p["date"] <= today], [p for p in posts if p["date"] > today]
 
 
 def month_page(year: int, month: int) -> str:
@@ -174,8 +241,10 @@ def _paginate(kind: str, title: str, posts: list, first: Callable[[int], str], e
     return out
 
 
-def build(posts: list, plans: list) -> News:
-    """All generated news pages as plain data; posts are referred to by source path."""
+def build(posts: list, plans: list, today: date | None = None) -> News:
+    """All generated news pages as plain data; posts are referred to by source path.
+    With `today`, posts dated after it are left out (News.later)."""
+    posts, later = published(posts, today) if today else (posts, [])
     pages = _paginate("list", "Tin tức", posts, list_page, {})
 
     months: dict = {}
@@ -197,26 +266,27 @@ def build(posts: list, plans: list) -> News:
                                lambda n, s=slug: category_page(s) if n == 1 else f"{POSTS_DIR}/chuyen-muc/{s}/trang/{n}.md",
                                {}))
 
-    plan_by_number = {p["number"]: p for p in plans}
+    plan_by_number = {p.number: p for p in plans}
     phases: dict = {}
     for p in posts:
-        if p["plan"] and p["phase"]:
-            phases.setdefault((p["plan"], p["phase"]), []).append(p)
-    for (number, label), items in phases.items():
+        if p["plan"] and p["phase_key"]:
+            phases.setdefault((p["plan"], p["phase_key"]), []).append(p)
+    for (number, key), items in phases.items():
         plan = plan_by_number[number]
-        phase = next(ph for ph in plan["phases"] if ph["label"] == label)
-        heading = f"Tin tức {label}" + (f": {phase['title']}" if phase.get("title") else "")
-        pages[phase_page(number, label)] = dict(kind="phase", title=f"{heading} (Kế hoạch số {number})",
-                                                heading=heading, posts=items, plan_path=plan["path"],
-                                                plan_name=f"Kế hoạch số {number}", page_number=1, page_count=1,
-                                                prev=None, next=None, pager=[])
+        phase = next(ph for ph in plan.phases if ph.key == key)
+        heading = f"Tin tức {phase.name}" + (f": {phase.title}" if phase.title else "")
+        pages[phase_page(number, key)] = dict(kind="phase", title=f"{heading} ({plan.name})",
+                                              heading=heading, posts=items, plan_path=plan.path,
+                                              plan_name=plan.name, track_title=phase.track_title if phase.track else "",
+                                              page_number=1, page_count=1, prev=None, next=None, pager=[])
 
     return News(posts=posts, pages=pages, months=[{"name": month_name(y, m), "page": month_page(y, m), "count": len(items)}
                    for (y, m), items in sorted(months.items(), reverse=True)],
                 categories=[{"name": name, "page": category_page(slug), "count": len(items)}
-                       for slug, (name, items) in sorted(cats.items(), key=lambda kv: kv[1][0])],
-                phases={(n, label): {"page": phase_page(n, label), "count": len(items)}
-                   for (n, label), items in phases.items()})
+                       for slug, (name, items) in sorted(cats.items(), key=lambda kv: sort_key(kv[1][0]))],
+                phases={(n, key): {"page": phase_page(n, key), "count": len(items)}
+                   for (n, key), items in phases.items()},
+                later=later)
 
 
 def page_markdown(src_path: str, view: dict) -> str:
@@ -241,10 +311,12 @@ def post_view(post: dict, news: News, plans: list, url_of: UrlOf, image: dict | 
     older = news.posts[i + 1] if i + 1 < len(news.posts) else None
     phase = None
     if post["plan"]:
-        plan = next(p for p in plans if p["number"] == post["plan"])
-        phase = {"plan_name": f"Kế hoạch số {plan['number']}", "plan_url": url_of(plan["path"]),
-                 "label": post["phase"],
-                 "url": url_of(phase_page(plan["number"], post["phase"])) if post["phase"] else None}
+        plan = next(p for p in plans if p.number == post["plan"])
+        ph = next((x for x in plan.phases if x.key == post["phase_key"]), None)
+        phase = {"plan_name": plan.name, "plan_url": url_of(plan.path),
+                 "label": ph.name if ph else None,
+                 "track_title": ph.track_title if ph and ph.track else "",
+                 "url": url_of(phase_page(plan.number, ph.key)) if ph else None}
     return {"kind": "post", "post": card(post, url_of, image), "phase": phase,
             "newer": {"title": newer["title"], "url": url_of(newer["path"])} if newer else None,
             "older": {"title": older["title"], "url": url_of(older["path"])} if older else None,
@@ -275,9 +347,9 @@ def latest(news: News, url_of: UrlOf, images: dict, n: int = LATEST) -> dict:
 
 
 def phase_links(news: News, plan_number: str, url_of: UrlOf) -> dict:
-    """label -> {url, count} for the phases of one plan that have posts."""
-    return {label: {"url": url_of(v["page"]), "count": v["count"]}
-            for (n, label), v in news.phases.items() if n == plan_number}
+    """phase key -> {url, count} for the phases of one plan that have posts."""
+    return {key: {"url": url_of(v["page"]), "count": v["count"]}
+            for (n, key), v in news.phases.items() if n == plan_number}
 
 
 # ---------------------------------------------------------------- feed
@@ -324,14 +396,15 @@ def attach_phase_links(view: dict, nw, url_of, href_of) -> None:
     def attach(number, entries):
         links = phase_links(nw, number, url_of)
         for e in entries:
-            if e.get("label") in links:
-                e["news"] = dict(links[e["label"]], href=href_of(links[e["label"]]["url"]))
+            if e.get("key") in links:
+                e["news"] = dict(links[e["key"]], href=href_of(links[e["key"]]["url"]))
 
     for t in view.get("timelines", []):
         for track in t["tracks"]:
             attach(t["summary"]["number"], track["entries"])
     for p in view.get("now", {}).get("plans", []):
-        attach(p["summary"]["number"], p["entries"])
+        attach(p["summary"]["number"], p["glance"]["phases"])
     if view.get("kind") == "plan":
         for track in view["tracks"]:
-            attach(view["plan"]["number"], track["entries"])
+            attach(view["summary"]["number"], track["entries"])
+        attach(view["summary"]["number"], view["glance"]["phases"])

@@ -29,9 +29,9 @@ POSTS = [
      "Công tác dân vận cần một chương trình dài hơi, bền bỉ, gần dân.\n"),
     ("2025-05-20-treo-khau-hieu", {
         "title": "Treo khẩu hiệu chào mừng trên các tuyến phố",
-        "date": "2025-05-20", "summary": "Các tổ dân phố treo băng rôn, khẩu hiệu.",
+        "date": "2025-05-14", "summary": "Các tổ dân phố treo băng rôn, khẩu hiệu.",
         "categories": ["Tuyên truyền trực quan"], "plan": "12-KH/ĐU", "phase": "Đợt 2"},
-     "Từ ngày 20/5, các tổ dân phố treo băng rôn, khẩu hiệu chào mừng.\n"),
+     "Từ ngày 14/5, các tổ dân phố treo băng rôn, khẩu hiệu chào mừng.\n"),   # before TODAY: published
 ] + [
     (f"2025-03-{day:02d}-ban-tin-{day}", {
         "title": f"Bản tin tuần số {day}: tình hình tuyên truyền ở cơ sở", "date": f"2025-03-{day:02d}",

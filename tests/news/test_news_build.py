@@ -54,8 +54,8 @@ def test_each_phase_with_posts_links_to_them_from_timeline_and_now_card(news_bui
         assert set(links) == {"Tin bài về Đợt 1 (1)", "Tin bài về Đợt 2 (2)"}
         target = (news_built / page / links["Tin bài về Đợt 2 (2)"]).resolve() / "index.html"
         assert target == (news_built / "tin-tuc/dot/12-kh-du-dot-2/index.html").resolve() and target.is_file()
-    now = soup(news_built, "").select("[data-dh-now] .dh-phase__news a")
-    assert "Tin bài về Đợt 2 (2)" in [a.get_text(strip=True) for a in now]     # built on 2025-05-15: Đợt 2 is on
+    now = soup(news_built, "").select("[data-dh-now] .dh-glance__news a")
+    assert "Tin bài của đợt này (2)" in [a.get_text(strip=True) for a in now]     # built on 2025-05-15: Đợt 2 is on
 
 
 def test_feed_is_valid_and_has_absolute_links(news_built):
