@@ -36,7 +36,7 @@ def test_attachment_listed_with_vietnamese_size_and_date(built_site):
     li = page.select_one(".dh-downloads__item--attachment")
     assert li.a.get_text(strip=True) == "Dự thảo Báo cáo chính trị trình Đại hội"
     size = (SITE_FIXTURE / "ke-hoach/tai-lieu/du-thao-bao-cao-chinh-tri.pdf").stat().st_size
-    assert li.select_one(".dh-downloads__meta").get_text() == f"(PDF, {format_size(size)}, ngày 20/04/2025)"
+    assert li.select_one(".dh-downloads__meta").get_text() == f"PDF, {format_size(size)}, ngày 20/04/2025"
     assert (built_site / "ke-hoach/tai-lieu/du-thao-bao-cao-chinh-tri.pdf").is_file()
 
 

@@ -7,7 +7,6 @@ from bs4 import BeautifulSoup
 
 from helpers import SITE_FIXTURE
 from daihoi.model import content, timeline
-from daihoi.site import views
 
 
 def soup(site, path):
@@ -28,13 +27,13 @@ def test_plan_page_phase_dates_as_time_elements(built_site, model):
     page = soup(built_site, "ke-hoach/12-kh-du/index.html")
     timeline_el = page.select_one("[data-dh-timeline]")
     phases = timeline_el.select("[data-dh-phase]")
-    entries = timeline.entries(model.plans[0], model.congresses)
+    entries = model.plans[0].phases
     assert len(phases) == len(entries) == 3
     for li, e in zip(phases, entries):
         datetimes = [t["datetime"] for t in li.select(".dh-phase__dates time")]
         assert datetimes == [e.start.isoformat(), e.end.isoformat()]
         assert li["data-start"] == e.start.isoformat() and li["data-end"] == e.end.isoformat()
-        assert li.select_one(".dh-phase__label").get_text(strip=True) == e.label
+        assert li.select_one(".dh-phase__label").get_text(strip=True) == e.name
     # --today 2025-05-15: Đợt 1 past, Đợt 2 current, Đợt 3 upcoming; the state is also in words.
     assert [li["data-state"] for li in phases] == ["past", "current", "upcoming"]
     assert [li.select_one("[data-dh-state]").get_text(strip=True) for li in phases] == [
@@ -53,14 +52,16 @@ def test_plan_page_party_header_and_document_parts(built_site):
     assert "Hà Đông, ngày 05 tháng 3 năm 2025" in text
     assert header.select_one(".dh-doc-header__date time")["datetime"] == "2025-03-05"
     assert page.select_one("h1").get_text(" ", strip=True) == (
+        "Kế hoạch số 12-KH/ĐU Tuyên truyền Đại hội đại biểu Đảng bộ phường Quang Trung lần thứ V, nhiệm kỳ 2025 - 2030")
+    assert page.select_one(".dh-doc-title").get_text(" ", strip=True) == (
         "KẾ HOẠCH Tuyên truyền Đại hội đại biểu Đảng bộ phường Quang Trung lần thứ V, nhiệm kỳ 2025 - 2030")
-    body = page.get_text(" ", strip=True)
-    for fragment in ["Chỉ thị số 45-CT/TW ngày 14/4/2025", "Mục đích, yêu cầu", "Các chi bộ trực thuộc",
-                     "Xây dựng kế hoạch tuyên truyền", "Báo cáo trước ngày 30/06/2025 về Ban Tuyên giáo Quận ủy",
-                     "Báo cáo vào ngày 20 hằng tháng", "Nơi nhận:", "Lưu VP", "T/M ĐẢNG ỦY", "BÍ THƯ",
-                     "Nguyễn Văn An", "Trước khai mạc", "Treo khẩu hiệu, băng rôn",
-                     "Treo từ ngày 20/05/2025 đến hết ngày 15/06/2025"]:
-        assert fragment in body, fragment
+    document = page.select_one("#toan-van").get_text(" ", strip=True)
+    for fragment in ["Chỉ thị số 45-CT/TW ngày 14/4/2025", "I. MỤC ĐÍCH, YÊU CẦU", "1. Các chi bộ trực thuộc",
+                     "Xây dựng kế hoạch tuyên truyền", "trước ngày 30/06/2025", "vào ngày 20 hàng tháng",
+                     "Nơi nhận:", "Lưu VP", "T/M ĐẢNG ỦY", "BÍ THƯ", "Nguyễn Văn An", "Trước khai mạc:",
+                     "Treo khẩu hiệu, băng rôn"]:
+        assert fragment in document, fragment
+    assert "Treo từ ngày 20/05/2025 đến hết ngày 15/06/2025" in page.select_one("#khau-hieu").get_text(" ", strip=True)
     assert page.title.get_text() == "Kế hoạch số 12-KH/ĐU - Hướng tới Đại hội đại biểu Đảng bộ phường Quang Trung lần thứ V"
 
 
@@ -84,7 +85,7 @@ def test_plan_page_state_header_and_tracks(built_site):
 def test_every_slogan_on_slogans_page(built_site, model):
     page = soup(built_site, "khau-hieu/index.html")
     texts = [p.get_text(strip=True) for p in page.select(".dh-slogan")]
-    assert texts == [s for p in model.plans for s in p["slogans"]]
+    assert texts == [s.text for p in model.plans for s in p.slogans]
     assert "Treo từ ngày 20/05/2025 đến hết ngày 15/06/2025" in page.get_text()
     buttons = page.select("button[data-dh-copy]")
     assert len(buttons) == len(texts) and all(b.has_attr("hidden") for b in buttons)   # shown by JS only
@@ -100,8 +101,11 @@ def test_landing_countdown_now_and_links(built_site):
     assert countdown["data-opening"] == "2025-06-10"
     assert json.loads(countdown["data-texts"])["before"] == timeline.COUNTDOWN_TEXT["before"]
     now = page.select_one("[data-dh-now]")
-    visible = [a for a in now.select("[data-dh-phase]") if not a.has_attr("hidden")]
-    assert [a.select_one("h3").get_text(strip=True) for a in visible] == ["Đợt 2: Từ ngày 01/5 đến ngày 11/6/2025"]
+    visible = [a for card in now.select("[data-dh-glance]") if not card.has_attr("hidden")
+               for a in card.select("[data-dh-glance-phase]") if not a.has_attr("hidden")]
+    assert [" ".join(a.select_one(".dh-glance__name").get_text().split()) for a in visible] == [
+        "Đợt 2: Từ ngày 01/5 đến ngày 11/6/2025"]
+    assert "còn 28 ngày" in visible[0].get_text(" ", strip=True)     # 15/05 to 11/06, today counted
     assert now.select_one("[data-dh-now-empty]").has_attr("hidden")
     hrefs = {a["href"] for a in page.select("a[href]")}
     assert {"./ke-hoach/12-kh-du/", "./ke-hoach/192-kh-ubnd/", "./tai-lieu/", "./khau-hieu/"} <= hrefs
@@ -141,7 +145,10 @@ def test_plan_json_published_beside_page(built_site, model):
     assert data["schema"] == "plan/1" and data["number"] == "12-KH/ĐU" and data["date"] == "2025-03-05"
     assert [p["label"] for p in data["phases"]] == ["Đợt 1", "Đợt 2", "Đợt 3"]
     assert data["reporting"] == [{"due": "2025-06-30", "day_of_month": None, "to": "Ban Tuyên giáo Quận ủy"},
-                                 {"due": None, "day_of_month": 20}]
+                                 {"due": None, "day_of_month": 20, "to": None}]
+    assert [p["name"] for p in data["phases"]] == ["Đợt 1", "Đợt 2", "Đợt 3"]
+    assert data["phases"][2]["resolved"] == {"start": "2025-06-12", "end": "2025-07-11", "start_from": "congress",
+                                              "end_from": "estimate"}
     index = json.loads((built_site / "ke-hoach/index.json").read_text(encoding="utf-8"))
     assert [p["number"] for p in index["plans"]] == ["12-KH/ĐU", "192/KH-UBND"]
     assert all((built_site / p["json"]).is_file() for p in index["plans"])

@@ -157,7 +157,7 @@ def test_schema_fields_all_have_vietnamese_labels():
 def test_fixture_site_is_valid():
     site, problems = content.load(SITE_FIXTURE)
     assert site is not None, [str(p) for p in problems]
-    assert [p["number"] for p in site.plans] == ["12-KH/ĐU", "192/KH-UBND"]
+    assert [p.number for p in site.plans] == ["12-KH/ĐU", "192/KH-UBND"]
     plan = site.plans[0]
-    assert plan["phases"][1]["start"].isoformat() == "2025-05-01"   # "01/05/2025" accepted
-    assert plan["reporting"][1]["day_of_month"] == 20
+    assert plan.phases[1].start.isoformat() == "2025-05-01"   # "01/05/2025" accepted
+    assert plan.reporting[1].day_of_month == 20

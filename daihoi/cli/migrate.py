@@ -56,6 +56,16 @@ def _item(text: str) -> Block:
     return Block("item", (Run(text),), marker="-")
 
 
+def _day(value) -> str:
+    """A date as the earlier site printed it in running text: 20/04/2020."""
+    from daihoi.text import vndate
+
+    try:
+        return vndate.short_form(vndate.parse(str(value)))
+    except vndate.BadDate:
+        return str(value)
+
+
 def _label_prefix(label: str) -> str:
     return f"{label}. " if label[:1].isdigit() else f"{label}: "
 
@@ -78,6 +88,9 @@ def _generated(data: dict) -> list[tuple[str, list[Block]]]:
         moments = [m for m in phase.get("moments") or [] if isinstance(m, dict)]
         heading = _label_prefix(label) + (_ends(title, ":" if items or moments else ".") if title else "")
         blocks.append(_heading(heading.strip(), 4 if track is not None else 3))
+        peak = phase.get("peak") if isinstance(phase.get("peak"), dict) else {}
+        if peak.get("start") and peak.get("end"):
+            blocks.append(_para(f"Cao điểm: từ ngày {_day(peak['start'])} đến ngày {_day(peak['end'])}."))
         blocks += [_item(_ends(i, ";")) for i in items]
         for m in moments:
             if _s(m.get("title")):
@@ -95,6 +108,14 @@ def _generated(data: dict) -> list[tuple[str, list[Block]]]:
     for i, unit in enumerate(u for u in data.get("units") or [] if isinstance(u, dict)):
         blocks.append(_heading(f"{i + 1}. {_s(unit.get('name'))}", 3))
         blocks += [_item(_ends(_s(t), ";")) for t in unit.get("tasks") or [] if _s(t)]
+    for rep in data.get("reporting") or []:
+        if not isinstance(rep, dict):
+            continue
+        dest = f" gửi về {_s(rep['to'])}" if _s(rep.get("to")) else ""
+        if rep.get("due"):
+            blocks.append(_para(f"Báo cáo kết quả thực hiện{dest} trước ngày {_day(rep['due'])}."))
+        elif rep.get("day_of_month"):
+            blocks.append(_para(f"Định kỳ báo cáo kết quả thực hiện{dest} vào ngày {_s(rep['day_of_month'])} hàng tháng."))
     if blocks:
         parts.append((_SECTION_ORDER[3], blocks))
     return parts

@@ -13,7 +13,7 @@ MM = 72 / 25.4  # points per mm
 
 
 def _longest_slogan() -> str:
-    return max((s for n in PLAN_NAMES for s in load_plan(n)["slogans"]), key=len)
+    return max((s for n in PLAN_NAMES for s in [x.text for x in load_plan(n).slogans]), key=len)
 
 
 def _banner_files(built, name):
@@ -40,8 +40,8 @@ def test_all_slogans_file_one_page_each_inside_safe_area(built, name, fmt_key):
     (d,) = [f for f in files if f"/{fmt_key}-" in f.path and f.path.endswith("-tat-ca.pdf")]
     fmt = BANNER_FORMATS[fmt_key]
     with pdfplumber.open(out / d.path) as pdf:
-        assert len(pdf.pages) == len(plan["slogans"])
-        for page, slogan in zip(pdf.pages, plan["slogans"]):
+        assert len(pdf.pages) == len([x.text for x in plan.slogans])
+        for page, slogan in zip(pdf.pages, [x.text for x in plan.slogans]):
             assert page.width == pytest.approx(fmt.width_mm * MM, abs=0.5)
             assert page.height == pytest.approx(fmt.height_mm * MM, abs=0.5)
             margin = fmt.height_mm * fmt.margin_ratio * MM
@@ -57,8 +57,8 @@ def test_all_slogans_file_one_page_each_inside_safe_area(built, name, fmt_key):
 def test_one_strip_per_slogan(built):
     plan, out, files = _banner_files(built, "plan_20_kh_duk")
     singles = [f for f in files if "/bang-ron/" in f.path]
-    assert len(singles) == len(plan["slogans"])
-    for f, slogan in zip(singles, plan["slogans"]):
+    assert len(singles) == len([x.text for x in plan.slogans])
+    for f, slogan in zip(singles, [x.text for x in plan.slogans]):
         with pdfplumber.open(out / f.path) as pdf:
             assert len(pdf.pages) == 1
             assert " ".join(_lines(pdf.pages[0])) == slogan

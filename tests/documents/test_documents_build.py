@@ -1,6 +1,7 @@
 """The entry point as the build uses it: the list of downloads, the cache, reproducible
 bytes, and the picture check (pages rendered to PNG for a person to look at)."""
 
+import dataclasses
 import hashlib
 import json
 import shutil
@@ -26,7 +27,7 @@ def test_download_list(built):
     assert all(isinstance(d, Download) for d in downloads)
     kinds = [d.kind for d in downloads]
     assert kinds[:3] == ["pdf", "docx", "ics"]
-    assert kinds.count("banner-pdf") == 2 + len(plan["slogans"])
+    assert kinds.count("banner-pdf") == 2 + len([x.text for x in plan.slogans])
     assert kinds.count("txt") == 1 and kinds.count("svg") == 1
     for d in downloads:
         path = out / d.path
@@ -64,12 +65,12 @@ def test_cache_hit_regenerates_and_rewrites_nothing(tmp_path):
 def test_changed_content_regenerates_only_what_it_touches(tmp_path):
     cache = tmp_path / "cache"
     plan = load_plan("plan_07_kh_duk")
-    kwargs = dict(slug="07", page_url="https://x.example/07/", build_date=__import__("datetime").date(2026, 1, 1),
-                  cache_dir=cache, congresses=[])
+    kwargs = dict(page_url="https://x.example/07/", build_date=__import__("datetime").date(2026, 1, 1),
+                  cache_dir=cache, congresses={})
     generate_plan_documents(plan, tmp_path / "a", **kwargs)
     before = GENERATIONS.copy()
-    plan["units"][0]["tasks"].append("Nhiệm vụ mới")
-    generate_plan_documents(plan, tmp_path / "a", **kwargs)
+    unit = dataclasses.replace(plan.units[0], tasks=plan.units[0].tasks + ("Nhiệm vụ mới",))
+    generate_plan_documents(dataclasses.replace(plan, units=(unit,) + plan.units[1:]), tmp_path / "a", **kwargs)
     grown = GENERATIONS - before
     # The plan's PDF and Word file change; the banners (slogans unchanged) do not.
     assert grown == {"pdf": 1, "docx": 2}
@@ -84,8 +85,8 @@ def test_same_input_gives_byte_identical_files(tmp_path):
 
 def test_bad_slug_is_refused(tmp_path):
     with pytest.raises(ValueError):
-        generate_plan_documents(load_plan("plan_07_kh_duk"), tmp_path, slug="../x", page_url="u",
-                                build_date=__import__("datetime").date(2026, 1, 1), cache_dir=None, congresses=[])
+        generate_plan_documents(dataclasses.replace(load_plan("plan_07_kh_duk"), slug="../x"), tmp_path, page_url="u",
+                                build_date=__import__("datetime").date(2026, 1, 1), cache_dir=None, congresses={})
 
 
 def test_package_does_not_import_mkdocs():
@@ -123,19 +124,22 @@ def test_render_pictures_for_a_person(built):
 
 
 def test_sparse_plan_still_gives_documents(tmp_path):
-    """Unknown means null in the contract: a plan with almost nothing still builds."""
+    """A plan with almost nothing (no issuer, no text, one undated phase) still builds, and prints
+    no "None" nor a lone star."""
     from datetime import date
 
-    from daihoi.documents.layout import document_system
+    from pypdf import PdfReader
 
-    plan = {"schema": "plan/1", "number": None, "system": None, "date": None, "title": "Thử nghiệm",
-            "phases": [{"track": None, "label": "1", "title": "Giai đoạn chưa rõ ngày", "start": None, "end": None}],
-            "slogans": [], "signer": None, "reporting": [], "recipients": []}
-    downloads = generate_plan_documents(plan, tmp_path, slug="thu", page_url="https://e.example/thu/",
-                                        build_date=date(2026, 1, 1), cache_dir=None, congresses=[])
+    from daihoi.model import resolve
+
+    plan, _ = resolve.resolve({"number": "1-KH/ĐU", "system": "dang", "date": date(2025, 1, 2), "title": "Thử nghiệm",
+                               "phases": [{"label": "1", "title": "Giai đoạn chưa rõ ngày"}], "path": "ke-hoach/thu.md",
+                               "slug": "thu", "body": "", "body_line": 1}, {})
+    downloads = generate_plan_documents(plan, tmp_path, page_url="https://e.example/thu/",
+                                        build_date=date(2026, 1, 1), cache_dir=None, congresses={})
     assert [d.kind for d in downloads] == ["pdf", "docx", "svg"]  # no dates: no calendar; no slogans: no banners
-    assert document_system({"number": "192/KH-UBND", "system": None}) == "nha-nuoc"
-    assert document_system({"number": "07-KH/ĐUK", "system": None}) == "dang"
+    text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / downloads[0].path).pages)
+    assert "None" not in text and "*" not in [ln.strip() for ln in text.splitlines()]
 
 
 def test_relative_page_url_prints_no_qr(tmp_path):
@@ -144,10 +148,10 @@ def test_relative_page_url_prints_no_qr(tmp_path):
     from pypdf import PdfReader
 
     plan = load_plan("plan_192_kh_ubnd")
-    downloads = generate_plan_documents(plan, tmp_path, slug="x", page_url="ke-hoach/192/",
-                                        build_date=date(2026, 1, 1), cache_dir=None, congresses=[])
+    downloads = generate_plan_documents(plan, tmp_path, page_url="ke-hoach/192/",
+                                        build_date=date(2026, 1, 1), cache_dir=None, congresses={})
     assert not [d for d in downloads if d.kind == "svg"]
-    text = PdfReader(tmp_path / downloads[0].path).pages[-1].extract_text()
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / downloads[0].path).pages)
     assert "Xem trực tuyến" not in text and "ke-hoach/192/" not in text
 
 
@@ -158,17 +162,19 @@ def test_identical_across_processes_and_hash_seeds(tmp_path):
     import sys
 
     script = (
-        "import json, sys\n"
+        "import sys\n"
         "from datetime import date\n"
         "from pathlib import Path\n"
         "sys.path.insert(0, sys.argv[3])\n"
         "from daihoi.documents import generate_plan_documents\n"
-        "plan = json.loads(Path(sys.argv[1]).read_text(encoding='utf-8'))\n"
-        "generate_plan_documents(plan, Path(sys.argv[2]), slug='x', page_url='https://e.example/x/',\n"
-        "    build_date=date(2026, 11, 22), cache_dir=None, congresses=[], comment_url='https://e.example/g/')\n"
+        "from daihoi.model import content\n"
+        "site, _ = content.load(Path(sys.argv[1]))\n"
+        "plan = next(p for p in site.plans if p.slug == '20-kh-duk')\n"
+        "generate_plan_documents(plan, Path(sys.argv[2]), page_url='https://e.example/x/',\n"
+        "    build_date=date(2026, 11, 22), cache_dir=None, congresses=site.congresses, comment_url='https://e.example/g/')\n"
     )
     root = Path(__file__).resolve().parents[2]
-    fixture = Path(__file__).with_name("fixtures") / "plan_20_kh_duk.json"
+    fixture = Path(__file__).with_name("fixtures") / "content"
     for seed in ("1", "2"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
         subprocess.run([sys.executable, "-c", script, str(fixture), str(tmp_path / seed), str(root)],

@@ -1,4 +1,5 @@
-"""The Word files read back with python-docx: same content as the PDF, A4, fixed zip."""
+"""The Word files read back with python-docx: the plan's text word for word as in the PDF, A4,
+core properties of any length, fixed zip."""
 
 import zipfile
 
@@ -6,7 +7,6 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
-from daihoi.documents.layout import phase_prefix
 from docs_helpers import PLAN_NAMES, by_kind, ws
 from daihoi.documents.docx_common import ZIP_EPOCH
 
@@ -31,17 +31,19 @@ def test_docx_has_everything(built, name):
     plan, path = _plan_docx(built, name)
     doc = Document(path)
     text = ws(_all_text(doc))
-    assert plan["number"] in text
-    assert ws(plan["title"]) in text
-    for phase in plan["phases"]:
-        assert f"{phase_prefix(phase['label'])}{ws(phase['title'])}" in text
-    for slogan in plan["slogans"]:
-        assert ws(slogan) in text
-    assert plan["signer"]["name"] in text
+    assert plan.number in text and ws(plan.title) in text
+    at = 0
+    for block in plan.blocks:            # the document's own words, in its order
+        found = text.find(ws(block.text), at)
+        assert found >= 0, block.text
+        at = found + len(ws(block.text))
+    for phase in plan.phases:           # and the section's page of phase dates after it
+        assert ws(f"{phase.name}: {phase.title}" if phase.title else phase.name) in text[at:]
+    assert plan.signer["name"] in text
     section = doc.sections[0]
     assert abs(section.page_width - Mm(210)) < Mm(0.5)
     assert abs(section.page_height - Mm(297)) < Mm(0.5)
-    assert doc.core_properties.created.date().isoformat() == plan["date"]
+    assert doc.core_properties.created.date() == plan.date
 
 
 def test_docx_headers_match_the_system(built):
@@ -76,13 +78,21 @@ def test_slogan_list_docx_and_txt(built):
     plan, out, downloads = built["plan_07_kh_duk"]
     (lst,) = [d for d in by_kind(downloads, "docx") if "khau-hieu" in d.path]
     text = _all_text(Document(out / lst.path))
-    for i, slogan in enumerate(plan["slogans"], 1):
-        assert slogan in text
+    for slogan in plan.slogans:
+        assert slogan.text in text
     (txt,) = by_kind(downloads, "txt")
     raw = (out / txt.path).read_bytes()
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
     lines = raw.decode("utf-8").split("\r\n")
     assert lines[0] == "KHẨU HIỆU TUYÊN TRUYỀN"
-    for i, slogan in enumerate(plan["slogans"], 1):
-        assert f"{i}. {slogan}" in lines
-    assert "Thời gian căng treo: từ ngày 12/01/2016 đến hết ngày 04/02/2016." in lines
+    for i, slogan in enumerate(plan.slogans, 1):
+        assert f"{i}. {slogan.text}" in lines
+    assert "Treo từ ngày 12/01/2016 đến hết ngày 04/02/2016." in lines     # the one sentence of the display period
+
+
+def test_core_properties_of_any_length_are_shortened_not_refused():
+    from daihoi.documents.docx_common import CORE_MAX, core_value
+
+    long = "Tuyên truyền " * 40
+    assert len(core_value(long)) == CORE_MAX and core_value(long).endswith("…")
+    assert core_value("ngắn") == "ngắn"

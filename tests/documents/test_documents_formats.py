@@ -1,11 +1,11 @@
-"""Vietnamese formatting: official dates (Nghị định 30) and file sizes."""
+"""Vietnamese formatting as the documents print it: official dates (Nghị định 30) and file sizes."""
 
 from datetime import date
 
 import pytest
 
 from daihoi.documents import format_size, official_date
-from daihoi.documents.vnformat import ascii_slug, nfc
+from daihoi.text.vntext import clean as nfc, slugify as ascii_slug
 
 
 @pytest.mark.parametrize(

@@ -1,15 +1,13 @@
-"""The plan PDF read back with pypdf: A4, official header, every phase and slogan,
-NFC Vietnamese text, fonts embedded as subsets."""
+"""The plan PDF read back with pypdf: A4, official header, the plan's text word for word in
+its order, the section's marked page of phase dates, NFC text, fonts embedded as subsets."""
 
 import unicodedata
 
 import pytest
 from pypdf import PdfReader
 
-from daihoi.documents.layout import phase_prefix
 from docs_helpers import PLAN_NAMES, by_kind, ws
-from daihoi.documents.layout import plan_layout
-from daihoi.documents.vnformat import nfc
+from daihoi.documents.layout import ADDED_TITLE, plan_layout
 
 A4 = (595.28, 841.89)
 
@@ -32,30 +30,35 @@ def _text(reader) -> str:
 
 
 @pytest.mark.parametrize("name", PLAN_NAMES)
-def test_pdf_text_has_everything(built, name):
+def test_pdf_text_has_everything_in_order(built, name):
     plan, reader, _ = _reader(built, name)
     raw = _text(reader)
     assert unicodedata.is_normalized("NFC", raw)
     text = ws(raw)
-    assert plan["number"] in text
-    assert ws(plan["title"]) in text
-    assert "KẾ HOẠCH" in text
-    for phase in plan["phases"]:
-        assert f"{phase_prefix(phase['label'])}{ws(phase['title'])}" in text, phase["label"]
-    for slogan in plan["slogans"]:
-        assert ws(nfc(slogan)) in text, slogan
-    for unit in plan.get("units") or []:
-        assert ws(unit["name"]) in text
-    if plan.get("recipients"):
+    assert plan.number in text and ws(plan.title) in text and "KẾ HOẠCH" in text
+    at = 0
+    for block in plan.blocks:            # the document's own words, in the document's order
+        found = text.find(ws(block.text), at)
+        assert found >= 0, block.text
+        at = found + len(ws(block.text))
+    if plan.recipients:
         assert "Nơi nhận:" in text
-    assert plan["signer"]["name"] in text
-    assert plan["signer"]["on_behalf"] in text
+    assert plan.signer["name"] in text and plan.signer["on_behalf"] in text
+
+
+@pytest.mark.parametrize("name", PLAN_NAMES)
+def test_added_page_gives_every_phase_its_resolved_dates(built, name):
+    plan, reader, _ = _reader(built, name)
+    last = ws(reader.pages[-1].extract_text())
+    assert ADDED_TITLE in last and "không thuộc văn bản đã ký" in last
+    for phase in plan.phases:
+        assert ws(phase.name) in last and ws(phase.range_text or "Chưa có ngày") in last, phase.key
 
 
 @pytest.mark.parametrize("name", PLAN_NAMES)
 def test_pdf_pages_are_a4_and_numbered_from_page_two(built, name):
     _, reader, _ = _reader(built, name)
-    assert 2 <= len(reader.pages) <= 6
+    assert 2 <= len(reader.pages) <= 15
     for i, page in enumerate(reader.pages, 1):
         box = page.mediabox
         assert (round(float(box.width), 2), round(float(box.height), 2)) == A4
@@ -64,8 +67,8 @@ def test_pdf_pages_are_a4_and_numbered_from_page_two(built, name):
             assert first_line == str(i)  # page number at the top centre (Nghị định 30)
         else:
             assert first_line != "1"
-    # The closing block (recipients, signer) is on the last page.
-    assert "Nơi nhận:" in reader.pages[-1].extract_text()
+    # The closing block (recipients, signer) ends the document, before the section's added page.
+    assert "Nơi nhận:" in reader.pages[-2].extract_text() or "Nơi nhận:" in reader.pages[-1].extract_text()
 
 
 def test_party_header(built):
@@ -85,7 +88,7 @@ def test_state_header_and_signer(built):
                  "Phường Quang Trung, ngày 05 tháng 3 năm 2020"]:
         assert part in first
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in first
-    last = ws(reader.pages[-1].extract_text())
+    last = ws(reader.pages[-2].extract_text())     # the signed document's last page (the section's page follows)
     for part in ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Minh Hằng",
                  "Góp ý dự thảo", "https://daihoi.example.vn/gop-y/du-thao-192/"]:
         assert part in last
@@ -110,19 +113,27 @@ def test_fonts_are_embedded_subsets(built):
 def test_pdf_metadata(built):
     plan, reader, _ = _reader(built, "plan_07_kh_duk")
     meta = reader.metadata
-    assert plan["number"] in meta.title
-    assert meta.creation_date.date().isoformat() == plan["date"]
+    assert plan.number in meta.title
+    assert meta.creation_date.date() == plan.date
 
 
-def test_layout_sections_are_numbered_in_order():
+def test_layout_keeps_the_documents_own_parts_and_numbers():
     from docs_helpers import load_plan
 
     lay = plan_layout(load_plan("plan_07_kh_duk"))
-    sections = [b.text for b in lay.body if b.kind == "section"]
-    assert sections == [
+    parts = [b.text for b in lay.body if b.kind == "heading" and b.level == 2]
+    assert parts == [
         "I. MỤC ĐÍCH, YÊU CẦU",
         "II. THỜI GIAN, NỘI DUNG TUYÊN TRUYỀN",
-        "III. HÌNH THỨC TUYÊN TRUYỀN",
+        "III. HÌNH THỨC TRIỂN KHAI",          # as signed, not renamed
         "IV. KHẨU HIỆU TUYÊN TRUYỀN",
         "V. TỔ CHỨC THỰC HIỆN",
     ]
+    assert lay.body[0].text.startswith("Thực hiện Kế hoạch số 02-KH/BTGTU")   # the opening paragraph stays
+
+
+def test_plan_without_issuer_prints_no_lone_star(built):
+    plan, reader, _ = _reader(built, "plan_20_kh_duk")
+    assert plan.issuer is None
+    lines = [ln.strip() for ln in reader.pages[0].extract_text().splitlines()]
+    assert "*" not in lines and "None" not in " ".join(lines)

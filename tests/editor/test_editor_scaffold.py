@@ -60,9 +60,12 @@ def test_all_four_kinds_are_valid_and_build(tmp_path):
         assert f'date: "{TODAY}"' in file.read_text(encoding="utf-8")
     site, problems = content.load(folder)
     assert site is not None, [str(p) for p in problems]
-    new_plan = next(p for p in site.plans if p["number"] == "00-KH/ĐU")
-    assert new_plan["date"].isoformat() == TODAY
-    assert new_plan["phases"][1]["relative"]["congress"] == site.settings["target_congress"]
+    new_plan = next(p for p in site.plans if p.number == "00-KH/ĐU")
+    assert new_plan.date.isoformat() == TODAY
+    assert new_plan.phases[1].congress == site.settings["target_congress"]
+    # the template's phases, slogan and unit point into its own text
+    assert all(p.block is not None for p in new_plan.phases) and new_plan.phases[0].items
+    assert new_plan.slogans[0].block is not None and new_plan.units[0].tasks
     congress = site.congresses[f"dai-hoi-moi-{TODAY[:4]}"]
     assert congress["ordinal"] == "I" and congress["opening"] is None
     # the comments of dai-hoi.yml written before are kept as they were
@@ -89,7 +92,7 @@ def test_new_plan_from_a_seed_imports_and_checks(tmp_path):
     assert written.is_file()
     assert "Đã tạo kế hoạch" in result.stdout and "cảnh báo" in result.stdout
     plan, problems = content.load_plan_file(written)
-    assert plan is not None and plan["number"] == "07-KH/ĐUK"
+    assert plan is not None and plan.number == "07-KH/ĐUK"
     assert run_cli("check", "--content-dir", folder).returncode == 0
 
 
@@ -101,7 +104,7 @@ def test_new_plan_with_a_name_and_number(tmp_path):
     file = folder / "ke-hoach" / "ke-hoach-thang-6.md"
     text = file.read_text(encoding="utf-8")
     plan, problems = content.load_plan_file(file)
-    assert plan["number"] == "45-KH/ĐU" and plan["date"] == date(2026, 1, 4), problems
+    assert plan.number == "45-KH/ĐU" and plan.date == date(2026, 1, 4), problems
     assert "ngày 04 tháng 01 năm 2026" in text
 
 
