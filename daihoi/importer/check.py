@@ -74,6 +74,10 @@ def check_plan(p) -> list[str]:
     for i, s in enumerate(_list(p["slogans"], e, "slogans")):
         if not (_str(s, False) and s):
             e.append(f"slogans[{i}]")
+    cp = p.get("campaign")
+    if cp is not None and not (isinstance(cp, dict) and _date_ok(cp.get("start")) and _date_ok(cp.get("end"))
+                               and (cp.get("start") or cp.get("end"))):
+        e.append("campaign")
     sd = p["slogan_display"]
     if sd is not None and not (isinstance(sd, dict) and _date_ok(sd.get("start")) and _date_ok(sd.get("end"))):
         e.append("slogan_display")

@@ -10,6 +10,7 @@ import re
 
 from .decode import Line
 from .header import segments
+from .notes import Note, note
 from .text import collapse, fold, is_upper
 
 # T/M (thay mặt), T/L (thừa lệnh), TUQ. (thừa ủy quyền): the authority the signer acts for.
@@ -31,10 +32,10 @@ def find_tail(lines: list[Line]) -> int:
     return n
 
 
-def parse_closing(tail: list[Line]) -> tuple[list[str], dict | None, list[str]]:
+def parse_closing(tail: list[Line]) -> tuple[list[str], dict | None, list[Note]]:
     recipients: list[str] = []
     signer: dict = {}
-    warnings: list[str] = []
+    warnings: list[Note] = []
     stage = "recipients"
     for ln in tail:
         for seg in segments(ln):
@@ -69,7 +70,7 @@ def parse_closing(tail: list[Line]) -> tuple[list[str], dict | None, list[str]]:
             if stage == "recipients" and recipients and not is_upper(seg) and re.match(r"^[a-zđ/()]", f) and len(seg) < 20:
                 continue  # stray "(để" / "b/c)" fragments of the right-hand annotation
     if not signer:
-        warnings.append(f"dòng {tail[0].no if tail else 0}: không tìm thấy khối chữ ký (T/M ..., chức vụ, họ tên)")
+        warnings.append(note(tail[0].no if tail else 1, "signer", "không tìm thấy khối chữ ký (T/M ..., chức vụ, họ tên)"))
         return recipients, None, warnings
     full = {"on_behalf": signer.get("on_behalf"), "position": signer.get("position"), "name": signer.get("name")}
     if signer.get("for"):
@@ -77,7 +78,7 @@ def parse_closing(tail: list[Line]) -> tuple[list[str], dict | None, list[str]]:
     where = tail[-1].no if tail else 0
     for key, what in (("position", "chức vụ người ký"), ("name", "họ tên người ký")):
         if not full[key]:
-            warnings.append(f"dòng {where}: không tìm thấy {what}")
+            warnings.append(note(where, f"signer.{key}", f"không tìm thấy {what}"))
     return recipients, full, warnings
 
 

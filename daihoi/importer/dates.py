@@ -232,6 +232,22 @@ _VN_DATE_LINE = re.compile(
     r"^(?P<place>[^\d,]{2,60}?)\s*,\s*ngay\s*(?P<d>\d{1,2})\s*(?:thang\s*|/\s*)(?P<m>\d{1,2})\s*(?:nam\s*|/\s*)(?P<y>\d{4})")
 
 
+_BLANK = r"(?:[\s._…/]*)"
+_VN_BLANK_DATE_LINE = re.compile(
+    rf"^(?P<place>[^\d,]{{2,60}}?)\s*,\s*ngay\s*(?P<d>\d{{1,2}}|{_BLANK})\s*thang\s*(?P<m>\d{{1,2}}|{_BLANK})\s*"
+    rf"nam\s*(?P<y>\d{{4}}|{_BLANK})\s*$")
+
+
+def blank_issue_date(line: str) -> str | None:
+    """The place of a date line whose day, month or year was left blank to fill in when
+    issued ('Hà Nội, ngày     tháng 11 năm 2020'), else None."""
+    f = fold(line.strip())
+    m = _VN_BLANK_DATE_LINE.match(f)
+    if not m or all(m.group(k).strip(" ._…/") for k in ("d", "m", "y")):
+        return None
+    return line[m.start("place"):m.end("place")].strip(" \t.:-")
+
+
 def issue_date(line: str) -> tuple[str, dt.date | None] | None:
     """'Hà Nội, ngày 04 tháng 01 năm 2016' -> ('Hà Nội', date) or None."""
     f = fold(line)

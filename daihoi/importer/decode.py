@@ -9,7 +9,7 @@ number, so warnings can say "dòng 12".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import legacy
 from .errors import PlanImportError
@@ -89,12 +89,31 @@ class Line:
     no      1-based line number in the text the editor gave us
     raw     the line with its tabs and runs of spaces (two-column layouts)
     text    cleaned: emphasis marks removed, white space collapsed
-    starred it began with a '*' marker, which plans use for sub-headings
+    starred it began with a '*' marker or, in Word and PDF, with italic text: plans
+            set their "Trước / Trong / Sau Đại hội" sub-headings that way
+    bold    Word or PDF set the whole line in bold (headings)
+    italic  Word or PDF set the whole line in italic
+    cell    (table, row, column) when the line is the text of a table cell, else None
     """
     no: int
     raw: str
     text: str
     starred: bool = False
+    bold: bool = False
+    italic: bool = False
+    cell: tuple[int, int, int] | None = None
+    end: int = 0              # the last source line, when lines were joined into this one
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A line as a reader gives it: its text and what Word or the PDF said about it."""
+    text: str
+    bold: bool = False
+    italic: bool = False
+    italic_start: bool = False
+    cell: tuple[int, int, int] | None = None
+    label: str = ""           # the number Word's automatic numbering put in front of the text
 
 
 _PAGE_NO = re.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$")
@@ -113,10 +132,20 @@ def clean(raw: str) -> tuple[str, bool]:
     return collapse(s), starred
 
 
-def to_lines(text: str) -> list[Line]:
-    """Numbered, cleaned lines; receipt stamps and page numbers dropped."""
+def to_lines(source: str | list[Piece]) -> list[Line]:
+    """Numbered, cleaned lines; receipt stamps and page numbers dropped.
+
+    `source` is plain text, or the pieces a Word or PDF reader made (a piece may
+    still hold line breaks: a Word paragraph with manual breaks)."""
+    if isinstance(source, str):
+        numbered = _tab_tables(source.split("\n"))
+    else:
+        split = [Piece(t, p.bold, p.italic, p.italic_start, p.cell) for p in source for t in p.text.split("\n")]
+        numbered = [(i + 1, p) for i, p in enumerate(split)]
+    pieces = [p for _, p in numbered]
+    hard_wrapped = isinstance(source, str) and _hard_wrap_width([p.text for p in pieces])
+    raws = [p.text for p in pieces]
     out: list[Line] = []
-    raws = text.split("\n")
     drop: set[int] = set()
     for i, raw in enumerate(raws):
         f = fold(collapse(raw.replace("*", " ")))
@@ -138,10 +167,80 @@ def to_lines(text: str) -> list[Line]:
         if i in drop:
             continue
         txt, starred = clean(raw)
-        if not txt or _PAGE_NO.match(fold(txt)):
+        if not txt or _PAGE_NO.match(fold(txt)) and pieces[i].cell is None:
             continue
-        out.append(Line(i + 1, raw.rstrip(), txt, starred))
+        p = pieces[i]
+        out.append(Line(numbered[i][0], raw.rstrip(), txt, starred or p.italic_start or p.italic, p.bold, p.italic,
+                        p.cell))
+    if hard_wrapped:
+        out = unwrap_text(out, hard_wrapped)
     return join_broken(out)
+
+
+def _hard_wrap_width(texts: list[str]) -> int:
+    """The width a text was hard-wrapped at (pasted from a PDF or an e-mail), or 0.
+
+    Wrapped text has many long lines that all end near one width, and none much longer."""
+    lengths = sorted(len(t.strip()) for t in texts if len(t.strip()) >= 30 and "\t" not in t)
+    if len(lengths) < 8:
+        return 0
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    near = sum(1 for n in lengths if n >= width - 12)
+    if width > 110 or lengths[-1] > width + 15 or near < len(lengths) * 0.4:
+        return 0
+    return width
+
+
+def unwrap_text(lines: list["Line"], width: int) -> list["Line"]:
+    """Rejoin paragraphs of hard-wrapped text: a line continues the one above when the one
+    above was full (its next word would not have fitted in `width`) and it opens no item."""
+    out: list[Line] = []
+    last = 0            # length of the last source line of out[-1]
+    for ln in lines:
+        prev = out[-1] if out else None
+        word = ln.text.split(" ", 1)[0]
+        if prev is not None and ln.cell is None and prev.cell is None and "\t" not in ln.raw.strip() \
+                and "\t" not in prev.raw.strip() and last + 1 + len(word) > width \
+                and not starts_block(ln.text) and not is_separator(prev) and not is_separator(ln) \
+                and ln.no == _last_no(prev) + 1:
+            out[-1] = replace(prev, raw=prev.raw.rstrip() + " " + ln.raw.strip(), text=prev.text + " " + ln.text,
+                              end=ln.no)
+        else:
+            out.append(ln)
+        last = len(ln.raw.strip())
+    return out
+
+
+def _last_no(ln: "Line") -> int:
+    return ln.end or ln.no
+
+
+def _tab_fields(text: str) -> int:
+    fields = text.split("\t")
+    return len(fields) if sum(1 for f in fields if f.strip()) >= 3 else 0
+
+
+def _tab_tables(texts: list[str]) -> list[tuple[int, Piece]]:
+    """(source line, piece) for each line of a text; a table pasted as text (two or more
+    lines of three or more cells, one tab between cells, as Word copies a table) gives
+    one piece per cell, tagged like a Word table's cell."""
+    out: list[tuple[int, Piece]] = []
+    i, table = 0, 0
+    while i < len(texts):
+        n = _tab_fields(texts[i])
+        j = i
+        while n and j < len(texts) and _tab_fields(texts[j]) == n:
+            j += 1
+        if j - i >= 2:
+            table += 1
+            for r, row in enumerate(texts[i:j]):
+                out += [(i + r + 1, Piece(cell, cell=(900 + table, r, c))) for c, cell in enumerate(row.split("\t"))
+                        if cell.strip()]
+            i = j
+            continue
+        out.append((i + 1, Piece(texts[i])))
+        i += 1
+    return out
 
 
 def _is_stamp_owner(raw: str) -> bool:
@@ -153,6 +252,21 @@ def _is_stamp_owner(raw: str) -> bool:
 
 def is_separator(line: Line) -> bool:
     return not line.text or bool(_SEPARATOR.match(line.raw.strip()))
+
+
+_BLOCK = re.compile(
+    r"^\s*(?:[•*●▪]\s|\d{1,2}(?:\.\d{1,2})*\s*[.)\-–:](?![\s\d]*[A-ZĐ]{1,6}/)\s|[a-zđ]\)\s|[IVX]{1,5}\s*[.\-–]\s"
+    r"|(?:Đợt|Giai đoạn|Bước)\s+\d|Nơi nhận|T/M|TM\.|KT\.|K/T|Số\b|KẾ HOẠCH|Thực hiện|Căn cứ)")
+_DASH = re.compile(r"^\s*[-–—+]\s*(\S)")
+
+
+def starts_block(text: str) -> bool:
+    """A new item, heading or part. A dash opens an item only before a capital or a quote:
+    "- 2025!" or "- xã hội" at the start of a line is the rest of "2020 - 2025", "kinh tế - xã hội"."""
+    m = _DASH.match(text)
+    if m:
+        return m.group(1).isupper() or m.group(1) in "“\"'(*"
+    return bool(_BLOCK.match(text))
 
 
 _ENDS_SENTENCE = re.compile(r"[.:;!?/)\]”\"…]$")
@@ -176,9 +290,11 @@ def join_broken(lines: list[Line]) -> list[Line]:
     for ln in lines:
         prev = out[-1] if out else None
         if (prev is not None and ln.text and not _ENUM_START.match(ln.text) and prev.text
+                and prev.cell == ln.cell and "\t" not in ln.raw.strip() and "\t" not in prev.raw.strip()
                 and not _ENDS_SENTENCE.search(prev.text) and len(prev.text) > 60 and not is_separator(prev)
                 and (ln.text[0].islower() or fold(prev.text.rsplit(" ", 1)[-1]) in _DANGLING)):
-            out[-1] = Line(prev.no, prev.raw + " " + ln.raw.strip(), prev.text + " " + ln.text, prev.starred)
+            out[-1] = replace(prev, raw=prev.raw + " " + ln.raw.strip(), text=prev.text + " " + ln.text,
+                              bold=prev.bold and ln.bold, italic=prev.italic and ln.italic)
             continue
         out.append(ln)
     return out

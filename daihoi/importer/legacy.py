@@ -51,6 +51,24 @@ def repair(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def repair_pieces(pieces: list) -> tuple[list, str | None]:
+    """The reader's pieces, converted piece by piece when the whole text was a legacy encoding."""
+    import dataclasses
+    text = "\n".join(p.text for p in pieces)
+    if looks_vietnamese(text):
+        return pieces, None
+    fixed, name = repair(text)
+    if not name:
+        return pieces, None
+    lines = fixed.split("\n")
+    out, k = [], 0
+    for p in pieces:
+        n = p.text.count("\n") + 1
+        out.append(dataclasses.replace(p, text="\n".join(lines[k:k + n])))
+        k += n
+    return out, name
+
+
 def restore_capitals(text: str) -> str:
     """'I. MụC ĐíCH, YÊU CầU' -> 'I. MỤC ĐÍCH, YÊU CẦU'.
 

@@ -122,9 +122,10 @@ def build(lines: list[Line]) -> Node:
     root = Node("root", "", "", None)
     stack = [root]
     # Roman headings only count when several exist: a lone "I." may be prose.
-    romans = sum(1 for ln in lines if ROMAN.match(ln.text) and is_upper(ROMAN.match(ln.text)["title"]))
+    romans = sum(1 for ln in lines if ln.cell is None and ROMAN.match(ln.text) and is_upper(ROMAN.match(ln.text)["title"]))
     for ln in lines:
-        c = classify(ln, roman_ok=romans >= 2)
+        # A table's cells are the content of the part the table sits in, never its headings.
+        c = classify(ln, roman_ok=romans >= 2) if ln.cell is None else None
         if c is None:
             stack[-1].content.append(ln)
             continue

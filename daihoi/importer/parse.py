@@ -5,17 +5,17 @@ import datetime as dt
 
 from . import sections as S
 from .bases import parse_bases
+from .campaign import find_campaign, issuer_suggestion
 from .closing import find_tail, parse_closing
 from .decode import Line, to_lines
 from .header import parse_header
-from .outline import Node, build, inside
+from .notes import note
+from .outline import BULLET, Node, build
 from .phases import find_phases
 from .reporting import parse_reporting
 from .slogans import parse_slogans, slogan_blocks
+from .text import is_upper
 from .units import parse_units
-from .sections import is_forms
-from .outline import strip_bullet, BULLET
-from .text import collapse, is_upper
 
 SCHEMA = "plan/1"
 
@@ -30,7 +30,7 @@ def parse_lines(lines: list[Line]) -> dict:
 
 
 def analyse(lines: list[Line]) -> tuple[dict, dict]:
-    """(contract dict, extras for the content writer: forms, tracks, prose sections)."""
+    """(contract dict, extras for the content writer: tracks, the body as document blocks)."""
     warnings: list[str] = []
     h = parse_header(lines)
     warnings += h.warnings
@@ -55,53 +55,61 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
         preamble = _preamble_without_sections(root)
     bases, w = parse_bases(preamble)
     warnings += w
+    if h.issuer is None:
+        # Never an empty issuer without a word: say what the opening sentence names, if anything.
+        name, at, body_name = issuer_suggestion(preamble or body[:8])
+        if name:
+            warnings.append(note(at, "issuer", f"tiêu đề không in cơ quan ban hành; câu mở đầu ghi “{name}” ban hành "
+                                               f"kế hoạch, nên cơ quan ban hành có thể là “{body_name}”: đối chiếu văn bản "
+                                               "gốc rồi điền “issuer” (để trống nếu không rõ)"))
+        else:
+            warnings.append(note(h.header_span, "issuer", "không tìm thấy tên cơ quan ban hành ở tiêu đề văn bản"))
 
     kinds = {id(sec): S.kind_of(sec.title) for sec in romans}
     if not romans:
         # No Roman parts: treat the whole body as one content part.
         content_secs = [root]
-        warnings.append(f"dòng {body[0].no if body else 1}: không thấy các phần đánh số La Mã (I., II., ...), "
-                        "đã tìm đợt, khẩu hiệu, đơn vị trong toàn văn bản")
+        warnings.append(note(body[0].no if body else 1, "", "không thấy các phần đánh số La Mã (I., II., ...), "
+                                                            "đã tìm đợt, khẩu hiệu, đơn vị trong toàn văn bản"))
     else:
         content_secs = [s for s in romans if kinds[id(s)] in (S.CONTENT, S.OTHER)]
 
     plan_date = h.date
     phases, w, tracks = find_phases(content_secs, plan_date)
     warnings += w
+    campaign, _ = find_campaign(_outside_phases(content_secs, preamble), plan_date)
     if not phases:
-        warnings.append(f"dòng {content_secs[0].no if content_secs and content_secs[0].line else 1}: "
-                        "không tìm thấy đợt tuyên truyền nào")
+        warnings.append(note(content_secs[0].no if content_secs and content_secs[0].line else 1, "phases",
+                             "không tìm thấy đợt tuyên truyền nào"))
 
     slogan_secs = [s for s in romans if kinds[id(s)] == S.SLOGANS]
     blocks = slogan_blocks(slogan_secs, root)
     slogans, display, w = parse_slogans(blocks, plan_date)
     warnings += w
     if not blocks:
-        warnings.append("dòng 1: văn bản không có phần khẩu hiệu")
+        warnings.append(note(1, "slogans", "văn bản không có phần khẩu hiệu"))
     elif not slogans:
-        warnings.append(f"dòng {blocks[0].no}: phần khẩu hiệu không có khẩu hiệu nào nhận ra được")
+        warnings.append(note(blocks[0].no, "slogans", "phần khẩu hiệu không có khẩu hiệu nào nhận ra được"))
 
     unit_secs = [s for s in romans if kinds[id(s)] == S.UNITS]
     if not romans:
         unit_secs = [c for c in root.headings() if S.kind_of(c.title) == S.UNITS and len(c.title) < 60]
     units: list[dict] = []
     for sec in unit_secs:
-        u, w = parse_units(sec)
+        u, w = parse_units(sec, len(units))
         units += u
         warnings += w
     if not unit_secs:
-        warnings.append("dòng 1: không tìm thấy phần “Tổ chức thực hiện”")
+        warnings.append(note(1, "units", "không tìm thấy phần “Tổ chức thực hiện”"))
 
     reporting, w = parse_reporting(body)
     warnings += w
     recipients, signer, w = parse_closing(tail)
     if not tail:
-        warnings.append(f"dòng {lines[-1].no if lines else 1}: không tìm thấy “Nơi nhận” và khối chữ ký")
+        warnings.append(note(lines[-1].no if lines else 1, "signer", "không tìm thấy “Nơi nhận” và khối chữ ký"))
     else:
         warnings += w
 
-    forms_nodes = _forms_nodes(romans, kinds, root)
-    forms = _forms(forms_nodes)
     plan = {
         "schema": SCHEMA,
         "number": h.number,
@@ -112,6 +120,7 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
         "parent_issuer": h.parent_issuer,
         "title": h.title,
         "bases": bases,
+        "campaign": campaign,
         "phases": phases,
         "slogans": slogans,
         "slogan_display": display,
@@ -121,63 +130,23 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
         "signer": signer,
         "warnings": _dedupe(warnings),
     }
-    prose = [s for s in romans if kinds[id(s)] in (S.PURPOSE, S.FUNDING, S.REPORT)
-             or (kinds[id(s)] == S.FORMS and not _said_by_forms(s))
-             or (kinds[id(s)] == S.OTHER and not find_phases([s], plan_date)[0])]
-    prose += [n for n in forms_nodes if n not in prose and not _said_by_forms(n)
-              and not any(inside(n, p) for p in prose)]
-    notes = [(sec, lines) for sec in content_secs if sec not in prose and sec.line is not None
-             for lines in [_loose_paragraphs(sec, forms_nodes)] if lines]
-    prose.sort(key=lambda n: n.no)
     from .document import blocks
-    extra = {"forms": forms, "tracks": tracks, "prose": prose, "notes": notes, "document": blocks(body, root)}
+    extra = {"tracks": tracks, "document": blocks(body, root)}
     return plan, extra
 
 
-def _loose_paragraphs(sec: Node, skip: list[Node]) -> list[Line]:
-    """Plain paragraphs of a phase section that no phase item holds: its introduction,
-    remarks after the phases. (Under a heading with bullets, plain lines are not items.)"""
-    out = [ln for ln in sec.content if not BULLET.match(ln.text)]
-    for h in sec.headings():
-        if h in skip or any(inside(h, n) for n in skip):
-            continue
-        if any(BULLET.match(ln.text) for ln in h.content):
-            out += [ln for ln in h.content if not BULLET.match(ln.text)]
-    return sorted(out, key=lambda ln: ln.no)
+def _outside_phases(sections: list[Node], preamble: list[Line]) -> list[Line]:
+    """Paragraphs that speak for the whole plan: the preamble and each content part's own
+    lines, not those of its phases."""
+    out = [ln for ln in preamble if ln.cell is None]
+    for sec in sections:
+        out += [ln for ln in sec.content if ln.cell is None and not BULLET.match(ln.text)]
+    return out
 
 
 def _preamble_without_sections(root: Node) -> list[Line]:
     first = min((c.no for c in root.children), default=None)
     return [ln for ln in root.content if first is None or ln.no < first]
-
-
-def _forms_nodes(romans: list[Node], kinds: dict, root: Node) -> list[Node]:
-    """Forms-and-means parts: Roman sections, and sub-headings not inside another one."""
-    nodes = [s for s in romans if kinds[id(s)] == S.FORMS]
-    for h in root.headings():
-        if h.style != "roman" and h not in romans and is_forms(h.title) and len(h.title) < 120 \
-                and not any(inside(h, n) for n in nodes):
-            nodes.append(h)
-    return nodes
-
-
-def _forms(nodes: list[Node]) -> list[str]:
-    out: list[str] = []
-    for n in nodes:
-        if n.children:
-            out += [c.title for c in n.children]
-        else:
-            out += [collapse(strip_bullet(ln.text)).lstrip("-+ ") for ln in n.content if BULLET.match(ln.text)]
-    return [f for f in out if f]
-
-
-def _said_by_forms(node: Node) -> bool:
-    """True when the `forms` list already says all a forms section says (items with no
-    text of their own), so the prose need not repeat it and the page shows it once."""
-    own = [ln for ln in node.content if ln.text.strip()]
-    if node.children:
-        return not own and all(not c.content and not c.children for c in node.children)
-    return all(BULLET.match(ln.text) for ln in own)
 
 
 def _dedupe(ws: list[str]) -> list[str]:

@@ -5,6 +5,7 @@ import re
 
 from .dates import mentions, resolve
 from .decode import Line
+from .notes import Note, note
 from .text import collapse, fold
 
 _MONTHLY = [re.compile(r"ngay\s*(\d{1,2})\s*(?:cua\s+)?(?:hang|moi)\s+thang"),
@@ -14,9 +15,9 @@ _TO = re.compile(r"\b(?:bao cao|gui)\b[^.;]*?\bve\s+")
 _TO_STOP = re.compile(r"\s*(?:\(|\btruoc\b|\bvao\b|\bde\b|\bcham nhat\b|\bdinh ky\b|\btheo\b|,|;|\.|$)")
 
 
-def parse_reporting(lines: list[Line]) -> tuple[list[dict], list[str]]:
+def parse_reporting(lines: list[Line]) -> tuple[list[dict], list[Note]]:
     out: list[dict] = []
-    warnings: list[str] = []
+    warnings: list[Note] = []
     for ln in lines:
         f = fold(ln.text)
         if "bao cao" not in f:
@@ -33,8 +34,8 @@ def parse_reporting(lines: list[Line]) -> tuple[list[dict], list[str]]:
                 if ms and ms[0].pos == 0:
                     d = resolve(ms[0], True, None)
                     if d is None:
-                        warnings.append(f"dòng {ln.no}: hạn báo cáo “{collapse(ln.text[m.start():m.end() + 12])}” "
-                                        "thiếu năm hoặc không hợp lệ, để trống")
+                        warnings.append(note(ln.no, "reporting", f"hạn báo cáo “{collapse(ln.text[m.start():m.end() + 12])}” "
+                                                                 "thiếu năm hoặc không hợp lệ, để trống"))
                         break
                     entry = {"due": d.isoformat(), "day_of_month": None}
                     break

@@ -7,6 +7,7 @@ import re
 from .dates import parse_period
 from .decode import Line
 from .outline import BULLET, LETTER, NUMBER, Node, inside
+from .notes import Note, note
 from .text import fold, tidy_punct
 
 
@@ -22,10 +23,10 @@ def slogan_blocks(sections: list[Node], root: Node) -> list[Node]:
     return out
 
 
-def parse_slogans(blocks: list[Node], plan_date: dt.date | None) -> tuple[list[str], dict | None, list[str]]:
+def parse_slogans(blocks: list[Node], plan_date: dt.date | None) -> tuple[list[str], dict | None, list[Note]]:
     slogans: list[str] = []
     display = None
-    warnings: list[str] = []
+    warnings: list[Note] = []
     for block in blocks:
         for ln in block.all_lines():
             if ln is block.line:
@@ -41,14 +42,12 @@ def parse_slogans(blocks: list[Node], plan_date: dt.date | None) -> tuple[list[s
                 if p.found and (p.start or p.end):
                     display = {"start": _iso(p.start), "end": _iso(p.end)}
                     for msg in p.problems:
-                        warnings.append(f"dòng {ln.no}: thời gian treo khẩu hiệu: {msg}")
+                        warnings.append(note(ln.no, "slogan_display", f"thời gian treo khẩu hiệu: {msg}"))
                     continue
             if "khau hieu" in f and not text.endswith("!"):
                 continue  # a sub-heading ("a) Khẩu hiệu treo tại trụ sở") or an instruction
             if enumerated or text.endswith("!"):
-                if len(text) > 400:
-                    warnings.append(f"dòng {ln.no}: dòng quá dài để là khẩu hiệu, bỏ qua")
-                    continue
+                # Any length: a slogan is what the plan lists as one, long or short.
                 slogans.append(tidy_punct(text))
     return slogans, display, warnings
 

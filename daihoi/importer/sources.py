@@ -33,14 +33,14 @@ def read_source(path: str | os.PathLike) -> tuple[list[Line], list[str]]:
     ext = p.suffix.lower()
     notes: list[str] = []
     if data.startswith(b"PK\x03\x04"):
-        from .docx import docx_text
-        text = docx_text(data, p.name)
+        from .docx import docx_pieces
+        pieces = docx_pieces(data, p.name)
     elif data.startswith(b"%PDF"):
-        from .pdf import pdf_text_noted
-        text, notes = pdf_text_noted(data, p.name)
+        from .pdf import pdf_pieces
+        pieces, notes = pdf_pieces(data, p.name)
     elif data.startswith(b"\xd0\xcf\x11\xe0") or ext == ".doc":
-        from .doc import doc_text
-        text = doc_text(p)
+        from .doc import doc_pieces
+        pieces = doc_pieces(p)
     elif ext in (".docx", ".pdf"):
         raise PlanImportError(f"Tệp “{p.name}” không phải tệp {ext} hợp lệ (có thể bị hỏng hoặc đổi tên).")
     elif ext in (".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx", ".jpg", ".jpeg", ".png", ".zip"):
@@ -49,10 +49,10 @@ def read_source(path: str | os.PathLike) -> tuple[list[Line], list[str]]:
         text, notes = decode_noted(data)
         return to_lines(text), notes
     # Word/PDF made from a file typed in a legacy font carry that font's letters.
-    text, name = legacy.repair(text)
+    pieces, name = legacy.repair_pieces(pieces)
     if name:
         notes.append(legacy.warning(name))
-    return to_lines(text), notes
+    return to_lines(pieces), notes
 
 
 def import_file(path: str | os.PathLike) -> dict:

@@ -4,18 +4,21 @@ from __future__ import annotations
 import re
 
 from .outline import BULLET, Node, strip_bullet
+from .notes import Note, note
 from .text import collapse, fold
 
 _VERBS = ("chu tri", "phoi hop", "tham muu", "chi dao", "to chuc", "xay dung", "don doc", "co trach nhiem",
           "chiu trach nhiem", "trien khai", "thuc hien", "huong dan", "theo doi", "phu trach", "bam sat",
-          "tiep tuc", "quan triet", "nam bat", "kiem tra", "dang tai", "mo chuyen", "bien soan", "tuyen truyen")
+          "tiep tuc", "quan triet", "nam bat", "kiem tra", "dang tai", "mo chuyen", "bien soan", "tuyen truyen",
+          "can cu")
 _CLOSING = ("tren day", "tren co so", "yeu cau", "de nghi", "nhan duoc", "trong qua trinh", "ban thuong vu",
             "thuong truc", "ke hoach nay")
 
 
-def parse_units(section: Node) -> tuple[list[dict], list[str]]:
+def parse_units(section: Node, offset: int = 0) -> tuple[list[dict], list[Note]]:
+    """Units of one "Tổ chức thực hiện" part; `offset` is the index the first one will have in the plan."""
     units: list[dict] = []
-    warnings: list[str] = []
+    warnings: list[Note] = []
     heads = [c for c in section.children]
     if not heads:
         # Units written as bullets "- Ban Tuyên giáo: ..." when nothing is numbered.
@@ -35,7 +38,7 @@ def parse_units(section: Node) -> tuple[list[dict], list[str]]:
                 current["tasks"].append(collapse(re.sub(r"^[-+•\s]+", "", strip_bullet(ln.text))))
         units = [u for u in units if u["tasks"] or ":" not in u["name"]]
         if not units:
-            warnings.append(f"dòng {section.no}: không nhận ra đơn vị nào trong phần tổ chức thực hiện")
+            warnings.append(note(section.no, "units", "không nhận ra đơn vị nào trong phần tổ chức thực hiện"))
         return units, warnings
     for h in heads:
         tasks = []
@@ -50,16 +53,18 @@ def parse_units(section: Node) -> tuple[list[dict], list[str]]:
         tasks += [c.title for c in h.headings()]
         # A short heading followed by its tasks is the unit's name as printed;
         # a numbered sentence carries the name and the first task together.
-        if tasks and len(h.title) <= 150 and ":" not in h.title[:150] and not fold(h.title).startswith(("can cu", "tren co so")):
+        if tasks and len(h.title) <= 300 and ":" not in h.title and not fold(h.title).startswith(("can cu", "tren co so")):
             name, first = h.title.rstrip(" .;:"), None
         else:
             name, first = split_unit(h.title)
-            if first and ":" not in h.title[:150]:
+            if first and ":" not in h.title:
                 # Cut at the first verb-like word: a guess, so say it.
-                warnings.append(f"dòng {h.no}: tên đơn vị “{name}” được tách khỏi nhiệm vụ theo động từ, cần kiểm tra")
+                warnings.append(note(h.no, f"units[{offset + len(units)}].name",
+                                     f"tên đơn vị “{name}” được tách khỏi nhiệm vụ theo động từ, cần kiểm tra"))
         if not name:
             name = h.title or h.label
-            warnings.append(f"dòng {h.no}: không tách được tên đơn vị, tạm lấy “{name}”, cần kiểm tra")
+            warnings.append(note(h.no, f"units[{offset + len(units)}].name",
+                                 f"không tách được tên đơn vị, tạm lấy “{name}”, cần kiểm tra"))
         if not name:
             continue
         units.append({"name": name, "tasks": ([first] if first else []) + tasks})
@@ -70,7 +75,7 @@ def split_unit(title: str) -> tuple[str, str | None]:
     """'Ban Tuyên giáo: chủ trì ...' / 'Ban Tuyên giáo chủ trì ...' -> (name, task)."""
     t = collapse(title).rstrip(" .;")
     colon = t.find(":")
-    if 0 < colon < 150:
+    if colon > 0:       # any length: "Ban A, Ban B, …, các chi bộ …: tổ chức …"
         return t[:colon].strip(), (t[colon + 1:].strip() or None)
     t = re.sub(r"^(?:Căn cứ|Trên cơ sở)\s+(?:nội dung\s+)?(?:Kế hoạch|kế hoạch)\s+(?:này|trên)\s*,\s*", "", t)
     t = re.sub(r"^(?:Đề nghị|Giao|Yêu cầu)\s+", "", t)   # "Đề nghị Ban Tuyên giáo ...": the unit follows

@@ -13,7 +13,6 @@ the editor sees at once what the importer could not find.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from pathlib import Path
 
@@ -21,8 +20,7 @@ import yaml
 
 from daihoi.model.document import to_markdown
 
-from .outline import BULLET, Node
-from .text import collapse, is_upper, slug
+from .text import collapse, slug
 
 REQUIRED = ("number", "system", "date", "title")
 ORDER = ("number", "system", "issuer", "parent_issuer", "place", "date", "title", "bases", "campaign", "tracks",
@@ -52,10 +50,11 @@ def _quote(v):
     return v
 
 
-def _prune(v):
-    """Drop None / empty values recursively; periods with a missing bound are dropped whole."""
+def _prune(v, key: str = ""):
+    """Drop None / empty values recursively; periods with a missing bound are dropped whole,
+    except the campaign, whose end alone still bounds the last phase."""
     if isinstance(v, dict):
-        if set(v) == {"start", "end"} and (v["start"] is None or v["end"] is None):
+        if set(v) == {"start", "end"} and (v["start"] is None or v["end"] is None) and key != "campaign":
             return None
         out = {}
         for k, x in v.items():
@@ -83,7 +82,7 @@ def front_matter(plan: dict, extra: dict | None = None) -> dict:
         if key in REQUIRED:
             out[key] = val
             continue
-        val = _prune(val)
+        val = _prune(val, key)
         if val in (None, [], {}, ""):
             continue
         out[key] = val
@@ -108,47 +107,6 @@ def to_content(plan: dict, extra: dict | None = None, source: str | None = None)
                        default_flow_style=False)
     body = to_markdown((extra or {}).get("document") or [])
     return "---\n" + "\n".join(head) + "\n" + dumped + "---\n\n" + body
-
-
-def markdown_body(sections: list[Node], notes: list | None = None) -> str:
-    """Prose the structure does not capture (Mục đích, yêu cầu; hình thức; ...), as Markdown.
-
-    ``notes`` are (section, lines) pairs: paragraphs of the phase sections that are
-    neither a heading nor an item (an introduction, a closing remark).
-    """
-    out: list[str] = []
-    parts = [(sec.no, sec, None) for sec in sections] + [(sec.no, sec, lines) for sec, lines in (notes or [])]
-    for _, sec, lines in sorted(parts, key=lambda t: t[0]):
-        title = sec.title.strip()
-        if is_upper(title):  # "MỤC ĐÍCH, YÊU CẦU" -> "Mục đích, yêu cầu"
-            title = title[:1] + title[1:].lower()
-        out.append(f"## {title}\n")
-        for ln in (lines if lines is not None else sec.all_lines()):
-            if ln is sec.line:
-                continue
-            out.append(_md_line(ln.text) + "\n")
-    if not out:
-        return ""
-    return "\n".join(out).rstrip() + "\n"
-
-
-def _md_line(text: str) -> str:
-    m = BULLET.match(text)
-    if m:
-        return "- " + _esc(re.sub(r"^[-+•\s]+", "", m["title"]))
-    m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]?\s+(.*)$", text)
-    if m:
-        return f"**{m.group(1)}.** {_esc(m.group(2))}"
-    m = re.match(r"^([a-zđ])\)\s*(.*)$", text)
-    if m:
-        return f"**{m.group(1)})** {_esc(m.group(2))}"
-    return _esc(text)
-
-
-def _esc(s: str) -> str:
-    # Only what would turn prose into markup: emphasis marks, a leading '#', HTML.
-    s = s.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
-    return re.sub(r"^(#+)", r"\\\1", s)
 
 
 def default_path(plan: dict, content_dir: str | os.PathLike = "content") -> Path:

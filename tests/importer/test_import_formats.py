@@ -90,8 +90,9 @@ def test_doc_is_converted_through_libreoffice(tmp_path, monkeypatch):
     from importer_helpers import write_docx
     made = write_docx(SEEDS[1].read_text(encoding="utf-8"), tmp_path / "made.docx")
     fake = tmp_path / "soffice"
-    fake.write_text("#!/bin/sh\n# args: --headless --convert-to docx --outdir OUT FILE\n"
-                    f"cp '{made}' \"$5/$(basename \"$6\" .doc).docx\"\n")
+    # Stand-in for: soffice [-env:...] --headless --convert-to docx --outdir OUT FILE
+    fake.write_text("#!/bin/sh\nwhile [ \"$1\" != \"--outdir\" ]; do shift; done\n"
+                    f"cp '{made}' \"$2/$(basename \"$3\" .doc).docx\"\n")
     fake.chmod(0o755)
     monkeypatch.setattr(shutil, "which", lambda name: str(fake) if name == "soffice" else None)
     f = tmp_path / "cu.doc"

@@ -84,33 +84,6 @@ def test_section_kinds_from_heading_words():
         S.PURPOSE, S.CONTENT, S.FORMS, S.SLOGANS, S.UNITS, S.FUNDING, S.REPORT, S.CONTENT, S.OTHER]
 
 
-def test_forms_and_prose_sections():
-    from daihoi.importer.parse import analyse
-    from daihoi.importer.writer import markdown_body
-    plan, extra = analyse(to_lines(HEAD + "I. MỤC ĐÍCH, YÊU CẦU\n1. Tạo *khí thế* mới_x.\n- Đúng <định hướng>.\n"
-                                   "II. NỘI DUNG\n1. Từ tháng 1/2020 đến tháng 2/2020\n- a\n"
-                                   "III. HÌNH THỨC TUYÊN TRUYỀN\n1. Tuyên truyền miệng\n2. Cổ động trực quan\n"
-                                   "IV. KINH PHÍ\nTừ nguồn ngân sách.\n"))
-    assert extra["forms"] == ["Tuyên truyền miệng", "Cổ động trực quan"]
-    body = markdown_body(extra["prose"])
-    assert body.split("\n\n")[:3] == ["## Mục đích, yêu cầu", "**1.** Tạo khí thế mới\\_x.", "- Đúng &lt;định hướng>."]
-    # The forms section says nothing beyond its list: it is in `forms` only, not repeated.
-    assert "## Hình thức tuyên truyền" not in body
-    assert "## Kinh phí" in body and "Từ nguồn ngân sách." in body
-    assert "## Nội dung" not in body
-
-
-def test_forms_section_with_details_stays_in_prose():
-    from daihoi.importer.parse import analyse
-    from daihoi.importer.writer import markdown_body
-    plan, extra = analyse(to_lines(HEAD + "I. NỘI DUNG\n1. Từ tháng 1/2020 đến tháng 2/2020\n- a\n"
-                                   "II. HÌNH THỨC TUYÊN TRUYỀN\n1. Tuyên truyền miệng\n"
-                                   "- Tổ chức hội nghị báo cáo viên hằng tháng.\n2. Cổ động trực quan\n"))
-    assert extra["forms"] == ["Tuyên truyền miệng", "Cổ động trực quan"]
-    body = markdown_body(extra["prose"])
-    assert "## Hình thức tuyên truyền" in body and "Tổ chức hội nghị báo cáo viên hằng tháng." in body
-
-
 def test_unnumbered_units_and_slogan_subheadings():
     plan = parse_text(HEAD + "I. KHẨU HIỆU\na) Khẩu hiệu treo tại trụ sở\n- Chào mừng Đại hội!\n"
                       "II. TỔ CHỨC THỰC HIỆN\nBan Tuyên giáo Huyện ủy\n- Hướng dẫn thực hiện.\nCác chi bộ\n- Tổ chức tuyên truyền.\n")

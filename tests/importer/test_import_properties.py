@@ -94,15 +94,26 @@ def test_arbitrary_bytes(data):
     assert check_plan(plan) == []
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(list("ab Đđ1.-:;!\t ") + ["   ", "Nơi nhận", "1.", "- ", "x" * 30]),
-                         max_size=40).map("".join), max_size=40))
-def test_pdf_line_repair_never_crashes_and_keeps_text(lines):
-    from daihoi.importer.pdf import columns, unwrap
-    out = unwrap(columns(lines))
-    assert all(isinstance(x, str) for x in out)
-    squash = lambda xs: "".join("".join(xs).split())   # noqa: E731
-    assert squash(out) == squash(lines)                 # only white space may change
+_words = st.sampled_from(["Đại", "hội", "ngày", "1.", "- ", "Nơi nhận:", "KẾ HOẠCH", "T/M", "2025", "a)", "xã", "-"])
+_chunk = st.tuples(st.integers(0, 2), st.integers(0, 60), st.floats(40, 560), st.lists(_words, min_size=1, max_size=12),
+                   st.sampled_from(["Times-Roman", "Times-Bold", "Times-Italic"]), st.sampled_from([11.0, 13.0, 14.0]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_chunk, max_size=60))
+def test_pdf_layout_never_crashes_and_keeps_every_word(raw):
+    """Whatever the positions, rebuilding lines, columns and paragraphs only moves white space."""
+    from daihoi.importer import pdf
+    chunks = []
+    for page, row, x, words, font, size in raw:
+        text = " ".join(words)
+        chunks.append(pdf.Chunk(page, x, 800 - row * size * 1.3, text, font, size, x + 0.5 * size * len(text)))
+    pages = [([c for c in chunks if c.page == n], [], 595.0) for n in range(3)]
+    lines = pdf._layout(pages)
+    k = next((i for i, ln in enumerate(lines) if ln.text.startswith("KẾ HOẠCH")), None)
+    rebuilt = (pdf._columns(lines[:k], 550.0) if k else []) + pdf._paragraphs(lines[k or 0:], 40.0, 550.0, 15.0)
+    letters = lambda texts: sorted("".join("".join(t.split()) for t in texts))   # noqa: E731
+    assert letters(ln.text for ln in rebuilt) == letters(c.text for c in chunks)
 
 
 @settings(max_examples=100, deadline=None)
