@@ -87,7 +87,7 @@ def test_guide_covers_the_issue_topics_and_its_pictures_exist():
 
 def test_guide_is_not_in_the_readers_site(built_site):
     assert not (built_site / "huong-dan").exists()
-    assert "huong-dan" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/huong-dan/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
     home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert not [a for a in home.find_all("a") if "huong-dan" in (a.get("href") or "")]
 
@@ -107,4 +107,4 @@ def test_guide_is_in_the_editors_preview_with_its_pictures(tmp_path):
     home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert not [a for a in home.find_all("a") if "huong-dan" in (a.get("href") or "")]
     index = "".join(p.read_text(encoding="utf-8") for p in (out / "tim-kiem" / "chi-muc" / "p").glob("*.json"))
-    assert "huong-dan" not in index
+    assert '"huong-dan/"' not in index
