@@ -2,6 +2,7 @@
 """Screenshots of the real pages for the editors' guide (docs/anh/), taken in Debian's Chromium.
 
     .venv/bin/python bench/screenshots.py [--content-dir content] [--today 2020-12-15]
+    .venv/bin/python bench/screenshots.py --today 2020-09-15 --page-types bench/anh-dien-thoai
 
 Builds the content folder into a temporary site, serves it under a portal
 sub-path, and photographs on a phone screen (360×800): the home page on
@@ -84,12 +85,73 @@ def portal_page(widget_url: str) -> str:
             "<p style='color:#555'>Tin tức khác của cổng ...</p></main></body></html>")
 
 
+# Each kind of page a reader meets, for `--page-types` (issue 13: the reader on a phone).
+PAGE_TYPES = {
+    "trang-chu": "", "ke-hoach": "ke-hoach/38-kh-du/", "danh-sach-ke-hoach": "ke-hoach/",
+    "khau-hieu": "khau-hieu/", "tai-lieu": "tai-lieu/", "tin-tuc": "tin-tuc/",
+    "tin-theo-dot": "tin-tuc/dot/38-kh-du-1-dot-2/", "tin-bai": "tin-tuc/2020-07-15-bang-ron-khau-hieu/",
+    "tim-kiem": "tim-kiem/?q=h%E1%BB%99i+ngh%E1%BB%8B", "404": "khong-co/trang-nay/", "khung-nhung": "widget/",
+}
+
+
+def page_types(content_dir: Path, today: str, out: Path) -> None:
+    """One 360×800 screenshot of each kind of page (the first screen, as a phone shows it),
+    the 404 page served as a portal serves it (for an address that does not exist)."""
+    import functools
+    import http.server
+    import threading
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        portal = Path(tmp) / "portal"
+        build(content_dir, portal / "huong-toi-dai-hoi", today)
+        missing = (portal / "huong-toi-dai-hoi" / "404.html").read_bytes()
+
+        class Portal(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def send_error(self, code, message=None, explain=None):
+                if code != 404:
+                    return super().send_error(code, message, explain)
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(missing)
+
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Portal, directory=str(portal)))
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        section = f"http://127.0.0.1:{httpd.server_port}/huong-toi-dai-hoi/"
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                         args=CHROMIUM_ARGS)
+            for name, path in PAGE_TYPES.items():
+                context = browser.new_context(viewport=PHONE, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+                page = context.new_page()
+                page.clock.set_fixed_time(f"{today}T09:00:00+07:00")
+                page.goto(section + path)
+                if path.startswith("tim-kiem/"):
+                    page.wait_for_selector(".md-content [data-dh-search-results] li a", timeout=15000)
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(out / f"{name}.png"))
+                context.close()
+                print(f"{out / name}.png")
+            browser.close()
+        httpd.shutdown()
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--content-dir", default=str(ROOT / "content"))
     p.add_argument("--today", default="2020-12-15", help="the day of the main pictures (in a campaign)")
     p.add_argument("--out", default=str(OUT))
+    p.add_argument("--page-types", metavar="THƯ_MỤC",
+                   help="chụp mỗi loại trang (360×800) vào THƯ_MỤC thay cho ảnh của hướng dẫn")
     args = p.parse_args(argv)
+    if args.page_types:
+        page_types(Path(args.content_dir), args.today, Path(args.page_types))
+        return 0
     from playwright.sync_api import sync_playwright
 
     out = Path(args.out)
