@@ -54,7 +54,7 @@ def corpus(repeat: int, show_misses: bool) -> int:
     misses: list[str] = []
     times: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for name, layout, path in cases():
-        exp = expected(name)
+        exp = expected(name, layout)
         runs = []
         plan = None
         for _ in range(max(1, repeat if layout != ".doc" else 1)):

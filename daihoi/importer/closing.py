@@ -17,7 +17,6 @@ from .text import collapse, fold, is_upper
 _ON_BEHALF = re.compile(r"^(?:t\s*/\s*[ml]|t\.\s*[ml]|tm|tl|tuq)\b\.?|^(?:thay mat|thua lenh|thua uy quyen)\b")
 _FOR = re.compile(r"^(?:k\s*/\s*t|kt)\b\.?|^q\.\s|^ky thay\b")
 _SIGNED = re.compile(r"^\(?\s*(?:da ky|ky|ky ten|ky, ghi ro|dau)\b.*\)?$|^\(.*ky.*\)$")
-_ANNOT = re.compile(r"\s*(?:\(\s*de\s*|\(?\s*de\s+(?:b/c|t/h|biet|thuc hien)\s*\)?|b/c\s*\)|t/h\s*\))\s*$")
 
 
 def find_tail(lines: list[Line]) -> int:
@@ -68,7 +67,9 @@ def parse_closing(tail: list[Line]) -> tuple[list[str], dict | None, list[Note]]
                 signer["name"] = seg
                 continue
             if stage == "recipients" and recipients and not is_upper(seg) and re.match(r"^[a-zđ/()]", f) and len(seg) < 20:
-                continue  # stray "(để" / "b/c)" fragments of the right-hand annotation
+                # "(để" / "b/c)": the right-hand brace annotation, as printed beside these recipients.
+                recipients[-1] = collapse(recipients[-1] + " " + seg)
+                continue
     if not signer:
         warnings.append(note(tail[0].no if tail else 1, "signer", "không tìm thấy khối chữ ký (T/M ..., chức vụ, họ tên)"))
         return recipients, None, warnings
@@ -93,14 +94,10 @@ def _looks_like_name(seg: str) -> bool:
 
 
 def _recipient(seg: str) -> str:
-    s = re.sub(r"^[-+•\s]+", "", seg)
-    s = collapse(s)
-    # Drop the right-hand "(để b/c)" bracket pieces split across lines, keep whole ones.
-    if s.count("(") != s.count(")"):
-        s = re.sub(r"\s*\((?:\s*để\s*)?$", "", s)
-        s = re.sub(r"\s*(?:b/c|t/h)\s*\)\s*$", "", s)
-    s = re.sub(r"\.\s*\d{1,3}$", "", s)       # "Lưu VPĐU. 60": number of copies
-    s = s.strip(" ,;.")
+    """A recipient line as printed ("Ban Tuyên giáo Thành ủy;", "ĐUK các cơ quan TW (để b/c),",
+    "Lưu VPĐU. 60"): only its dash and surrounding spaces go. The published plan prints the
+    closing block from these lines, so their punctuation and annotations stay."""
+    s = collapse(re.sub(r"^[-+•\s]+", "", seg))
     # Recipients are names and always begin with a capital; a lower-case start is
     # what a legacy upper-case font leaves behind ("ủy ban nhân dân quận").
     return s[:1].upper() + s[1:] if s[:1].islower() and len(s) > 3 else s

@@ -20,6 +20,7 @@ from .decode import Line, is_separator
 from .outline import BULLET, Node, build
 from .text import collapse
 
+_ONE_MARKER = re.compile(r"^[-–—+•·●▪►❖✓]\s*")
 HEADING_MAX = 200          # longer "headings" are numbered paragraphs ("1. Tuyên truyền sâu rộng ...")
 
 
@@ -99,7 +100,9 @@ def blocks(body: list[Line], root: Node | None = None) -> list[Block]:
         elif m and m["title"].strip():
             marker = _item_marker(text)
             level = 1 if marker == "+" and in_items else 0
-            out.append(Block("item", _run(ln, m["title"].strip()), level=level, marker=marker, line=ln.no))
+            # Only the item's own marker goes: "- + Trách nhiệm …" keeps its "+" as printed.
+            words = _ONE_MARKER.sub("", text.strip(), count=1)
+            out.append(Block("item", _run(ln, words), level=level, marker=marker, line=ln.no))
             in_items = True
         else:
             out.append(Block("para", _run(ln, ("* " if star else "") + text), line=ln.no))

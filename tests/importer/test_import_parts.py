@@ -65,7 +65,8 @@ def test_signer_variants():
                  "for": "KT. CHỦ TỊCH"} and w == []
     r, s, _ = parse_closing(to_lines("Nơi nhận:\n- Ban Tuyên giáo Thành ủy;   (để\n- Ban Thường vụ ĐUK;   b/c)\n"
                                      "- Lưu VPĐU. 60\n**T/M BAN THƯỜNG VỤ\nBÍ THƯ**\n\nĐỗ Đình Hữu"))
-    assert r == ["Ban Tuyên giáo Thành ủy", "Ban Thường vụ ĐUK", "Lưu VPĐU"]
+    # As printed: punctuation, the brace annotation beside them, the number of copies.
+    assert r == ["Ban Tuyên giáo Thành ủy; (để", "Ban Thường vụ ĐUK; b/c)", "Lưu VPĐU. 60"]
     assert s == {"on_behalf": "T/M BAN THƯỜNG VỤ", "position": "BÍ THƯ", "name": "Đỗ Đình Hữu"}
     _, s, w = parse_closing(to_lines("Nơi nhận:\n- Lưu."))
     assert s is None and w and w[0].startswith("dòng 1:")
