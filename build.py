@@ -81,10 +81,11 @@ def check_content(args) -> "object":
     if site is not None:        # news posts name plans and phases: checked against the plans read
         from daihoi.model import news
         problems = problems + news.load(Path(args.content_dir), site.plans, site.congresses)[1]
-    # Unsafe HTML (pasted scripts, frames, javascript: links) and symbolic links
-    # out of content/: refused here, with the line, so they are never published.
-    from daihoi.site import htmlsafety
-    problems = sorted(problems + htmlsafety.scan_folder(Path(args.content_dir)))
+    # Values the allow-list would change, files that must not be published as they are
+    # (pages, scripts, unsafe SVG), names and sizes, symbolic links out of content/:
+    # refused here, with the file and line. Page bodies are cleaned while MkDocs renders them.
+    from daihoi.site import content_check
+    problems = sorted(set(problems + content_check.scan(Path(args.content_dir))))
     if errors(problems):
         site = None
     for problem in problems:
@@ -170,56 +171,90 @@ def engine_problems(records, content_dir: Path) -> list:
 
 def cmd_check(args) -> int:
     site = check_content(args)
+    # A build cleans each page's HTML as MkDocs renders it; `check` builds nothing, so it
+    # renders the pages with the same Markdown settings to report the same removals.
+    import markdown
+
+    from daihoi.model.problems import errors
+    from daihoi.site import content_check
+
+    config = mkdocs_config(args)
+    render = lambda text: markdown.Markdown(extensions=config.markdown_extensions,   # noqa: E731
+                                            extension_configs=config.mdx_configs).convert(text)
+    found = content_check.body_problems(Path(args.content_dir), render, skip={plan.path for plan in site.plans})
+    for problem in found:
+        say(str(problem), err=True)
+    if errors(found):
+        raise Failure(f"Nội dung có {len(errors(found))} lỗi, chưa dựng trang. Sửa các dòng nêu trên rồi chạy lại.")
     say(f"Nội dung hợp lệ: {len(site.plans)} kế hoạch, {len(site.congresses)} đại hội.")
     return 0
 
 
 def cmd_build(args) -> int:
-    from jinja2 import TemplateNotFound
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
-
     from daihoi.cli import atomic
-    from daihoi.model.problems import errors
 
     set_today(args)
     site = check_content(args)
     target = Path(args.site_dir).resolve()
-    with atomic.lock(target):
-        staged = atomic.staging_dir(target)
-        engine_log = _Collect()
-        logging.getLogger("mkdocs").addHandler(engine_log)
-        try:
-            build(mkdocs_config(args, site_dir=str(staged)))
-            found = engine_problems(engine_log.records, Path(args.content_dir))
-            for problem in found:
-                say(str(problem), err=True)
-            if errors(found):
-                raise Failure(f"Trang có {len(errors(found))} lỗi liên kết, chưa dựng trang. "
-                              "Sửa các dòng nêu trên rồi chạy lại.")
-        except Failure:
-            shutil.rmtree(staged, ignore_errors=True)
-            raise
-        except MkDocsException as exc:
-            shutil.rmtree(staged, ignore_errors=True)
-            # MkDocs wraps a hook's error (our Vietnamese problems) in "Aborted with a BuildError!".
-            inner = exc.__context__ if isinstance(exc.__context__, MkDocsException) else None
-            if inner is not None:
-                say(str(inner), err=True)
-                raise Failure("Không dựng được trang vì các lỗi nêu trên. Sửa rồi chạy lại.") from inner
-            raise Failure(f"Không dựng được trang: {exc}") from exc
-        except TemplateNotFound as exc:
-            shutil.rmtree(staged, ignore_errors=True)
-            raise Failure(f"Không có mẫu trang “{exc.name}”. Sửa mục “template:” ở đầu trang dùng mẫu này, "
-                          "hoặc xóa mục đó để dùng mẫu mặc định") from exc
-        except BaseException:
-            shutil.rmtree(staged, ignore_errors=True)
-            raise
-        finally:
-            logging.getLogger("mkdocs").removeHandler(engine_log)
-        atomic.swap_in(staged, target)
+    try:
+        with atomic.lock(target):
+            _build_into(target, args)
+    except atomic.Busy as exc:
+        raise Failure(exc.message) from None
     say(f"Đã dựng xong {len(site.plans)} kế hoạch vào {target}")
     return 0
+
+
+def _build_into(target: Path, args) -> None:
+    """Build into a staging folder beside `target` (its lock held), then swap it in."""
+    from jinja2 import TemplateNotFound
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    from daihoi.cli import atomic, watchdog
+    from daihoi.model.problems import Problem, errors
+
+    staged = atomic.staging_dir(target)     # also removes what killed builds left beside it
+    engine_log = _Collect()
+    logging.getLogger("mkdocs").addHandler(engine_log)
+    watchdog.enable()
+    try:
+        build(mkdocs_config(args, site_dir=str(staged)))
+        found = engine_problems(engine_log.records, Path(args.content_dir))
+        for problem in found:
+            say(str(problem), err=True)
+        if errors(found):
+            raise Failure(f"Trang có {len(errors(found))} lỗi liên kết, chưa dựng trang. "
+                          "Sửa các dòng nêu trên rồi chạy lại.")
+    except Failure:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    except MkDocsException as exc:
+        shutil.rmtree(staged, ignore_errors=True)
+        # MkDocs wraps a hook's error (our Vietnamese problems) in "Aborted with a BuildError!".
+        inner = exc.__context__ if isinstance(exc.__context__, MkDocsException) else None
+        if inner is not None:
+            say(str(inner), err=True)
+            raise Failure("Không dựng được trang vì các lỗi nêu trên. Sửa rồi chạy lại.") from inner
+        raise Failure(f"Không dựng được trang: {exc}") from exc
+    except TemplateNotFound as exc:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise Failure(f"Không có mẫu trang “{exc.name}”. Sửa mục “template:” ở đầu trang dùng mẫu này, "
+                      "hoặc xóa mục đó để dùng mẫu mặc định") from exc
+    except KeyboardInterrupt:
+        shutil.rmtree(staged, ignore_errors=True)
+        if not watchdog.expired():
+            raise
+        page, _ = watchdog.expired()
+        say(str(Problem(page, 0, *watchdog.message(), code="slow-page")), err=True)
+        raise Failure("Không dựng được trang vì lỗi nêu trên. Sửa rồi chạy lại.") from None
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    finally:
+        watchdog.disable()
+        logging.getLogger("mkdocs").removeHandler(engine_log)
+    atomic.swap_in(staged, target)
 
 
 def cmd_serve(args) -> int:
@@ -248,6 +283,10 @@ def delegate(name: str, argv: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # A file name that is not UTF-8 must be printed in a message, not crash it.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     if not argv or argv[0].startswith("--") and argv[0] not in ("-h", "--help"):
         argv = ["build", *[a for a in argv]]
     if argv[0] in DELEGATED:

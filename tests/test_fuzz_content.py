@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from helpers import SITE_FIXTURE
 from daihoi.model import content, schema
-from daihoi.site import htmlsafety
+from daihoi.site import content_check
 from daihoi.model.problems import Problem, errors
 
 CONTENT_EXAMPLES = int(os.environ.get("CONTENT_FUZZ_EXAMPLES", "150"))
@@ -108,7 +108,7 @@ def test_content_check_never_raises(data, markdown, raw, where):
     with site_copy() as folder:
         (folder / where).write_bytes(plan_bytes(data, markdown, raw))
         site, problems = content.load(folder)
-        unsafe = htmlsafety.scan_folder(folder)
+        unsafe = content_check.scan(folder)
     assert (site is None) == bool(errors(problems))
     problems += unsafe
     assert all(isinstance(p, Problem) and p.what and p.path for p in problems)

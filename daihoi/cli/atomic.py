@@ -6,6 +6,7 @@ folder and swap it in with renames only on success.
 """
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import tempfile
@@ -82,10 +83,49 @@ def lock(target: Path):
 
 
 def staging_dir(target: Path) -> Path:
-    """An empty folder beside `target`, on the same disk so the swap is a rename."""
+    """An empty folder beside `target`, on the same disk so the swap is a rename.
+
+    Call it holding `lock(target)`: it first removes what killed builds left (`remove_stale`).
+    The folder's name carries this process's id, so another build can tell whether it is held.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    remove_stale(target)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-{os.getpid()}-", dir=target.parent))
+
+
+def _holder(folder: Path, target: Path) -> int | None:
+    """The process id in a staging folder's name (.site.new-<pid>-xxxx), or None (an older name)."""
+    rest = folder.name[len(f".{target.name}."):].split("-")
+    return int(rest[1]) if len(rest) > 2 and rest[1].isdigit() else None
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove the staging folders beside `target` that no live build holds; give back what was removed.
+
+    A build killed half-way (power cut, kill -9, a closed window) leaves its `.site.new-*`
+    folder, or, killed between the two renames of `swap_in`, the published site as
+    `.site.old-*` and no `site/`: that one is put back first, so the previous site is
+    what readers get until a build succeeds. A folder whose holder is alive is left alone.
+    """
+    target = Path(target)
+    removed = []
+    stale = []
+    name = glob.escape(target.name)
+    for folder in sorted([*target.parent.glob(f".{name}.new-*"), *target.parent.glob(f".{name}.old-*")]):
+        holder = _holder(folder, target)
+        if folder.is_dir() and not folder.is_symlink() and \
+                (holder is None or holder == os.getpid() or not _alive(holder)):
+            stale.append(folder)
+    olds = [f for f in stale if f.name.startswith(f".{target.name}.old-")]
+    if olds and not target.exists():
+        newest = max(olds, key=lambda f: f.stat().st_mtime)
+        os.replace(newest, target)
+        stale.remove(newest)
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
 
 
 def swap_in(staged: Path, target: Path) -> None:
@@ -93,7 +133,7 @@ def swap_in(staged: Path, target: Path) -> None:
     target = Path(target)
     old = None
     if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent))
         old.rmdir()
         os.replace(target, old)
     try:

@@ -3,6 +3,14 @@
 Scalars are kept as the strings the editor typed (YAML 1.1 would turn `1.10`
 into the float 1.1, `07` into 7 and `no` into False); the schema converts them.
 Each value's line is recorded so a message can say `x.md:12`.
+
+Bounded: a file over MAX_BYTES, YAML nested deeper than MAX_DEPTH (libyaml's
+composer recurses in C and crashes the process on ~100,000 levels), a list or
+mapping of more than MAX_ITEMS entries, and YAML aliases (`*a`, a "billion laughs"
+expands nine levels of them into 10^9 values) are refused with a message before
+anything walks the data. Bidirectional controls are refused anywhere in a file;
+zero-width characters are dropped from front matter values and keys
+(daihoi/text/invisible.py says why).
 """
 from __future__ import annotations
 
@@ -14,11 +22,14 @@ from pathlib import Path
 import yaml
 
 from daihoi.model.problems import Problem
+from daihoi.text import invisible
 from daihoi.text.vntext import nfc
 
 Path_ = tuple  # a path into the data, e.g. ("phases", 0, "start")
 
 MAX_BYTES = 2_000_000  # a plan is ~40 KB; anything this large is a mistake
+MAX_DEPTH = 40         # a plan nests 4 levels (phases > relative > congress)
+MAX_ITEMS = 500        # entries in one list or mapping: a plan has ~50 slogans; each slogan is a banner PDF
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -90,18 +101,78 @@ def read(file: Path, shown: str) -> tuple[Source | None, list[Problem]]:
         return None, problems
     if not text.strip():
         return None, [Problem(shown, 0, "Tệp rỗng", "Viết nội dung vào tệp, hoặc xóa tệp", code="empty")]
+    bidi = bidi_problems(text, shown)
     if file.suffix in (".yml", ".yaml"):
-        return parse_yaml(text, shown, first_line=1)
+        src, problems = parse_yaml(text, shown, first_line=1)
+        return src, bidi + problems
     m = _FRONT.match(text)
     if not m:
         src = Source(shown, data={}, body=text)
-        return src, []
+        return src, bidi
     src, problems = parse_yaml(m.group(1) or "", shown, first_line=2)
     if src is None:
-        return None, problems
+        return None, bidi + problems
     src.body = text[m.end():]
     src.body_line = text[:m.end()].count("\n") + 1
-    return src, problems
+    return src, bidi + problems
+
+
+def bidi_problems(text: str, shown: str) -> list[Problem]:
+    """A bidirectional control on a line is an error: the reader would see other words than the editor."""
+    return [Problem(shown, line, f"Có ký tự vô hình đổi chiều chữ {invisible.name_of(char)}: "
+                                 "trên trang, chữ sau nó hiện ngược hoặc đảo chỗ, khác với chữ đã viết",
+                    "Xóa ký tự này (thường dính vào khi dán từ trang web, tin nhắn, PDF): "
+                    "gõ lại dòng này, hoặc đưa con trỏ qua từng chữ và xóa chỗ con trỏ dừng mà không thấy chữ",
+                    code="bidi")
+            for line, char in invisible.bidi_lines(text)]
+
+
+class _Refused(Exception):
+    """YAML that must not be walked: `.problem` says why and where."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.what)
+        self.problem = problem
+
+
+def _too_deep(text: str, shown: str, offset: int) -> Problem | None:
+    """YAML nested deeper than MAX_DEPTH, found by scanning tokens (the scanner does not recurse).
+
+    Nesting needs a bracket, a dash or a new line per level: text with fewer of them
+    than MAX_DEPTH cannot be too deep and is not scanned (the usual case).
+    """
+    bound = text.count("[") + text.count("{") + text.count("-") + text.count("?") + text.count("\n")
+    if bound <= MAX_DEPTH:
+        return None
+    depth = 0
+    opening = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+               yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+    closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+    try:
+        for token in yaml.scan(text, Loader=_FAST or _Loader):
+            if isinstance(token, opening):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Problem(shown, token.start_mark.line + 1 + offset,
+                                   f"Phần thông tin đầu trang (YAML) lồng nhau quá {MAX_DEPTH} tầng",
+                                   "Viết các mục theo mẫu (kế hoạch chỉ cần 3, 4 tầng thụt lề); "
+                                   "bỏ các dấu [ { - thừa", code="yaml-limit")
+            elif isinstance(token, closing):
+                depth -= 1
+    except yaml.YAMLError:
+        return None         # a syntax error: compose reports it with the familiar message
+    return None
+
+
+def _alias_line(text: str, fallback: int) -> int:
+    """0-based line of the first alias (*name) in `text`, found by the scanner."""
+    try:
+        for token in yaml.scan(text, Loader=_FAST or _Loader):
+            if isinstance(token, yaml.AliasToken):
+                return token.start_mark.line
+    except yaml.YAMLError:
+        pass
+    return fallback
 
 
 class _Loader(yaml.SafeLoader):
@@ -137,6 +208,9 @@ def parse_yaml(text: str, shown: str, first_line: int) -> tuple[Source | None, l
                 return None, [Problem(shown, n, "Dòng thụt lề bằng phím Tab",
                                       "YAML chỉ cho phép thụt lề bằng dấu cách: thay Tab bằng 2 dấu cách",
                                       code="yaml-tab")]
+    deep = _too_deep(text, shown, offset)
+    if deep:
+        return None, [deep]
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -161,7 +235,14 @@ def parse_yaml(text: str, shown: str, first_line: int) -> tuple[Source | None, l
                               "Sửa theo mẫu", code="yaml-syntax")]
     src = Source(shown)
     src.lines[()] = first_line if node is None else node.start_mark.line + 1 + offset
-    src.data = {} if node is None else _plain(node, (), src, offset)
+    try:
+        src.data = {} if node is None else _plain(node, (), src, offset, set(), 0)
+    except _Refused as exc:
+        problem = exc.problem
+        if problem.code == "yaml-alias":
+            problem = Problem(problem.path, _alias_line(text, problem.line - 1 - offset) + 1 + offset,
+                              problem.what, problem.fix, code=problem.code)
+        return None, [problem]
     return src, []
 
 
@@ -178,20 +259,50 @@ def _open_quote_line(text: str, upto: int) -> int | None:
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
-def _plain(node, path, src: Source, offset: int):
-    src.lines.setdefault(path, node.start_mark.line + 1 + offset)
+def _plain(node, path, src: Source, offset: int, seen: set, depth: int):
+    line = node.start_mark.line + 1 + offset
+    src.lines.setdefault(path, line)
+    # An alias is the same node met twice: refused before it is expanded.
+    if id(node) in seen:
+        raise _Refused(Problem(src.path, line, "Phần thông tin đầu trang (YAML) dùng tham chiếu “*…” tới một giá trị "
+                               "đặt tên bằng “&…”: công cụ không nhận cách viết này",
+                               "Viết đầy đủ giá trị ở từng chỗ cần dùng; nếu giá trị bắt đầu bằng * hoặc & thì đặt "
+                               "nó trong ngoặc kép, ví dụ title: \"*Chú ý\"", code="yaml-alias"))
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _Refused(Problem(src.path, line, f"Phần thông tin đầu trang (YAML) lồng nhau quá {MAX_DEPTH} tầng",
+                               "Viết các mục theo mẫu (kế hoạch chỉ cần 3, 4 tầng thụt lề)", code="yaml-limit"))
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:      # plain: None (PyYAML) or "" (libyaml)
             return None
-        return printable(nfc(node.value))       # "\x01" escapes in quoted YAML, too
+        # "\x01" escapes in quoted YAML, too; zero-width marks make equal-looking titles differ.
+        return invisible.strip_zero_width(printable(nfc(node.value)))
+    if len(node.value) > MAX_ITEMS:
+        name = next((p for p in reversed(path) if isinstance(p, str)), "")
+        where = f"Mục “{name}”" if name else "Danh sách"
+        raise _Refused(Problem(src.path, src.lines.get(path, line), f"{where} có {len(node.value):,} phần tử "
+                               f"(giới hạn {MAX_ITEMS:,})"
+                               .replace(",", "."),
+                               "Giữ những phần tử cần đăng; chia thành nhiều kế hoạch hoặc trang nếu thật sự cần",
+                               code="yaml-limit"))
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(child, path + (i,), src, offset) for i, child in enumerate(node.value)]
+        return [_plain(child, path + (i,), src, offset, seen, depth + 1) for i, child in enumerate(node.value)]
     out: dict = {}
     for key_node, value_node in node.value:
-        key = str(key_node.value)
+        key = invisible.strip_zero_width(printable(str(key_node.value)))
         src.lines[path + (key,)] = key_node.start_mark.line + 1 + offset
-        out[key] = _plain(value_node, path + (key,), src, offset)
+        out[key] = _plain(value_node, path + (key,), src, offset, seen, depth + 1)
     return out
+
+
+def engine_text(text: str) -> str:
+    """A page's text as MkDocs should read it: as `read` sees it (NFC, no control characters)
+    and without zero-width characters in the front matter, where MkDocs takes the title from."""
+    text = printable(nfc(text))
+    m = _FRONT.match(text)
+    if not m:
+        return text
+    return invisible.strip_zero_width(text[:m.end()]) + text[m.end():]
 
 
 # PyYAML's messages, by prefix, in words an editor understands.

@@ -1,174 +1,79 @@
-"""Unsafe HTML in what an editor writes: found with its line, and never published.
+"""The last check of each finished page, and rel="noopener noreferrer" on links to other sites.
 
-Editors paste from Word and from other web sites; a pasted `<script>`, an
-`onclick=`, a `javascript:` link or an `<iframe>` would run on the portal of a
-public body. Markdown passes raw HTML through, and our templates print front
-matter text as it is, so both are scanned before anything is built:
+What content brings into a page is cleaned before (daihoi/site/sanitize.py, an
+allow-list applied by nh3). This is a second line of defence for what no single
+step sees: the theme's templates printing values, MkDocs' titles and menus.
 
-* `find(text)` scans Markdown or a front matter value and gives each danger
-  with its line (what is wrong and how to fix it, in Vietnamese);
-* `page_dangers(html)` checks a finished page with a real HTML parser, as a
-  second line of defence for whatever the first scan did not recognise
-  (the build then fails: the page is never published);
-* `add_noopener(html)` gives every link to another site `rel="noopener noreferrer"`.
+* `screen(page)` is a few regular expressions over the page text (a millisecond
+  for 1,000 pages' worth): it finds every spot that *could* be unsafe. Theme pages
+  normally have none, so nothing more runs;
+* `page_dangers(page)` reads a page that the screen flagged with a real HTML
+  parser, as the browser will, and says what must not be published (the build
+  then fails: the page is never published).
 
-Policy (the same at both steps): refuse, never silently drop. An editor who
-pasted a script must learn it is not on the page.
+The theme itself uses <script src> (its own files), <meta http-equiv> (the CSP),
+<link> and <form> (search on our own pages): those are checked for where they lead.
 """
 from __future__ import annotations
 
-import html as html_lib
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from daihoi.model.problems import Problem
+from daihoi.site.sanitize import normal_url
 
-# Elements that run code, embed another site, redirect, restyle or collect input.
-CODE_TAGS = {"script", "noscript"}
 EMBED_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet", "portal"}
-HEAD_TAGS = {"base", "meta", "link", "style"}
-FORM_TAGS = {"form", "input", "button", "textarea", "select"}
-UNSAFE_TAGS = CODE_TAGS | EMBED_TAGS | HEAD_TAGS | FORM_TAGS
-# In a finished page: the theme itself uses <input> (menu toggles), <form> (search
-# on our own pages) and <meta>/<link>; those are checked for where they lead.
 PAGE_TAGS = EMBED_TAGS | {"base", "style"}
-UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
-# Attributes whose value is fetched or followed by the browser.
+UNSAFE_SCHEMES = ("javascript:", "vbscript:", "livescript:", "data:")
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "data", "srcset",
              "cite", "longdesc", "dynsrc", "lowsrc", "codebase"}
 LOADING_ATTRS = {"src", "poster", "background", "data", "srcset"}   # fetched when the page opens
-_NAME = r"[A-Za-z][A-Za-z0-9:-]*"
-_TAG = re.compile(r"<(/?)(" + _NAME + r")((?:[^<>\"']|\"[^\"]{0,4000}\"|'[^']{0,4000}')*)>?", re.S)
-_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")           # Markdown attr_list: {: #id .class key=value }
-_ATTR = re.compile(r"(?:^|(?<=[\s/\"'{:]))([A-Za-z_:][-\w:.]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`}]+)")
-_MD_LINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,500}\]\(\s*<?([^)\s>]*)")          # [text](url) and ![alt](url)
-_MD_REF = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)   # [id]: url
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_ATTR_NAMES = "|".join(sorted(URL_ATTRS)).replace(":", r"\:")
 
-
-@dataclass(frozen=True)
-class Danger:
-    line: int          # 0-based line in the scanned text
-    what: str          # Vietnamese, no final period
-    fix: str
-
-
-def normal_url(value: str) -> str:
-    """A URL as the browser reads it: entities decoded, controls and spaces gone, lower case.
-
-    Browsers ignore tabs and newlines inside `java\tscript:` and decode
-    `&#106;avascript:`; the check must see what the browser sees.
-    """
-    return html_lib.unescape(value).translate(_INVISIBLE).lower()
-
-
-# Controls, space and DEL, removed in one pass (this runs for every link of every page).
-_INVISIBLE = dict.fromkeys([*range(0x21), 0x7F])
+# Anything the parser would flag is matched by one of these (they match more: the parser decides).
+_SCREEN = re.compile(
+    r"<(?:iframe|frame|frameset|object|embed|applet|portal|base|style)\b"
+    r"|\son[a-z]+\s*="                                                      # event handlers
+    r"|\s(?:" + _ATTR_NAMES + r")\s*=\s*[\"']?\s*(?:[a-z]*script\s*:|data\s*:"
+    r"|[^\"'\s>]*(?:&(?:#|tab;|newline;|colon;)|[\t\r\n]))"   # a scheme hidden by entities or tabs
+    r"|\s(?:src|poster|background|data|srcset)\s*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:)?//"   # loads from outside
+    r"|http-equiv\s*=\s*(?![\"']?(?:content-security-policy|x-ua-compatible)[\"'\s>])",
+    re.I)
+_SCRIPT = re.compile(r"<script\b([^>]*)>(</script>)?", re.I)
+_SRC = re.compile(r"""\ssrc\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+_LINK_OR_FORM = re.compile(r"<(?:link|form)\b[^>]*>", re.I)
+_OUTSIDE = re.compile(r"""\s(?:href|action)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//""", re.I)
+_REL_OK = re.compile(r"""\srel\s*=\s*["']?(?:canonical|alternate|author|license)\b""", re.I)
 
 
 def _unquote(value: str) -> str:
     return value[1:-1] if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) > 1 else value
 
 
+def own_script(src: str) -> bool:
+    """Scripts the tool publishes itself: files of the site, never another host nor inline data."""
+    seen = normal_url(src)
+    return bool(seen) and not seen.startswith(UNSAFE_SCHEMES) and not _EXTERNAL.match(seen)
+
+
+def screen(page: str) -> bool:
+    """Could `page` hold anything `page_dangers` flags? False is certain; True asks the parser."""
+    if _SCREEN.search(page):
+        return True
+    for m in _SCRIPT.finditer(page):
+        src = _SRC.search(m.group(1))
+        if not m.group(2) or not src or not own_script(_unquote(src.group(1))):
+            return True
+    for m in _LINK_OR_FORM.finditer(page):
+        if _OUTSIDE.search(m.group(0)) and not _REL_OK.search(m.group(0)):
+            return True
+    return False
+
+
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
-
-def _tag_danger(tag: str) -> tuple[str, str]:
-    if tag in CODE_TAGS:
-        return (f"Có mã chạy “<{tag}>” (có thể dán nhầm từ trang web khác)",
-                "Xóa thẻ này cùng nội dung bên trong; trang không được chứa mã chạy")
-    if tag in EMBED_TAGS:
-        return (f"Có khung nhúng “<{tag}>” (tải nội dung từ trang khác)",
-                "Xóa thẻ này; muốn dẫn tới video, bản đồ thì viết một liên kết [tên](https://...)")
-    if tag in FORM_TAGS:
-        return (f"Có ô nhập liệu “<{tag}>” (biểu mẫu gửi dữ liệu của người đọc đi nơi khác)",
-                "Xóa thẻ này; muốn nhận góp ý thì viết liên kết tới trang góp ý của cổng thông tin")
-    return (f"Có thẻ “<{tag}>” làm thay đổi cả trang (chuyển hướng, tải tệp ngoài, đổi giao diện)",
-            "Xóa thẻ này; giao diện và thông tin trang do công cụ tạo ra")
-
-
-def _url_danger(url: str, image: bool, thing: str = "Ảnh") -> tuple[str, str] | None:
-    seen = normal_url(url)
-    for scheme in UNSAFE_SCHEMES:
-        if seen.startswith(scheme):
-            if scheme == "data:":
-                return (f"{thing if image else 'Liên kết'} nhúng thẳng dữ liệu “{_short(url, 30)}” (data:)",
-                        "Lưu ảnh hoặc tài liệu thành tệp trong thư mục content/ rồi ghi tên tệp, "
-                        "ví dụ ![mô tả ảnh](anh/le-mit-tinh.jpg)")
-            return (f"Liên kết “{_short(url)}” chạy mã (giao thức {scheme}), không phải địa chỉ trang",
-                    "Thay bằng địa chỉ bắt đầu bằng https:// hoặc tên một tệp trong content/")
-    if image and _EXTERNAL.match(seen):
-        return (f"{thing} “{_short(url)}” lấy từ máy chủ bên ngoài (trang bị chậm và lộ người đọc cho trang khác)",
-                "Tải ảnh về, đặt vào thư mục content/ rồi ghi tên tệp, ví dụ ![mô tả ảnh](anh/le-mit-tinh.jpg)")
-    return None
-
-
-def _attr_dangers(tag: str, attrs: str):
-    """(offset in attrs, what, fix) for each dangerous attribute of one tag or attr_list."""
-    for m in _ATTR.finditer(attrs):
-        name, value = m.group(1).lower(), _unquote(m.group(2))
-        shown_tag = f"thẻ “<{tag}>”" if tag else "phần thuộc tính {...}"
-        if name.startswith("on"):
-            yield m.start(), (f"Có thuộc tính “{m.group(1)}” ở {shown_tag} (mã chạy khi người đọc bấm hoặc mở trang)",
-                              f"Xóa “{m.group(1)}=...” khỏi {shown_tag}")
-        elif name in URL_ATTRS:
-            found = _url_danger(value, image=name in LOADING_ATTRS, thing="Ảnh" if tag == "img" else "Tệp")
-            if found:
-                yield m.start(), found
-
-
-def find(text: str) -> list[Danger]:
-    """Every danger in Markdown (or a front matter value), in order, with its 0-based line."""
-    found: list[tuple[int, str, str]] = []
-    for m in _TAG.finditer(text):
-        closing, tag, attrs = m.group(1), m.group(2).lower(), m.group(3) or ""
-        if closing:
-            continue
-        if tag in UNSAFE_TAGS:
-            found.append((m.start(), *_tag_danger(tag)))
-        for offset, (what, fix) in _attr_dangers(tag, attrs):
-            found.append((m.start(3) + offset, what, fix))
-    for m in _ATTR_LIST.finditer(text):
-        for offset, (what, fix) in _attr_dangers("", m.group(1)):
-            found.append((m.start(1) + offset, what, fix))
-    for m in _MD_LINK.finditer(text):
-        danger = _url_danger(m.group(2), image=m.group(1) == "!")
-        if danger:
-            found.append((m.start(2), *danger))
-    for m in _MD_REF.finditer(text):
-        danger = _url_danger(m.group(1), image=False)
-        if danger:
-            found.append((m.start(1), *danger))
-    out, seen = [], set()
-    for pos, what, fix in sorted(found):
-        line = text.count("\n", 0, pos)
-        if (line, what) not in seen:        # a tag and its attr_list form can meet twice
-            seen.add((line, what))
-            out.append(Danger(line, what, fix))
-    return out
-
-
-def problems(text: str, shown: str, first_line: int) -> list[Problem]:
-    """`find` as Problems of the file `shown`, whose `text` starts at line `first_line`."""
-    return [Problem(shown, first_line + d.line, d.what, d.fix, code="unsafe-html") for d in find(text)]
-
-
-def value_problems(data, lines_of, shown: str, path: tuple = ()) -> list[Problem]:
-    """`find` over every string in front matter data; `lines_of(path)` gives the line of a value."""
-    if isinstance(data, dict):
-        return [p for key, value in data.items() for p in value_problems(value, lines_of, shown, path + (key,))]
-    if isinstance(data, list):
-        return [p for i, value in enumerate(data) for p in value_problems(value, lines_of, shown, path + (i,))]
-    if isinstance(data, str):
-        return [Problem(shown, lines_of(path), d.what, d.fix, code="unsafe-html") for d in find(data)]
-    return []
-
-
-# ---------------------------------------------------------------------------
-# Finished pages: a real parser, as the browser will read them.
 
 class _PageScan(HTMLParser):
     def __init__(self, allowed_script):
@@ -220,7 +125,7 @@ class _PageScan(HTMLParser):
                 self.dangers.append((line, f"<{tag}> tải tệp từ máy chủ bên ngoài: {_short(value)}"))
 
 
-def page_dangers(page: str, allowed_script=lambda src: False) -> list[tuple[int, str]]:
+def page_dangers(page: str, allowed_script=own_script) -> list[tuple[int, str]]:
     """(line, what) for each thing in a finished page that must not be published.
 
     `allowed_script(src)` says which `<script src>` are the tool's own files.
@@ -229,6 +134,11 @@ def page_dangers(page: str, allowed_script=lambda src: False) -> list[tuple[int,
     scan.feed(page)
     scan.close()
     return scan.dangers
+
+
+def final_check(page: str) -> list[tuple[int, str]]:
+    """`page_dangers`, read only when the screen finds something to read."""
+    return page_dangers(page) if screen(page) else []
 
 
 _A_TAG = re.compile(r"<a\s[^>]*>", re.I)
@@ -252,27 +162,3 @@ def add_noopener(page: str) -> str:
         end = len(tag) - (2 if tag.endswith("/>") else 1)
         return tag[:end] + ' rel="noopener noreferrer"' + tag[end:]
     return _A_TAG.sub(fix, page)
-
-
-def scan_folder(content_dir) -> list[Problem]:
-    """`find` over a whole content folder: Markdown bodies and every front matter or data value.
-
-    Files that cannot be read are left to `content.load`, which reports them.
-    """
-    from pathlib import Path
-
-    from daihoi.model import source
-    from daihoi.model.content import shown
-
-    root = Path(content_dir)
-    out = source.links_out(root, shown)
-    outside = {p.path for p in out}
-    for file in sorted([*root.rglob("*.md"), *root.rglob("*.yml"), *root.rglob("*.yaml")]):
-        if shown(file) in outside or not file.is_file():
-            continue
-        src, _ = source.read(file, shown(file))
-        if src is None:
-            continue
-        out += value_problems(src.data, src.line, src.path)
-        out += problems(src.body, src.path, src.body_line)
-    return sorted(out)

@@ -4,22 +4,72 @@ A phone on a slow network should not fetch a 4 MB camera photo to show it 360 px
 wide: each cover is published at a few widths (JPEG, quality 72, progressive)
 and the page lets the browser pick one (`srcset`), with width and height set so
 the layout does not jump while it loads. One 1200x630 crop is made for sharing.
+
+`problem(file)` says, before anything is decoded, why a picture cannot be used
+(a format browsers or Pillow do not read, too many bytes, too many pixels: a
+30,000 x 30,000 PNG is a few kilobytes on disk and 2.7 GB once decoded).
 """
 from __future__ import annotations
 
 import hashlib
 import io
+import warnings
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 WIDTHS = (160, 480, 960)
 SHARE_SIZE = (1200, 630)
 QUALITY = 72
+FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}   # Pillow's name -> the editor's
+FORMATS_TEXT = "JPEG (.jpg), PNG, WebP hoặc GIF"
+MAX_BYTES = 20_000_000
+MAX_PIXELS = 50_000_000      # a 48-megapixel phone photo (8000 x 6000) passes
+
+
+def _size_text(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def problem(file: Path) -> tuple[str, str] | None:
+    """(what, fix) in Vietnamese when `file` cannot be a post's picture; None when it can."""
+    file = Path(file)
+    try:
+        size = file.stat().st_size
+    except OSError as exc:
+        return f"Không đọc được ảnh “{file.name}” ({exc.strerror})", "Kiểm tra tệp còn tồn tại và có quyền đọc"
+    if size > MAX_BYTES:
+        return (f"Ảnh “{file.name}” quá lớn ({_size_text(size)} byte; giới hạn {_size_text(MAX_BYTES)} byte)",
+                "Thu nhỏ ảnh (chiều rộng 2000 điểm ảnh là đủ) hoặc lưu lại dạng JPEG chất lượng 80")
+    fix = f"Lưu lại ảnh dạng {FORMATS_TEXT} (trong Paint hoặc trình xem ảnh: Lưu thành… rồi chọn JPEG)"
+    if file.suffix.lower() in (".svg", ".svgz"):
+        return (f"Ảnh “{file.name}” là hình vẽ SVG: công cụ không thu nhỏ, cắt được loại ảnh này cho ảnh đại diện", fix)
+    # Pillow's own bomb check raises before the size is known; reading the header decodes
+    # nothing, so it is switched off here and MAX_PIXELS (lower) applies instead.
+    bomb_limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:        # reads the header only
+                kind, (width, height) = image.format, image.size
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return (f"Không đọc được ảnh “{file.name}”: tệp không phải ảnh {FORMATS_TEXT}, hoặc bị hỏng", fix)
+    finally:
+        Image.MAX_IMAGE_PIXELS = bomb_limit
+    if kind and kind not in FORMATS:
+        return f"Ảnh “{file.name}” có định dạng {kind}, trình duyệt hoặc công cụ không dùng được", fix
+    if width * height > MAX_PIXELS:
+        return (f"Ảnh “{file.name}” quá nhiều điểm ảnh ({_size_text(width)} x {_size_text(height)}; "
+                f"giới hạn {MAX_PIXELS // 1_000_000} triệu điểm ảnh)",
+                "Thu nhỏ ảnh, ví dụ chiều rộng 2000 điểm ảnh, rồi lưu lại dạng JPEG")
+    return None
 
 
 def _open(file: Path) -> Image.Image:
     image = Image.open(file)
+    # JPEG decodes at 1/2, 1/4 or 1/8 scale when that is still larger than any size we make:
+    # a 48-megapixel photo then needs ~20 MB of memory instead of ~150 MB.
+    image.draft("RGB", (SHARE_SIZE[0] * 2, SHARE_SIZE[1] * 2))
     image = ImageOps.exif_transpose(image)      # phone photos are stored sideways with an EXIF flag
     return image.convert("RGB")
 

@@ -1,14 +1,19 @@
 """Bad content never costs a published site: each case in cases/*.yml through the real command line.
 
 A case is a copy of the fixture site (plus _base/, a plan the cases edit) with
-one mistake an editor makes: broken YAML, odd encodings, impossible dates,
-dead links, pasted scripts... For each, `python build.py build` must
+one mistake an editor makes, or one a malicious one brings: broken YAML, odd
+encodings, impossible dates, dead links, pasted scripts, SVG with scripts, YAML
+alias bombs, huge files, invisible characters... For each, `python build.py build` must
 
-* exit 1 (or 0 with a warning, or 0 with a site identical to the good one, as the case says);
+* exit 1 (or 0 with a warning, or 0 with a site identical to the good one, or 0
+  with the changed content published safely, as the case says);
 * name the file and the line (`content/x.md:12: ...`), in Vietnamese, with how to fix it;
-* print no traceback;
-* leave the previously published site byte-identical (and no staging folder behind).
+* print no traceback and never "Lỗi ngoài dự kiến";
+* leave the previously published site byte-identical (and no staging folder behind);
+* stay within MAX_RSS of memory (and end: run_cli's timeout);
+* when it publishes, publish nothing the last page check would refuse.
 
+Edits may write `⟨N×TEXT⟩` for TEXT repeated N times (100,000 brackets, 3,000 slogans).
 The good site is built once; the cases run as parallel processes (they are
 independent) so the corpus stays fast in CI.
 """
@@ -17,6 +22,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
+import threading
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -24,12 +32,32 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import SITE_FIXTURE, run_cli, tree_digest
+from helpers import CACHE, ROOT, SITE_FIXTURE, run_cli, tree_digest
+
+from daihoi.site import htmlsafety  # noqa: E402  (helpers puts the project on sys.path)
 
 HERE = Path(__file__).resolve().parent
 CASES = sorted((HERE / "cases").glob("*.yml"))
 TODAY = "2025-05-15"
 VIETNAMESE = re.compile(r"[À-ỹđĐ]")
+MAX_RSS = 1_000_000_000          # bytes: any content folder builds within 1 GB
+_REPEAT = re.compile(r"⟨(\d+)×(.*?)⟩", re.S)
+
+
+def expand(text: str) -> str:
+    """`⟨3×ab⟩` -> `ababab`: large inputs written small."""
+    return _REPEAT.sub(lambda m: m.group(2) * int(m.group(1)), text)
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that claims `width` x `height` pixels: a decompression bomb a few bytes long."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
 
 
 def load_case(path: Path) -> dict:
@@ -46,6 +74,7 @@ def make_content(folder: Path) -> Path:
 def apply(content: Path, edit: dict) -> None:
     """One mistake, as an editor would make it."""
     if "symlink" in edit:
+        (content / edit["symlink"]).parent.mkdir(parents=True, exist_ok=True)
         (content / edit["symlink"]).symlink_to(edit["to"])
         return
     if "remove" in edit:
@@ -55,17 +84,21 @@ def apply(content: Path, edit: dict) -> None:
         shutil.copy(content / edit["copy"], content / edit["to"])
         return
     file = content / edit["file"]
+    file.parent.mkdir(parents=True, exist_ok=True)
     if "hex" in edit:
         file.write_bytes(bytes.fromhex(edit["hex"]))
         return
+    if "png_header" in edit:
+        file.write_bytes(png_header(*edit["png_header"]))
+        return
     text = file.read_text(encoding="utf-8") if file.exists() else ""
     if "write" in edit:
-        text = edit["write"]
+        text = expand(edit["write"])
     if "replace" in edit:
         assert edit["replace"] in text, f"{file.name}: không thấy “{edit['replace']}” để sửa (ca kiểm thử lỗi thời)"
-        text = text.replace(edit["replace"], edit["with"], 1)
+        text = text.replace(edit["replace"], expand(edit["with"]), 1)
     if "append" in edit:
-        text += edit["append"]
+        text += expand(edit["append"])
     if "normalize" in edit:
         text = unicodedata.normalize(edit["normalize"], text)
         assert text != unicodedata.normalize("NFC", text)
@@ -107,6 +140,33 @@ def good(tmp_path_factory):
     return root / "site", tree_digest(root / "site"), r.stderr
 
 
+def run_measured(*args, cwd) -> tuple[subprocess.CompletedProcess, int, float]:
+    """`python build.py ARGS` as run_cli does, with the process's peak memory (bytes) and time."""
+    import signal
+    import tempfile
+    import time
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DAIHOI_CACHE=str(CACHE))
+    env.pop("DAIHOI_TODAY", None)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *map(str, args)], cwd=cwd,
+                                stdout=out, stderr=err, env=env)
+        timer = threading.Timer(300, lambda: os.kill(proc.pid, signal.SIGKILL))
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        seconds = time.monotonic() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        result = subprocess.CompletedProcess(proc.args, proc.returncode, out.read().decode("utf-8"),
+                                             err.read().decode("utf-8"))
+    return result, usage.ru_maxrss * 1024, seconds
+
+
 def run_case(path: Path, base: Path, good_site: Path) -> dict:
     case = load_case(path)
     work = base / path.stem
@@ -115,8 +175,9 @@ def run_case(path: Path, base: Path, good_site: Path) -> dict:
     shutil.copytree(good_site, work / "site")
     for edit in case["edits"]:
         apply(content, edit)
-    r = run_cli("build", "--content-dir", "content", "--site-dir", "site", "--today", TODAY, cwd=work)
-    return {"case": case, "work": work, "content": content, "result": r}
+    r, rss, seconds = run_measured("build", "--content-dir", "content", "--site-dir", "site", "--today", TODAY,
+                                   cwd=work)
+    return {"case": case, "work": work, "content": content, "result": r, "rss": rss, "seconds": seconds}
 
 
 @pytest.fixture(scope="module")
@@ -151,9 +212,9 @@ def test_corpus_is_large_enough():
     assert len(CASES) >= 30
     for path in CASES:
         case = load_case(path)
-        assert case["expect"] in ("error", "warning", "same"), path.name
+        assert case["expect"] in ("error", "warning", "same", "ok"), path.name
         assert VIETNAMESE.search(case["what"]), path.name
-        assert case["expect"] == "same" or case["problems"], path.name
+        assert case["expect"] in ("same", "ok") or case["problems"], path.name
 
 
 @pytest.mark.parametrize("name", [p.stem for p in CASES])
@@ -166,6 +227,8 @@ def test_bad_content(name, results, good):
         pytest.xfail("tệp đính kèm chưa có trong mô hình nội dung (schema.PLAN)")
     err = r.stderr
     assert "Traceback" not in err and "Doc file" not in err and "WARNING" not in err, err
+    assert "Lỗi ngoài dự kiến" not in err and r.returncode in (0, 1), err
+    assert run["rss"] < MAX_RSS, f"{run['rss']:,} byte bộ nhớ"
     problem_lines = [line for line in err.splitlines() if line.startswith("content/")]
     for line in problem_lines:
         assert VIETNAMESE.search(line.split(": ", 1)[1]), line     # the message itself is Vietnamese
@@ -183,9 +246,19 @@ def test_bad_content(name, results, good):
         assert r.returncode == 0, err
         assert all("(cảnh báo)" in line for line in problem_lines), err
         assert tree_digest(site) != good[1] and (site / "index.html").is_file()
-    else:   # same: accepted silently, the site is exactly the good one
+    elif case["expect"] == "same":   # accepted silently, the site is exactly the good one
         assert r.returncode == 0 and err == good[2], err
         assert tree_digest(site) == good[1]
+    else:   # ok: accepted silently, the change published
+        assert r.returncode == 0 and err == good[2], err
+        assert tree_digest(site) != good[1]
+    if r.returncode == 0:
+        for page in site.rglob("*.html"):
+            assert htmlsafety.page_dangers(page.read_text(encoding="utf-8")) == [], page
+    for check in case.get("site_has") or []:
+        assert check["text"] in (site / check["file"]).read_text(encoding="utf-8"), check
+    for check in case.get("site_lacks") or []:
+        assert check["text"] not in (site / check["file"]).read_text(encoding="utf-8"), check
     assert sorted(p.name for p in run["work"].iterdir()) == ["content", "site"], "thư mục tạm còn sót lại"
 
 

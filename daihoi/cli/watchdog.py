@@ -1,0 +1,78 @@
+"""A time limit on turning one page's Markdown into HTML, so that no file can hang a build.
+
+Python-Markdown takes quadratic time on some inputs: 8,000 "[" in one paragraph take
+11 s, 2 MB of them would take hours. No list of such patterns is ever complete, so
+the build measures instead: while a page renders, a timer runs; when it expires the
+main thread is interrupted (`_thread.interrupt_main`, which works on Windows too and
+lands between two Python instructions, where Python-Markdown spends its time) and
+build.py reports the page by name. A legitimate 2 MB page renders in under 2 s.
+
+Only `python build.py build` arms it (`enable`): `serve` rebuilds in another thread,
+where an interrupt would stop the preview server instead.
+"""
+from __future__ import annotations
+
+import _thread
+import threading
+import time
+
+PAGE_SECONDS = 30.0       # one page
+TOTAL_SECONDS = 600.0     # every page of one build together
+
+_state = {"enabled": False, "timer": None, "page": None, "started": 0.0, "spent": 0.0, "expired": None}
+
+
+def enable(page_seconds: float = PAGE_SECONDS, total_seconds: float = TOTAL_SECONDS) -> None:
+    _state.update(enabled=True, page=None, spent=0.0, expired=None, limits=(page_seconds, total_seconds))
+
+
+def disable() -> None:
+    stop()
+    _state["enabled"] = False
+
+
+def start(page: str) -> None:
+    """`page` (as the editor sees its path) begins to render."""
+    stop()
+    if not _state["enabled"] or threading.current_thread() is not threading.main_thread():
+        return
+    page_limit, total_limit = _state["limits"]
+    left = min(page_limit, total_limit - _state["spent"])
+    _state.update(page=page, started=time.monotonic())
+    timer = threading.Timer(max(left, 0.0), _expire, args=(page, left < page_limit))
+    timer.daemon = True
+    _state["timer"] = timer
+    timer.start()
+
+
+def stop() -> None:
+    """The page being rendered is done."""
+    timer = _state.get("timer")
+    if timer is not None:
+        timer.cancel()
+        _state["timer"] = None
+        _state["spent"] += time.monotonic() - _state["started"]
+
+
+def _expire(page: str, whole_build: bool) -> None:
+    _state["expired"] = (page, whole_build)
+    _thread.interrupt_main()
+
+
+def expired() -> tuple[str, bool] | None:
+    """(page, whether the whole build's budget ran out) if the timer stopped a build."""
+    return _state["expired"]
+
+
+def message() -> tuple[str, str]:
+    """(what, fix) in Vietnamese for the page that took too long."""
+    page, whole = _state["expired"]
+    page_limit, total_limit = _state["limits"]
+    if whole:
+        what = (f"Dựng trang quá {total_limit:g} giây cho tất cả các trang; dừng ở trang này "
+                "(có thể nhiều trang có chuỗi ký tự bất thường)")
+    else:
+        what = (f"Trang này cần hơn {page_limit:g} giây để chuyển thành HTML (thường do một chuỗi rất dài "
+                "các dấu [ ! < hoặc danh sách lồng nhau quá nhiều tầng, dán nhầm từ chương trình khác)")
+    return what, ("Tìm trong tệp các dòng toàn dấu [ ( < * hoặc thụt lề rất sâu và xóa đi; "
+                  "nếu trang quá dài, chia thành nhiều trang")

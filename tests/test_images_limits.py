@@ -1,0 +1,51 @@
+"""daihoi.site.images.problem: a post's picture is checked from its header before anything is decoded."""
+import struct
+import zlib
+
+from PIL import Image
+
+from daihoi.site import images
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that claims `width` x `height` (a decompression bomb is a few KB on disk)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+
+
+def test_usable_pictures_pass(tmp_path):
+    for name, kind in [("a.jpg", "JPEG"), ("b.png", "PNG"), ("c.webp", "WEBP"), ("d.gif", "GIF")]:
+        Image.new("RGB", (40, 30), "red").save(tmp_path / name, kind)
+        assert images.problem(tmp_path / name) is None, name
+
+
+def test_what_cannot_be_a_cover_is_named_with_the_formats_that_work(tmp_path):
+    (tmp_path / "hinh.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (tmp_path / "gia.jpg").write_text("không phải ảnh", encoding="utf-8")
+    Image.new("RGB", (40, 30)).save(tmp_path / "anh.bmp", "BMP")
+    (tmp_path / "bom.png").write_bytes(png_header(30_000, 30_000))
+    (tmp_path / "rat-bom.png").write_bytes(png_header(100_000, 100_000))
+    got = {name: images.problem(tmp_path / name) for name in ("hinh.svg", "gia.jpg", "anh.bmp", "bom.png", "rat-bom.png")}
+    assert got["hinh.svg"][0].startswith("Ảnh “hinh.svg” là hình vẽ SVG")
+    assert got["gia.jpg"][0].startswith("Không đọc được ảnh “gia.jpg”: tệp không phải ảnh JPEG (.jpg), PNG, WebP hoặc GIF")
+    assert got["anh.bmp"][0] == "Ảnh “anh.bmp” có định dạng BMP, trình duyệt hoặc công cụ không dùng được"
+    assert got["bom.png"][0] == "Ảnh “bom.png” quá nhiều điểm ảnh (30.000 x 30.000; giới hạn 50 triệu điểm ảnh)"
+    assert got["rat-bom.png"][0].startswith("Ảnh “rat-bom.png” quá nhiều điểm ảnh")
+    assert all("JPEG" in fix for _, fix in got.values())
+
+
+def test_too_many_bytes(tmp_path, monkeypatch):
+    monkeypatch.setattr(images, "MAX_BYTES", 10)
+    Image.new("RGB", (40, 30)).save(tmp_path / "a.jpg")
+    what, _ = images.problem(tmp_path / "a.jpg")
+    assert what.startswith("Ảnh “a.jpg” quá lớn (") and "giới hạn 10 byte" in what
+
+
+def test_large_photos_decode_at_a_reduced_scale_with_the_same_widths(tmp_path):
+    Image.new("RGB", (6000, 4000), "red").save(tmp_path / "lon.jpg", quality=50)
+    picture, files = images.variants(tmp_path / "lon.jpg", "lon", "anh")
+    assert [w for _, w, _ in picture["srcset"]] == [160, 480, 960]
+    assert [h for _, _, h in picture["srcset"]] == [107, 320, 640]
+    assert len(files) == 4

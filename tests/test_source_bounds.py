@@ -1,0 +1,64 @@
+"""daihoi.model.source: what could hang a build or hide words is refused with file and line, before
+anything walks the data (YAML aliases, deep nesting, huge lists, bidirectional controls); zero-width
+characters leave front matter values."""
+import time
+
+from daihoi.model import source
+
+BOMB = ('title: "Bom"\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+        + "".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")))
+
+
+def read(tmp_path, text, name="x.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return source.read(path, f"content/{name}")
+
+
+def test_a_billion_laughs_is_refused_at_once_at_the_first_alias(tmp_path):
+    start = time.monotonic()
+    src, problems = read(tmp_path, f"---\n{BOMB}---\nThân bài\n")
+    assert time.monotonic() - start < 5        # not a speed target: the walk was 10^9 values
+    assert src is None
+    [p] = problems
+    assert (p.path, p.line, p.code) == ("content/x.md", 4, "yaml-alias")
+    assert "tham chiếu “*…”" in p.what and "ngoặc kép" in p.fix
+
+
+def test_an_alias_in_a_data_file_is_refused_too(tmp_path):
+    src, [p] = read(tmp_path, "a: &x\n  name: \"Đại hội\"\nb: *x\n", "dai-hoi.yml")
+    assert src is None and (p.line, p.code) == (3, "yaml-alias")
+
+
+def test_nesting_deeper_than_the_limit_is_refused_without_crashing(tmp_path):
+    # 100,000 levels crashed libyaml's composer (segmentation fault): refused by scanning tokens.
+    src, [p] = read(tmp_path, "---\ntitle: x\na: " + "[" * 100_000 + "]" * 100_000 + "\n---\nb\n")
+    assert src is None and (p.line, p.code) == (3, "yaml-limit")
+    src, [p] = read(tmp_path, "---\n" + "".join("  " * i + f"k{i}:\n" for i in range(60)) + "---\n")
+    assert src is None and p.code == "yaml-limit" and p.line == 2 + source.MAX_DEPTH
+
+
+def test_a_list_longer_than_the_limit_is_refused_with_its_name(tmp_path):
+    slogans = "".join(f'  - "Khẩu hiệu {n}"\n' for n in range(3000))
+    src, [p] = read(tmp_path, f"---\ntitle: x\nslogans:\n{slogans}---\n")
+    assert src is None and (p.line, p.code) == (4, "yaml-limit")
+    assert p.what == "Mục “slogans” có 3.000 phần tử (giới hạn 500)"
+
+
+def test_bidi_controls_are_errors_at_their_lines_anywhere_in_a_file(tmp_path):
+    src, problems = read(tmp_path, '---\ntitle: "Kế hoạch \u202eabc"\n---\n\nThân \u2066bài\u2069\n')
+    assert [(p.line, p.code, p.is_error) for p in problems] == [(2, "bidi", True), (5, "bidi", True)]
+    assert "U+202E (RIGHT-TO-LEFT OVERRIDE)" in problems[0].what
+
+
+def test_zero_width_characters_leave_values_and_keys_but_not_the_body(tmp_path):
+    src, problems = read(tmp_path, '---\ntitle\u200b: "Đại\u200b hội\ufeff"\ntags: ["a\u200d"]\n---\nThân\u200b bài\n')
+    assert problems == []
+    assert src.data == {"title": "Đại hội", "tags": ["a"]}
+    assert src.body == "Thân\u200b bài\n"
+
+
+def test_the_engine_reads_the_same_front_matter():
+    text = '---\ntitle: "Đại\u200b hội"\n---\nThân\u200b bài\x01\n'
+    assert source.engine_text(text) == '---\ntitle: "Đại hội"\n---\nThân\u200b bài\n'
+    assert source.engine_text("Không có phần đầu\u200b\n") == "Không có phần đầu\u200b\n"
