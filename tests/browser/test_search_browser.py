@@ -49,7 +49,15 @@ def reader(browser, news_server):
     context.close()
 
 
+def open_box(page):
+    """On a phone the header's box is folded beside the title: "Tìm" opens it (with JavaScript)."""
+    if page.locator("#dh-search-q").bounding_box()["width"] < 2:
+        page.click(".dh-search__button")
+    assert page.locator("#dh-search-q").bounding_box()["width"] > 100
+
+
 def search(page, query):
+    open_box(page)
     page.fill("#dh-search-q", query)
     page.wait_for_function(
         "q => { const b = document.querySelector('[data-dh-search-results]');"
@@ -63,7 +71,7 @@ def search(page, query):
 def test_first_view_downloads_no_search_code_or_index(reader):
     reader.goto(reader.base)
     reader.wait_for_load_state("networkidle")
-    assert reader.is_visible("#dh-search-q")
+    assert reader.is_visible(".dh-search__button")
     assert not [u for u in reader.requests if "pagefind" in u or "dh-search" in u]
     assert all(u.startswith(reader.base) for u in reader.requests)
 
@@ -95,6 +103,7 @@ def test_khau_hieu_finds_the_slogans_page_and_d_matches_dj(reader):
 
 def test_search_page_from_the_header_form(reader):
     reader.goto(reader.base)
+    open_box(reader)
     reader.fill("#dh-search-q", "khẩu hiệu")
     reader.press("#dh-search-q", "Enter")
     reader.wait_for_url("**/tim-kiem/?q=*")
@@ -106,9 +115,11 @@ def test_without_javascript_the_form_leads_to_useful_links(browser, news_server)
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(news_server)
-    page.fill("#dh-search-q", "dai hoi")
-    page.press("#dh-search-q", "Enter")
+    page.click(".dh-search__button")             # the folded box: "Tìm" opens the search page
     page.wait_for_url("**/tim-kiem/?q=*")
+    page.fill("#dh-search-page-q", "dai hoi")
+    page.press("#dh-search-page-q", "Enter")
+    page.wait_for_url("**/tim-kiem/?q=dai+hoi")
     links = page.eval_on_selector_all("noscript a, .md-content noscript", "els => els.map(e => e.textContent)")
     assert any("tin tức" in text for text in links)
     context.close()
