@@ -9,15 +9,13 @@
     python build.py new plan|post|congress|page [...]
     python build.py package [...]
 
-This file is an adapter, like hooks/: it parses the command line and drives
-MkDocs; the logic lives in daihoi/. On a fresh machine the first run sets up
-.venv by itself (daihoi/cli/bootstrap.py).
+This file parses the command line and runs the steps of a build; the engine is reached
+only through hooks/mkdocs_adapter.py and the logic lives in daihoi/. On a fresh machine
+the first run sets up .venv by itself (daihoi/cli/bootstrap.py).
 """
 from __future__ import annotations
 
-import logging
 import os
-import re
 import shutil
 import sys
 import traceback
@@ -116,71 +114,24 @@ def set_today(args) -> None:
             os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(day))
 
 
-def mkdocs_config(args, **overrides):
-    from mkdocs.config import load_config
+def engine():
+    """hooks/mkdocs_adapter.py, the one file that knows the engine (docs/engine.md)."""
+    import importlib.util
 
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    return load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(Path(args.content_dir).resolve()), **overrides)
-
-
-class _Collect(logging.Handler):
-    """Keeps the engine's warnings: they are translated for the editor, not printed in English."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record):
-        self.records.append(record)
-
-
-_DEAD_LINK = re.compile(r"Doc file '(?P<src>.+?)' contains a link '(?P<link>.*?)', but (?:the target(?: '.*?')? is not "
-                        r"found among documentation files|(?P<anchor>there is no such anchor on this page|the doc "
-                        r"'.+?' does not contain an anchor '.*?'))\.(?: Did you mean '(?P<guess>.*?)'\?)?")
-
-
-def engine_problems(records, content_dir: Path) -> list:
-    """MkDocs' warnings as the editor's problems: a dead link is an error naming the file and line."""
-    from daihoi.model import content, source
-    from daihoi.model.problems import ERROR, WARNING, Problem
-
-    out = []
-    for record in records:
-        if record.levelno >= logging.ERROR:
-            continue            # comes with an exception, reported by the caller
-        message = record.getMessage()
-        m = _DEAD_LINK.match(message)
-        if not m:
-            out.append(Problem("mkdocs", 0, f"Công cụ dựng trang báo: {message}", level=WARNING, code="engine"))
-            continue
-        file = content_dir / m["src"]
-        line = source.find_line(file, m["link"])
-        if m["anchor"]:
-            what = f"Liên kết “{m['link']}” trỏ tới một mục (phần sau dấu #) không có trong trang đích"
-            fix = "Sửa phần sau dấu # cho đúng mục cần dẫn tới, hoặc bỏ phần đó"
-        else:
-            what = f"Liên kết “{m['link']}” trỏ tới tệp không có trong thư mục nội dung"
-            fix = (f"Có phải ý bạn là “{m['guess']}”? " if m["guess"] else "") + \
-                "Sửa đường dẫn cho đúng tên tệp (tính từ thư mục của trang này), hoặc xóa liên kết"
-        # A page the tool generates (not in content/) cannot be fixed by the editor, and an
-        # anchor may be made by the template or raw HTML, which MkDocs cannot see: warn only.
-        level = ERROR if file.is_file() and not m["anchor"] else WARNING
-        out.append(Problem(content.shown(file), line, what, fix, level, code="dead-link"))
-    return sorted(out)
+    spec = importlib.util.spec_from_file_location("daihoi_engine_adapter", ROOT / "hooks" / "mkdocs_adapter.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def cmd_check(args) -> int:
     site = check_content(args)
     # A build cleans each page's HTML as MkDocs renders it; `check` builds nothing, so it
     # renders the pages with the same Markdown settings to report the same removals.
-    import markdown
-
     from daihoi.model.problems import errors
     from daihoi.site import content_check
 
-    config = mkdocs_config(args)
-    render = lambda text: markdown.Markdown(extensions=config.markdown_extensions,   # noqa: E731
-                                            extension_configs=config.mdx_configs).convert(text)
+    render = engine().markdown_renderer(Path(args.content_dir))
     found = content_check.body_problems(Path(args.content_dir), render, skip={plan.path for plan in site.plans})
     for problem in found:
         say(str(problem), err=True)
@@ -208,34 +159,35 @@ def cmd_build(args) -> int:
 def _build_into(target: Path, args) -> None:
     """Build into a staging folder beside `target` (its lock held), then swap it in."""
     from jinja2 import TemplateNotFound
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
 
     from daihoi.cli import atomic, watchdog
     from daihoi.model.problems import Problem, errors
+    from daihoi.site.builder import missing_outputs
 
+    adapter = engine()
     staged = atomic.staging_dir(target)     # also removes what killed builds left beside it
-    engine_log = _Collect()
-    logging.getLogger("mkdocs").addHandler(engine_log)
     watchdog.enable()
     try:
-        build(mkdocs_config(args, site_dir=str(staged)))
-        found = engine_problems(engine_log.records, Path(args.content_dir))
+        found = adapter.build_site(Path(args.content_dir), staged)
         for problem in found:
             say(str(problem), err=True)
         if errors(found):
             raise Failure(f"Trang có {len(errors(found))} lỗi liên kết, chưa dựng trang. "
                           "Sửa các dòng nêu trên rồi chạy lại.")
+        missing = missing_outputs(staged)
+        if missing:
+            # An engine that does not run our hooks (Zensical today) builds a bare site: never publish it.
+            raise Failure("Công cụ dựng trang không chạy phần mở rộng của chuyên mục (hooks trong mkdocs.yml): "
+                          f"trang dựng ra thiếu {', '.join(missing)}. Trang cũ vẫn giữ nguyên. Dùng MkDocs 1.6 hoặc "
+                          "ProperDocs 1.6 như trong requirements.txt (xem docs/engine.md)")
     except Failure:
         shutil.rmtree(staged, ignore_errors=True)
         raise
-    except MkDocsException as exc:
+    except adapter.EngineError as exc:
         shutil.rmtree(staged, ignore_errors=True)
-        # MkDocs wraps a hook's error (our Vietnamese problems) in "Aborted with a BuildError!".
-        inner = exc.__context__ if isinstance(exc.__context__, MkDocsException) else None
-        if inner is not None:
-            say(str(inner), err=True)
-            raise Failure("Không dựng được trang vì các lỗi nêu trên. Sửa rồi chạy lại.") from inner
+        if exc.problems:
+            say(str(exc), err=True)
+            raise Failure("Không dựng được trang vì các lỗi nêu trên. Sửa rồi chạy lại.") from exc
         raise Failure(f"Không dựng được trang: {exc}") from exc
     except TemplateNotFound as exc:
         shutil.rmtree(staged, ignore_errors=True)
@@ -253,20 +205,16 @@ def _build_into(target: Path, args) -> None:
         raise
     finally:
         watchdog.disable()
-        logging.getLogger("mkdocs").removeHandler(engine_log)
     atomic.swap_in(staged, target)
 
 
 def cmd_serve(args) -> int:
-    from mkdocs.commands.serve import serve
-
     set_today(args)
     check_content(args)
     os.environ["DAIHOI_GUIDE"] = "1"     # the editors' guide at huong-dan/: in the preview, not on the portal
     say(f"Xem trước tại http://127.0.0.1:{args.port}/ (Ctrl+C để dừng); hướng dẫn biên tập: "
         f"http://127.0.0.1:{args.port}/huong-dan/")
-    serve(str(ROOT / "mkdocs.yml"), docs_dir=str(Path(args.content_dir).resolve()),
-          dev_addr=f"127.0.0.1:{args.port}", livereload=True)
+    engine().serve_site(Path(args.content_dir), args.port)
     return 0
 
 

@@ -1,30 +1,26 @@
-"""hooks/safety_mkdocs.py: each page's HTML through the allow-list (problems with file and line),
-the last check on each finished page, and sources read as the content check reads them."""
-import importlib.util
+"""The site build's safety (daihoi.site.builder.SiteBuild, daihoi.site.htmlsafety): each page's HTML
+through the allow-list (problems with file and line), the last check on each finished page, and
+sources read as the content check reads them. The engine adapter only passes pages in."""
+from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from helpers import ROOT
+from helpers import ROOT, SITE_FIXTURE
+from daihoi.model.problems import ContentError
+from daihoi.site import htmlsafety
+from daihoi.site.builder import SiteBuild
 
-spec = importlib.util.spec_from_file_location("safety_mkdocs", ROOT / "hooks" / "safety_mkdocs.py")
-hook = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(hook)
+
+def new_build(tmp_path) -> SiteBuild:
+    return SiteBuild(SITE_FIXTURE, ROOT / "theme", date(2025, 5, 15), tmp_path / "cache", "<article>")
 
 PAGE = ('<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
         '<script src="../assets/daihoi.js" defer></script></head><body>{}</body></html>')
 
 
-def page_of(path: Path, text: str):
-    path.write_text(text, encoding="utf-8")
-    return SimpleNamespace(file=SimpleNamespace(abs_src_path=str(path), src_uri=path.name,
-                                                content_string=text))
-
-
 def test_links_to_other_sites_get_noopener_and_safe_pages_pass():
-    out = hook.check_page(PAGE.format('<a href="https://tinhuy.example.gov.vn/">Tỉnh ủy</a> <a href="../khau-hieu/">x</a>'),
+    out = htmlsafety.checked_page(PAGE.format('<a href="https://tinhuy.example.gov.vn/">Tỉnh ủy</a> <a href="../khau-hieu/">x</a>'),
                           "content/index.md")
     assert '<a href="https://tinhuy.example.gov.vn/" rel="noopener noreferrer">' in out
     assert '<a href="../khau-hieu/">' in out
@@ -39,21 +35,20 @@ def test_links_to_other_sites_get_noopener_and_safe_pages_pass():
     ('<a href="javascript:alert(1)">x</a>', "javascript:alert(1)"),
 ])
 def test_unsafe_page_is_refused_naming_the_source_file(body, words):
-    with pytest.raises(PluginError) as err:
-        hook.check_page(PAGE.format(body), str(ROOT / "content" / "index.md"))
+    with pytest.raises(ContentError) as err:
+        htmlsafety.checked_page(PAGE.format(body), "content/index.md")
     message = str(err.value)
     assert "content/index.md: Trang dựng ra có nội dung không an toàn" in message
     assert words in message
 
 
 def test_page_html_is_cleaned_and_errors_stop_the_build_before_any_page_is_written(tmp_path, capsys):
-    hook.on_config(None)
+    build = new_build(tmp_path)
     source = "---\ntitle: Thử\n---\n\nĐoạn.\n\n<font>đỏ</font>\n\n<p onclick=\"x()\">Bấm</p>\n"
-    page = page_of(tmp_path / "thu.md", source)
-    html = hook.on_page_content('<p>Đoạn.</p>\n<p><font>đỏ</font></p>\n<p onclick="x()">Bấm</p>', page, None, None)
+    html = build.content("thu.md", '<p>Đoạn.</p>\n<p><font>đỏ</font></p>\n<p onclick="x()">Bấm</p>', source, "thu.md")
     assert html == "<p>Đoạn.</p>\n<p>đỏ</p>\n<p>Bấm</p>"
-    with pytest.raises(PluginError) as err:
-        hook.on_env("env", None, None)
+    with pytest.raises(ContentError) as err:
+        build.after_pages()
     lines = str(err.value).splitlines()
     assert lines[0].endswith("thu.md:7: (cảnh báo) Thẻ “<font>” không dùng được trên trang nên đã bị bỏ "
                              "(chữ bên trong vẫn giữ). Xóa thẻ này; định dạng chữ bằng Markdown: **đậm**, *nghiêng*, "
@@ -62,13 +57,13 @@ def test_page_html_is_cleaned_and_errors_stop_the_build_before_any_page_is_writt
 
 
 def test_harmless_removals_are_printed_and_the_build_goes_on(tmp_path, capsys):
-    hook.on_config(None)
-    page = page_of(tmp_path / "thu.md", "Chữ <span class=\"to\">to</span>\n")
-    assert hook.on_page_content('<p>Chữ <span class="to">to</span></p>', page, None, None) == "<p>Chữ <span>to</span></p>"
-    assert hook.on_env("env", None, None) == "env"
+    build = new_build(tmp_path)
+    html = build.content("thu.md", '<p>Chữ <span class="to">to</span></p>', "Chữ <span class=\"to\">to</span>\n", "thu.md")
+    assert html == "<p>Chữ <span>to</span></p>"
+    build.after_pages()
     assert "thu.md:1: (cảnh báo) Thuộc tính “class” ở thẻ “<span>”" in capsys.readouterr().err
 
 
 def test_sources_are_read_as_nfc_without_invisible_characters_in_the_front_matter(tmp_path):
-    page = page_of(tmp_path / "a.md", "---\ntitle: \"Đa\u0323i\u200b ho\u0302\u0323i\"\n---\nThân\u200b bài\x01\n")
-    assert hook.on_page_read_source(page, None) == "---\ntitle: \"Đại hội\"\n---\nThân\u200b bài\n"
+    text = "---\ntitle: \"Đa\u0323i\u200b ho\u0302\u0323i\"\n---\nThân\u200b bài\x01\n"
+    assert new_build(tmp_path).source(text) == "---\ntitle: \"Đại hội\"\n---\nThân\u200b bài\n"

@@ -12,7 +12,6 @@ are the resolved plan's (daihoi.model.plan): the calendar never works them out i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 

@@ -389,22 +389,3 @@ def rss(news: News, site_url: str, title: str, description: str, url_of: UrlOf) 
 </rss>
 """
 
-
-def attach_phase_links(view: dict, nw, url_of, href_of) -> None:
-    """Give each phase in a page's view (timelines, the "now" card, a plan's tracks) a link to
-    its posts, as `entry["news"]` = {..., "href"}; `href_of` makes the URL relative to the page."""
-    def attach(number, entries):
-        links = phase_links(nw, number, url_of)
-        for e in entries:
-            if e.get("key") in links:
-                e["news"] = dict(links[e["key"]], href=href_of(links[e["key"]]["url"]))
-
-    for t in view.get("timelines", []):
-        for track in t["tracks"]:
-            attach(t["summary"]["number"], track["entries"])
-    for p in view.get("now", {}).get("plans", []):
-        attach(p["summary"]["number"], p["glance"]["phases"])
-    if view.get("kind") == "plan":
-        for track in view["tracks"]:
-            attach(view["summary"]["number"], track["entries"])
-        attach(view["summary"]["number"], view["glance"]["phases"])

@@ -162,3 +162,18 @@ def add_noopener(page: str) -> str:
         end = len(tag) - (2 if tag.endswith("/>") else 1)
         return tag[:end] + ' rel="noopener noreferrer"' + tag[end:]
     return _A_TAG.sub(fix, page)
+
+
+def checked_page(page: str, shown: str) -> str:
+    """A finished page with noopener links; ContentError (Vietnamese, the page's file) if it would run
+    or load something it must not: the last line of defence, after the allow-list."""
+    from daihoi.model.problems import ContentError, Problem
+
+    page = add_noopener(page)
+    dangers = final_check(page)
+    if dangers:
+        raise ContentError(sorted({Problem(shown, 0, f"Trang dựng ra có nội dung không an toàn: {what}",
+                                           "Xóa phần này khỏi tệp (mã chạy, khung nhúng, tệp từ máy chủ bên ngoài "
+                                           "không được đăng lên cổng thông tin)", code="unsafe-page")
+                                   for _, what in dangers}))
+    return page

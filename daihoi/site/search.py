@@ -13,16 +13,16 @@ BODY_MARK = "data-pagefind-body"     # Pagefind's attribute names, kept so eithe
 NOT_INDEXED_KINDS = {"list", "month", "category", "phase", "archive", "search"}
 # Pages for editors, not readers (the guide is published by `serve` only; never indexed).
 EDITORS_ONLY = ("huong-dan/",)
-ARTICLE = '<article class="md-content__inner md-typeset">'
 
 
 def indexed(kind: str | None, src_path: str = "") -> bool:
     return kind not in NOT_INDEXED_KINDS and not src_path.startswith(EDITORS_ONLY)
 
 
-def mark_body(html: str) -> str:
-    """Mark the page's main text for the index (the header, menus and footer stay out)."""
-    return html.replace(ARTICLE, f'<article class="md-content__inner md-typeset" {BODY_MARK}>', 1)
+def mark_body(html: str, article: str) -> str:
+    """Mark the page's main text for the index (the header, menus and footer stay out).
+    `article`: the opening tag of the theme's main article, as the engine's adapter knows it."""
+    return html.replace(article, f"{article[:-1]} {BODY_MARK}>", 1)
 
 
 def plan_result_title(plan_name: str, plan_title: str) -> str:

@@ -6,7 +6,7 @@ import pytest
 
 from helpers import SITE_FIXTURE
 from daihoi.model import content, timeline
-from daihoi.site import views
+from daihoi.model.plan import PLAN_STATE_LABELS
 
 PLAN = "ke-hoach/12-kh-du/"
 
@@ -30,10 +30,14 @@ def test_timeline_state_follows_reader_clock(phone, model, day):
     page = p.open(PLAN)
     expected = []
     for plan in model.plans[:1]:
-        for e in timeline.entries(plan, model.congresses):
+        for e in plan.phases:
             s = e.state(date.fromisoformat(day))
             expected.append([s, timeline.STATE_LABELS[s]])
     assert states_in_page(page) == expected
+    # The notes beside each phase's heading in the document say the same.
+    notes = page.eval_on_selector_all("#toan-van [data-dh-phase]",
+                                      "els => els.map(e => [e.dataset.state, e.querySelector('[data-dh-state]').textContent])")
+    assert notes == expected
     assert p.errors == []
 
 
@@ -65,13 +69,13 @@ def test_countdown_follows_reader_clock(phone, model, day, text):
 
 def test_now_card_and_plan_badges_follow_reader_clock(phone, model):
     page = phone(clock="2025-06-20T10:00:00+07:00").open("")
-    visible = page.locator("[data-dh-now] [data-dh-phase]:visible h3").all_inner_texts()
-    assert visible == ["Đợt 3: Sau Đại hội"]
+    visible = page.locator("[data-dh-now] [data-dh-glance-phase]:visible .dh-glance__name").all_inner_texts()
+    assert [" ".join(v.split()) for v in visible] == ["Đợt 3: Sau Đại hội"]
+    assert "còn 22 ngày" in page.locator("[data-dh-now] [data-dh-glance-phase]:visible").inner_text()
     badge = page.locator(".dh-plans-list [data-dh-plan-state], .dh-list [data-dh-plan-state]").first
-    assert badge.inner_text() == views.PLAN_STATE_LABELS[
-        timeline.plan_state(model.plans[0], model.congresses, date(2025, 6, 20))]
+    assert badge.inner_text() == PLAN_STATE_LABELS[model.plans[0].state(date(2025, 6, 20))]
     page = phone(clock="2025-08-01T10:00:00+07:00").open("")
-    assert page.locator("[data-dh-now] [data-dh-phase]:visible").count() == 0
+    assert page.locator("[data-dh-now] [data-dh-glance-phase]:visible").count() == 0
     assert page.locator("[data-dh-now-empty]").is_visible()
 
 
@@ -83,7 +87,7 @@ def test_copy_button_copies_the_slogan(phone, model):
     assert button.is_visible()
     button.click()
     assert button.inner_text().startswith("Đã sao chép")
-    assert page.evaluate("navigator.clipboard.readText()") == model.plans[0]["slogans"][0]
+    assert page.evaluate("navigator.clipboard.readText()") == model.plans[0].slogans[0].text
     assert page.locator("[role=status][data-dh-copy-status]").inner_text() == "Đã sao chép khẩu hiệu"
     assert p.errors == []
 

@@ -1,11 +1,11 @@
-"""hooks/markup_mkdocs.py: the fixes to Material's base markup, on the markup itself."""
+"""hooks/mkdocs_adapter.py: the fixes to Material's base markup, on the markup itself."""
 from __future__ import annotations
 
 import importlib.util
 
 from helpers import ROOT
 
-spec = importlib.util.spec_from_file_location("markup_mkdocs", ROOT / "hooks" / "markup_mkdocs.py")
+spec = importlib.util.spec_from_file_location("mkdocs_adapter", ROOT / "hooks" / "mkdocs_adapter.py")
 markup = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(markup)
 

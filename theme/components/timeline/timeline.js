@@ -3,7 +3,8 @@
    The rule, daihoi.state, is in base/base.js. */
 (function () {
   var today = daihoi.today();
-  var timelines = document.querySelectorAll("[data-dh-timeline]");
+  // The timelines, and the plan text whose phase headings carry a note of the same state.
+  var timelines = document.querySelectorAll("[data-dh-timeline], [data-dh-phase-notes]");
   for (var i = 0; i < timelines.length; i++) {
     var labels = JSON.parse(timelines[i].getAttribute("data-labels"));
     var phases = timelines[i].querySelectorAll("[data-dh-phase]");

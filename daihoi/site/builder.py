@@ -1,0 +1,328 @@
+"""The site build, engine aside: one object loads the content once, makes every generated file
+and gives each page what its template shows.
+
+An engine (MkDocs today, through hooks/mkdocs_adapter.py) turns Markdown into pages and
+writes files. It asks this object, at its own moments:
+
+    SiteBuild(docs_dir, theme_dir, today, ...)   content and posts read and checked, once
+    .config()                                    the section's name, description, address, unit
+    .published(src)                              may a theme or content file be published as is
+    .pages()                                     pages to add before URLs are known (news lists, search)
+    .files(url_of)                               every generated file, once URLs are known
+    .page(src)                                   template, title, description; plan pages' Markdown
+    .context(page, url_of, href_of)              the template variables of one page
+    .content(src, html, source)                  a page's HTML from Markdown, through the allow-list
+    .finished(page, html)                        a finished page: markup fixes, safety, search text
+    .after_pages() / .finish(site_dir)           problems of all pages; the search index
+
+Everything it knows lives on the object: nothing is shared between modules, nothing is read
+twice, and moving to another engine means writing another small adapter around it
+(docs/engine.md). Problems are raised as daihoi.model.problems.ContentError.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import json
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from daihoi.cli import watchdog
+from daihoi.model import content, contract, news
+from daihoi.model.problems import ContentError, errors
+from daihoi.model.source import engine_text
+from daihoi.site import assets, downloads, htmlsafety, images, sanitize, search, search_index, social, views, widget
+from daihoi.text import vndate
+from daihoi.text.vntext import slugify
+
+UrlOf = Callable[[str], str]
+
+# Theme and content files that are sources, not pages: bundled, generated or private.
+UNPUBLISHED = ("components/", "assets/javascripts/", "assets/stylesheets/palette.", content.DATA_DIR + "/",
+               widget.FOLDER + "/")
+SEARCH_SCRIPT = "assets/dh-search.js"
+GUIDE_URI = "huong-dan/index.md"
+# What a build must have written; a site without them was built by an engine that skipped us.
+REQUIRED = ("assets/daihoi.css", "assets/daihoi.js", "ke-hoach/index.json", "widget/du-lieu.json")
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A file the build adds: its path in the site, and its text, bytes or file on disk."""
+    path: str
+    text: str | bytes | None = None
+    source: Path | None = None
+    in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the adapter tells about a page: its source under content/, its address."""
+    src: str
+    url: str
+    canonical_url: str | None
+    is_homepage: bool
+    title: str | None
+    meta: dict
+
+
+def missing_outputs(site_dir: Path) -> list[str]:
+    """The files every build of ours writes that are not in `site_dir`."""
+    return [p for p in REQUIRED if not (Path(site_dir) / p).is_file()]
+
+
+class SiteBuild:
+    def __init__(self, docs_dir: Path, theme_dir: Path, today: date, cache_dir: Path, article: str,
+                 guide: Path | None = None):
+        """`article`: the opening tag of the theme's main article (what search indexes);
+        `guide`: the editors' guide to show at huong-dan/ (the preview only)."""
+        self.docs_dir, self.theme_dir, self.today, self.cache_dir = Path(docs_dir), Path(theme_dir), today, cache_dir
+        self.article, self.guide = article, guide
+        site, problems = content.load(self.docs_dir)
+        if site is None:
+            raise ContentError(errors(problems))
+        self.site = site
+        posts, problems = news.load(self.docs_dir, site.plans, site.congresses)
+        if errors(problems):
+            raise ContentError(errors(problems))
+        self.news = news.build(posts, site.plans, today)
+        self.posts = {p["path"]: p for p in self.news.posts}
+        self.plans = {p.path: p for p in site.plans}
+        self.files_by_plan: dict = {}
+        self.pictures: dict = {}
+        self.cards: dict = {}
+        self.page_problems: list = []
+        self.search_pages: list = []
+
+    # ------------------------------------------------------------------ site
+
+    def config(self) -> dict:
+        settings = self.site.settings
+        return {"site_name": settings["section_title"], "description": settings.get("description"),
+                "site_url": self.site.url or None, "copyright": settings["unit"],
+                "short_title": settings.get("short_title")}
+
+    def later(self) -> list[str]:
+        """Posts dated after the build day: not published until a build on or after their day."""
+        return [f"{news.POSTS_DIR}/{Path(p['path']).name}: tin ngày {p['date']:%d/%m/%Y} chưa đăng, "
+                f"sẽ đăng khi dựng lại từ ngày đó" for p in self.news.later]
+
+    def published(self, src: str) -> bool:
+        """A file the engine found (theme or content) that goes out as it is."""
+        if src.startswith(UNPUBLISHED) or src.endswith(".map"):
+            return False
+        docs = self.docs_dir.resolve()
+        for post in self.news.later:
+            if src == post["path"] or (post["cover"] and src == Path(post["cover"]["file"]).relative_to(docs).as_posix()):
+                return False
+        # A cover is published at a few widths (files()); the editor's original, often megabytes, is not.
+        covers = {Path(p["cover"]["file"]).relative_to(docs).as_posix() for p in self.news.posts if p["cover"]}
+        return src not in covers
+
+    def in_nav(self, src: str) -> bool:
+        """Posts stay out of the menu: only "Tin tức" is in it."""
+        return src not in self.posts
+
+    def pages(self) -> list[Generated]:
+        """Pages the engine renders that are not in content/: news lists, the search page, the guide."""
+        out = [Generated(src, news.page_markdown(src, view), in_nav=src == news.list_page(1))
+               for src, view in self.news.pages.items()]
+        out.append(Generated(search.SEARCH_PAGE, '---\ntemplate: search.html\ntitle: "Tìm kiếm"\n---\n'))
+        if self.guide and self.guide.is_file():
+            out.append(Generated(GUIDE_URI, self.guide.read_text(encoding="utf-8")))
+            out += [Generated(f"huong-dan/anh/{p.name}", source=p) for p in sorted((self.guide.parent / "anh").glob("*.png"))]
+        return out
+
+    def files(self, url_of: UrlOf) -> list[Generated]:
+        """Every other generated file, once the engine knows each page's address."""
+        site = self.site
+        out = [Generated("assets/daihoi.css", assets.bundle(self.theme_dir, "css")),
+               Generated("assets/daihoi.js", assets.bundle(self.theme_dir, "js"))]
+        for plan in site.plans:
+            out.append(Generated(views.json_url(plan), _json(contract.to_json(plan))))
+        out.append(Generated("ke-hoach/index.json", _json(contract.plans_index(site.plans, url_of, views.json_url))))
+
+        made = downloads.generate(site, self.cache_dir, self.docs_dir, url_of, self.today)
+        out += [Generated(rel, source=path) for rel, path in sorted(made.published.items())]
+        self.files_by_plan = downloads.files_by_plan(site, made, self.docs_dir)
+
+        for uri, text in widget.files(site, self.today, url_of, self.theme_dir / widget.FOLDER).items():
+            out.append(Generated(uri, text))
+
+        made_covers: dict = {}
+        for post in self.news.posts:
+            cover = post["cover"]
+            if not cover:
+                continue
+            key = str(cover["file"])
+            if key not in made_covers:
+                made_covers[key] = images.variants(cover["file"], images.stem_for(cover["file"]), news.IMAGES_DIR)
+                out += [Generated(path, data) for path, data in made_covers[key][1].items()]
+            self.pictures[post["path"]] = dict(made_covers[key][0], alt=cover["alt"])
+
+        config = self.config()
+        name, unit = config["site_name"], config["copyright"]
+        cards = {"": social.card_png(name, unit, "Chuyên mục tuyên truyền"),
+                 "khau-hieu": social.card_png("Khẩu hiệu tuyên truyền", name, unit),
+                 "tin-tuc": social.card_png("Tin tức", name, unit)}
+        for plan in site.plans:
+            cards[plan.path] = social.card_png(plan.title, f"{plan.name} - {plan.issuer}" if plan.issuer else plan.name,
+                                               name)
+        for key, data in cards.items():
+            path = f"{social.CARDS_DIR}/{slugify(key.removesuffix('.md')) or 'chuyen-muc'}.png"
+            out.append(Generated(path, data))
+            self.cards[key] = path
+        out.append(Generated("robots.txt", social.robots_txt(config["site_url"] or "")))
+        # The search module stays out of the shared bundle: it loads only when the reader searches.
+        out.append(Generated(SEARCH_SCRIPT, (self.theme_dir / "components/search/search-ui.mjs").read_text(encoding="utf-8")))
+        out.append(Generated(news.FEED_PATH, news.rss(self.news, config["site_url"] or "/", name,
+                                                      config["description"] or "", url_of)))
+        return out
+
+    # ------------------------------------------------------------------ pages
+
+    def _kind(self, src: str) -> str | None:
+        if src in self.posts:
+            return "post"
+        view = self.news.pages.get(src)
+        if view:
+            return view["kind"]
+        if src == search.SEARCH_PAGE:
+            return "search"
+        if src in self.plans:
+            return "plan"
+        return None
+
+    def page(self, src: str, is_homepage: bool, meta: dict, markdown: str) -> tuple[dict, str]:
+        """(meta to set, Markdown to render) for one page, before the engine renders it."""
+        watchdog.start(content.shown(self.docs_dir / src) if (self.docs_dir / src).is_file() else src)
+        plan = self.plans.get(src)
+        if plan:
+            # The plan's text is drawn from its blocks (daihoi.site.plan_html), not by the engine's Markdown.
+            return {"template": "plan.html", "title": plan.name, "description": meta.get("description") or plan.label,
+                    "hide": ["toc"]}, ""
+        post = self.posts.get(src)
+        if post:
+            extra = {"template": "post.html"}
+            if post["summary"] and not meta.get("description"):
+                extra["description"] = post["summary"]
+            return extra, markdown
+        if is_homepage and "title" not in meta:
+            return {"title": views.HOME_TITLE}, markdown
+        return {}, markdown
+
+    def source(self, text: str) -> str:
+        """A page's file as the content check reads it: NFC, no invisible control characters."""
+        return engine_text(text)
+
+    def content(self, src: str, html: str, source_text: str, shown: str) -> str:
+        """A page's HTML from Markdown, through the allow-list; what is removed is reported."""
+        watchdog.stop()
+        cleaned = sanitize.clean_fragment(html)
+        if cleaned.removed:
+            self.page_problems += sanitize.page_problems(cleaned.removed, engine_text(source_text), shown)
+        return cleaned.html
+
+    def after_pages(self) -> None:
+        """Every page's Markdown is HTML by now and none is written yet: stop on errors, print warnings."""
+        problems = sorted(set(self.page_problems))
+        if errors(problems):
+            raise ContentError(problems)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+
+    def context(self, page: Page, url_of: UrlOf, href_of: Callable[[str], str]) -> dict:
+        """The variables of one page's template: dh (the page's view), dh_news, dh_social, dh_today."""
+        site, day, src = self.site, self.today, page.src
+        kind = self._kind(src)
+        # Each phase's news page, by plan and phase key, as an address relative to this page.
+        news_links = {plan.path: {key: dict(v, href=href_of(v["url"]))
+                                  for key, v in news.phase_links(self.news, plan.number, url_of).items()}
+                      for plan in site.plans}
+        out: dict = {"dh_today": day}
+        if kind == "plan":
+            plan = self.plans[src]
+            out["dh"] = views.plan_page(plan, site, day, url_of, self.files_by_plan[src], news_links[src])
+        elif page.meta.get("template") == "documents.html":
+            out["dh"] = views.documents_page(site, day, url_of, self.files_by_plan)
+        elif page.meta.get("template") == "landing.html":
+            out["dh"] = views.landing_page(site, day, url_of, news_links)
+        elif page.meta.get("template") in views.PAGES:
+            out["dh"] = views.PAGES[page.meta["template"]](site, day, url_of)
+        if kind == "post":
+            out["dh_news"] = news.post_view(self.posts[src], self.news, site.plans, url_of, self.pictures.get(src))
+        elif kind in search.NOT_INDEXED_KINDS and kind != "search":
+            out["dh_news"] = news.list_view(src, self.news, url_of, self.pictures)
+        elif page.is_homepage:
+            out["dh_news"] = news.latest(self.news, url_of, self.pictures)
+        out["dh_social"] = self._social(page, kind)
+        return out
+
+    def _social(self, page: Page, kind: str | None) -> dict:
+        config = self.config()
+        site_name, site_url = config["site_name"], config["site_url"] or ""
+        url = page.canonical_url or page.url
+        src, cards = page.src, self.cards
+        image, size, alt = cards[""], social.CARD_SIZE, site_name
+        published = None
+        if kind == "post":
+            post = self.posts[src]
+            published = post["date"]
+            pic = self.pictures.get(src)
+            if pic:
+                image, size, alt = pic["share"], (pic["share_width"], pic["share_height"]), pic["alt"]
+            else:
+                image = cards["tin-tuc"]
+        elif src in cards:
+            image, alt = cards[src], page.title
+        elif src.startswith("khau-hieu"):
+            image, alt = cards["khau-hieu"], "Khẩu hiệu tuyên truyền"
+        elif kind:
+            image = cards["tin-tuc"]
+        title = site_name if page.is_homepage else (page.meta.get("title") or page.title or site_name)
+        if not page.is_homepage and title != site_name:
+            title = f"{title} - {site_name}"
+        description = page.meta.get("description") or config["description"] or site_name
+        return {
+            "tags": social.tags(site_name=site_name, title=title, description=description, url=url,
+                                image_url=social.absolute(site_url, image) if site_url else image,
+                                image_size=size, image_alt=alt, kind="article" if kind == "post" else "website",
+                                published=published),
+            "share": social.share_links(url, title), "url": url, "title": title,
+            "feed_url": news.FEED_PATH, "image": image,
+        }
+
+    def finished(self, page: Page, output: str, shown: str) -> str:
+        """A finished page: links out with noopener, the last safety check, its search text."""
+        output = htmlsafety.checked_page(output, shown)
+        kind = self._kind(page.src)
+        if search.indexed(kind, page.src):
+            output = search.mark_body(output, self.article)
+            found = search_index.read_page(output)
+            if found:
+                post = self.posts.get(page.src)
+                plan = self.plans.get(page.src)
+                title = search.plan_result_title(plan.name, plan.title) if plan else found["title"] or page.title or ""
+                self.search_pages.append({"url": page.url, "title": title, "text": found["text"],
+                                          "lead": found["lead"], "summary": post["summary"] if post else ""})
+        return output
+
+    def finish(self, site_dir: Path) -> None:
+        out = Path(site_dir) / search_index.INDEX_DIR
+        for rel, text in search_index.build(self.search_pages).items():
+            (out / rel).parent.mkdir(parents=True, exist_ok=True)
+            (out / rel).write_text(text, encoding="utf-8")
+
+    # ------------------------------------------------------------------ templates
+
+    @staticmethod
+    def filters() -> dict:
+        """Jinja filters the templates use (the engine's Jinja does not autoescape: values are escaped here)."""
+        return {"ngay": vndate.long_form, "ngay_ngan": vndate.short_form, "dh_range_parts": vndate.range_parts,
+                "tojson_attr": lambda value: html_lib.escape(json.dumps(value, ensure_ascii=False), quote=True)}
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,306 @@
+"""The MkDocs adapter: the one file that knows the engine.
+
+- Its event functions (on_config, on_files, …; listed under `hooks:` in mkdocs.yml) connect
+  MkDocs' events to one daihoi.site.builder.SiteBuild, which does the work.
+- `build_site`, `serve_site` and `markdown_renderer` are how build.py starts the engine, and
+  `engine_problems` turns the engine's English warnings into the editor's problems.
+- `valid_markup` fixes what Material's base template writes.
+
+daihoi/ never imports mkdocs, and build.py reaches the engine only through this file. Another
+engine (ProperDocs runs this file unchanged; Zensical would need its own) means another adapter
+of this size around the same SiteBuild: docs/engine.md.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
+
+from daihoi.model.content import shown  # noqa: E402
+from daihoi.model.problems import ContentError  # noqa: E402
+from daihoi.site.builder import Page, SiteBuild  # noqa: E402
+
+TODAY_ENV = "DAIHOI_TODAY"     # set by build.py --today; also honours SOURCE_DATE_EPOCH
+CACHE_ENV = "DAIHOI_CACHE"     # where generated documents are cached (default: .cache/ in the project)
+GUIDE_ENV = "DAIHOI_GUIDE"     # set by build.py serve: the editor's preview shows the editors' guide
+GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
+ARTICLE = '<article class="md-content__inner md-typeset">'     # Material's main article: what search reads
+
+_build: SiteBuild | None = None
+_files = None
+
+
+def today() -> date:
+    if os.environ.get(TODAY_ENV):
+        return date.fromisoformat(os.environ[TODAY_ENV])
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return date.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]))
+    return date.today()
+
+
+def _fail(exc: ContentError):
+    return PluginError("\n".join(str(p) for p in exc.problems))
+
+
+def _url_of(path: str) -> str:
+    file = _files.get_file_from_path(path) if _files is not None else None
+    return file.url if file else path
+
+
+def _page(page) -> Page:
+    return Page(src=page.file.src_uri, url=page.url, canonical_url=page.canonical_url,
+                is_homepage=page.is_homepage, title=page.title, meta=page.meta)
+
+
+def _shown(page) -> str:
+    return shown(Path(page.file.abs_src_path)) if page.file.abs_src_path else page.file.src_uri
+
+
+# ---------------------------------------------------------------------------- events
+
+def on_config(config):
+    global _build, _files
+    _files = None
+    try:
+        _build = SiteBuild(Path(config.docs_dir), Path(config.theme.custom_dir), today(),
+                           Path(os.environ.get(CACHE_ENV) or ROOT / ".cache"), ARTICLE,
+                           guide=GUIDE if os.environ.get(GUIDE_ENV) else None)
+    except ContentError as exc:
+        raise _fail(exc) from None
+    for line in _build.later():
+        print(line, file=sys.stderr)
+    facts = _build.config()
+    config.site_name = facts["site_name"]
+    if facts["description"]:
+        config.site_description = facts["description"]
+    if not config.site_url and facts["site_url"]:
+        config.site_url = facts["site_url"]
+    config.copyright = facts["copyright"]
+    config.extra["dh_short_title"] = facts["short_title"]     # the phone header's name
+    return config
+
+
+def _add(files, config, item) -> None:
+    if files.get_file_from_path(item.path) is not None:
+        return          # an editor's own page of that name wins
+    inclusion = InclusionLevel.INCLUDED if item.in_nav else InclusionLevel.NOT_IN_NAV
+    if item.source is not None:
+        files.append(File.generated(config, item.path, abs_src_path=str(item.source), inclusion=inclusion))
+    else:
+        files.append(File.generated(config, item.path, content=item.text, inclusion=inclusion))
+
+
+def on_files(files, config):
+    global _files
+    for file in list(files):
+        if not _build.published(file.src_uri):
+            files.remove(file)
+        elif file.src_uri.endswith(".md") and not _build.in_nav(file.src_uri):
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    for item in _build.pages():
+        _add(files, config, item)
+    _files = files
+    for item in _build.files(_url_of):
+        _add(files, config, item)
+    return files
+
+
+def on_nav(nav, config, files):
+    """Vietnamese menu names for the tool's folders ("Kế hoạch", not "Ke hoach")."""
+    from daihoi.site import views
+
+    def walk(items, depth):
+        for item in items:
+            if item.is_section:
+                pages = list(_pages(item))
+                if pages:
+                    item.title = views.section_title(pages[0].file.src_uri.split("/")[depth], config.docs_dir) or item.title
+                walk(item.children, depth + 1)
+    walk(nav.items, 0)
+    return nav
+
+
+def _pages(section):
+    for child in section.children:
+        if child.is_page:
+            yield child
+        elif child.is_section:
+            yield from _pages(child)
+
+
+def on_page_read_source(page, config):
+    return _build.source(page.file.content_string)
+
+
+def on_page_markdown(markdown, page, config, files):
+    meta, markdown = _build.page(page.file.src_uri, page.is_homepage, page.meta, markdown)
+    page.meta.update(meta)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return _build.content(page.file.src_uri, html, page.file.content_string, _shown(page))
+
+
+def on_env(env, config, files):
+    try:
+        _build.after_pages()
+    except ContentError as exc:
+        raise _fail(exc) from None
+    env.filters.update(_build.filters())
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    context.update(_build.context(_page(page), _url_of, lambda url: get_relative_url(url, page.url)))
+    return context
+
+
+def on_post_page(output, page, config):
+    try:
+        return _build.finished(_page(page), valid_markup(output), _shown(page))
+    except ContentError as exc:
+        raise _fail(exc) from None
+
+
+def on_post_template(output_content, template_name, config):
+    return valid_markup(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config):
+    _build.finish(Path(config.site_dir))
+
+
+# ---------------------------------------------------------------------------- Material's markup
+
+_TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
+                     r'id="__(?:drawer|search)") autocomplete="off">')
+
+
+def valid_markup(html: str) -> str:
+    """Valid HTML where Material's base template has no block to override (checked with the Nu Html
+    Checker in tests/quality): `autocomplete="off"` is not allowed on its toggle checkboxes (it
+    only kept Firefox from restoring a toggle on reload), and its table of contents' label points
+    at a checkbox that exists only on pages in the menu."""
+    html = _TOGGLE.sub(r"\1>", html)
+    if 'for="__toc"' in html and 'id="__toc"' not in html:
+        html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    return html
+
+
+# ---------------------------------------------------------------------------- starting the engine
+
+CONFIG = ROOT / "mkdocs.yml"
+
+
+NO_HOOKS = ("Công cụ dựng trang không chạy phần mở rộng của chuyên mục (hooks trong mkdocs.yml phải có "
+            "hooks/mkdocs_adapter.py): một trang dựng thiếu phần đó không được đăng. Trang cũ vẫn giữ nguyên. "
+            "Xem docs/engine.md")
+
+
+class EngineError(Exception):
+    """The engine stopped: `problems` are the editor's (Vietnamese), or `message` the engine's own."""
+
+    def __init__(self, message: str, problems: list | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def _config(content_dir: Path, **overrides):
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    return load_config(str(CONFIG), docs_dir=str(Path(content_dir).resolve()), **overrides)
+
+
+class _Collect(logging.Handler):
+    """Keeps the engine's warnings: they are translated for the editor, not printed in English."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+_DEAD_LINK = re.compile(r"Doc file '(?P<src>.+?)' contains a link '(?P<link>.*?)', but (?:the target(?: '.*?')? is not "
+                        r"found among documentation files|(?P<anchor>there is no such anchor on this page|the doc "
+                        r"'.+?' does not contain an anchor '.*?'))\.(?: Did you mean '(?P<guess>.*?)'\?)?")
+
+
+def engine_problems(records, content_dir: Path) -> list:
+    """MkDocs' warnings as the editor's problems: a dead link is an error naming the file and line."""
+    from daihoi.model import content, source
+    from daihoi.model.problems import ERROR, WARNING, Problem
+
+    out = []
+    for record in records:
+        if record.levelno >= logging.ERROR:
+            continue            # comes with an exception, reported by the caller
+        message = record.getMessage()
+        m = _DEAD_LINK.match(message)
+        if not m:
+            out.append(Problem("mkdocs", 0, f"Công cụ dựng trang báo: {message}", level=WARNING, code="engine"))
+            continue
+        file = Path(content_dir) / m["src"]
+        line = source.find_line(file, m["link"])
+        if m["anchor"]:
+            what = f"Liên kết “{m['link']}” trỏ tới một mục (phần sau dấu #) không có trong trang đích"
+            fix = "Sửa phần sau dấu # cho đúng mục cần dẫn tới, hoặc bỏ phần đó"
+        else:
+            what = f"Liên kết “{m['link']}” trỏ tới tệp không có trong thư mục nội dung"
+            fix = (f"Có phải ý bạn là “{m['guess']}”? " if m["guess"] else "") + \
+                "Sửa đường dẫn cho đúng tên tệp (tính từ thư mục của trang này), hoặc xóa liên kết"
+        # A page the tool generates (not in content/) cannot be fixed by the editor, and an
+        # anchor may be made by the template or raw HTML, which MkDocs cannot see: warn only.
+        level = ERROR if file.is_file() and not m["anchor"] else WARNING
+        out.append(Problem(content.shown(file), line, what, fix, level, code="dead-link"))
+    return sorted(out)
+
+
+def build_site(content_dir: Path, site_dir: Path) -> list:
+    """Build `content_dir` into `site_dir`; the engine's warnings as problems. EngineError if it stops."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    config = _config(content_dir, site_dir=str(site_dir))
+    if not any(Path(h).resolve() == Path(__file__).resolve() for h in config["hooks"]):
+        raise EngineError(NO_HOOKS)
+    log = _Collect()
+    logging.getLogger("mkdocs").addHandler(log)
+    try:
+        build(config)
+    except MkDocsException as exc:
+        # MkDocs wraps a hook's error (our Vietnamese problems) in "Aborted with a BuildError!".
+        inner = exc.__context__ if isinstance(exc.__context__, MkDocsException) else None
+        raise EngineError(str(inner) if inner is not None else str(exc), [inner] if inner is not None else []) from exc
+    finally:
+        logging.getLogger("mkdocs").removeHandler(log)
+    return engine_problems(log.records, content_dir)
+
+
+def serve_site(content_dir: Path, port: int) -> None:
+    from mkdocs.commands.serve import serve
+
+    serve(str(CONFIG), docs_dir=str(Path(content_dir).resolve()), dev_addr=f"127.0.0.1:{port}", livereload=True)
+
+
+def markdown_renderer(content_dir: Path):
+    """Markdown -> HTML with the site's Markdown settings (what `check` renders to report removals)."""
+    import markdown
+
+    config = _config(content_dir)
+    return lambda text: markdown.Markdown(extensions=config.markdown_extensions,
+                                          extension_configs=config.mdx_configs).convert(text)
