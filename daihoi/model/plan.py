@@ -231,7 +231,10 @@ STATE_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
 def number_line(plan: Plan) -> str:
-    """Nghị định 30 prints "Số: 192/KH-UBND"; Hướng dẫn 36 prints "Số 07-KH/ĐUK"."""
+    """The number line as the document prints it (`number_line` in its front matter), else the
+    standard form: Nghị định 30 prints "Số: 192/KH-UBND"; Hướng dẫn 36 prints "Số 07-KH/ĐUK"."""
+    if plan.data.get("number_line"):
+        return plan.data["number_line"]
     return f"Số: {plan.number}" if plan.system == "nha-nuoc" else f"Số {plan.number}"
 
 

@@ -72,6 +72,7 @@ PHASE = record({
 
 PLAN = record({
     "number": text("số và ký hiệu, ví dụ 07-KH/ĐUK", required=True, nonempty=True),
+    "number_line": text("dòng số, ký hiệu đúng như văn bản in (ví dụ “Số: 20- KH/ĐUK”), khi khác cách viết chuẩn"),
     "system": F("enum", required=True, choices=SYSTEMS,
                 label="loại văn bản: dang (văn bản của Đảng) hoặc nha-nuoc (văn bản nhà nước)"),
     "issuer": text("cơ quan ban hành"),
