@@ -23,7 +23,7 @@ from .text import collapse, fold
 _CAMPAIGN = re.compile(
     r"(?:(?:duoc|se duoc|se)\s+)?(?:tien hanh|trien khai|thuc hien|keo dai)\s+"
     r"(?:trong thoi gian\s+|trong\s+)?(?=(?:bat dau\s+)?tu\s)"
-    r"|^thoi gian(?:\s+(?:tuyen truyen|thuc hien|trien khai|to chuc))?(?:\s+ke hoach)?\s*:\s*(?=(?:tu\s|bat dau))")
+    r"|^thoi gian(?:\s+(?:tuyen truyen|thuc hien|trien khai|to chuc))?(?:\s+ke hoach)?\s*:?\s*(?=(?:tu\s|bat dau))")
 _ABOUT = re.compile(r"tuyen truyen|thong tin|co dong|ke hoach|hoat dong|cong tac")
 _CLAUSE_END = re.compile(r"[,;]|\.\s|\.$|\s-\s|:")
 

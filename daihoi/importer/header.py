@@ -32,6 +32,7 @@ _BODY_HEAD = re.compile(
     r"hdnd|hoi dong|so\b|phong\b|truong\b|hoi\b|doan\b|cong doan|mat tran|lien (?:doan|hiep)|tong cong ty|cong ty|"
     r"van phong|bo\b|cuc\b|vien\b|hoc vien|dai hoc|benh vien|trung tam|bch\b|ban chap hanh|bo chi huy|cong an|"
     r"quan (?:doi|khu)|bo tu lenh|tap doan|ngan hang|kho bac|chi cuc|toa an|vien kiem sat|thanh tra|"
+    r"vu\b|tong cuc|dai\b|bao\b|nha xuat ban|nha may|xi nghiep|hop tac xa|ky tuc|khoa\b|"
     r"dang cong san|cong hoa|doc lap)")
 # "ỦY BAN NHÂN DÂN / PHƯỜNG X" is one name printed on two lines by the state template.
 _TWO_LINE_NAMES = ("uy ban nhan dan", "hoi dong nhan dan", "uy ban mat tran to quoc viet nam", "uy ban mttq viet nam")

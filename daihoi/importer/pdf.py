@@ -170,8 +170,38 @@ def _raw(obj) -> bytes:
     return str(obj).encode("latin-1", "replace")
 
 
-def _page_items(page, number: int) -> tuple[list[Chunk], list[tuple[float, float, float, float]], float]:
-    """(text chunks with extents, ruling segments (x0, y0, x1, y1), page width) of one page."""
+def _page_items(page, number: int, fonts_cache: dict | None = None
+                ) -> tuple[list[Chunk], list[tuple[float, float, float, float]], float]:
+    """(text chunks with extents, ruling segments (x0, y0, x1, y1), page width) of one page:
+    read by pdftext, or by pypdf's extractor when pdftext does not handle the page."""
+    from . import pdftext
+    try:
+        width = float(page.mediabox.width)
+    except Exception:  # noqa: BLE001
+        width = 595.0
+    try:
+        if pdftext.has_forms(page):
+            raise pdftext.Unsupported("form XObject")
+        fonts = pdftext.page_fonts(page, fonts_cache)
+        contents = page.get_contents()
+        data = contents.get_data() if contents is not None else b""
+        chunks, rules = [], []
+        for item in pdftext.read_page(data, fonts):
+            if item[0] == "text":
+                _, x, y, x1, text, font, size = item
+                chunks.append(Chunk(number, x, y, text, font, size, max(x1, x + 0.1)))
+            else:
+                rules.append(item[1:])
+        return chunks, rules, width
+    except pdftext.Unsupported:
+        pass
+    except Exception:  # noqa: BLE001 - an odd stream: pypdf's reader is the fallback
+        pass
+    return _page_items_pypdf(page, number)
+
+
+def _page_items_pypdf(page, number: int) -> tuple[list[Chunk], list[tuple[float, float, float, float]], float]:
+    """(text chunks with extents, ruling segments (x0, y0, x1, y1), page width) of one page, by pypdf."""
     fonts: dict[str, _Font] = {}
     try:
         res = page.get("/Resources")
@@ -516,7 +546,8 @@ def pdf_pieces(data: bytes, name: str = "") -> tuple[list[Piece], list[str]]:
                 reader.decrypt("")
             except Exception:  # noqa: BLE001
                 raise PlanImportError(f"Tệp PDF “{name}” có mật khẩu. Hãy gỡ mật khẩu hoặc gửi bản .docx.")
-        pages = [_page_items(page, i) for i, page in enumerate(reader.pages)]
+        cache: dict = {}
+        pages = [_page_items(page, i, cache) for i, page in enumerate(reader.pages)]
     except PlanImportError:
         raise
     except Exception as e:  # noqa: BLE001 - pypdf raises many kinds on broken files

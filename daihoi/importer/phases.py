@@ -53,10 +53,20 @@ def _moment_heading(node: Node) -> bool:
 def is_candidate(node: Node) -> bool:
     if is_forms(node.title) or "khau hieu" in fold(node.title):
         return False
-    if node.style == "series":
+    if node.style == "series" or SERIES.match(node.title):      # "1. Đợt 1: …", "2. Giai đoạn 2 (…)"
         return True
     f = fold(node.title)
-    return _dated(node) or bool(_TIME_START.match(f)) or any(is_momentlike(c) for c in node.children)
+    return _dated(node) or bool(_TIME_START.match(f)) or any(is_momentlike(c) for c in node.children) \
+        or _time_line(node) is not None
+
+
+def _time_line(node: Node) -> Line | None:
+    """A "Thời gian: từ … đến …" line right under the heading: the heading's dates."""
+    for ln in node.content[:3]:
+        f = fold(strip_bullet(ln.text))
+        if f.startswith(("thoi gian", "tu ", "(tu", "bat dau tu")) and parse_period(_without_peak(ln.text)).found:
+            return ln
+    return None
 
 
 def _strong(node: Node) -> bool:
@@ -167,7 +177,8 @@ def _bullet_picks(node: Node, bullets: list[Line], enclosing: Node | None) -> li
 
 # ---------------------------------------------------------------- phases in a table
 
-_COL_TIME = re.compile(r"thoi gian|giai doan|\bdot\b|thoi diem|moc|thoi han")
+_COL_WHEN = re.compile(r"thoi gian|thoi diem|moc thoi gian|thoi han")
+_COL_LABEL = re.compile(r"^(?:dot|giai doan|buoc|thoi ky)(?:\s+tuyen truyen)?$")
 _COL_CONTENT = re.compile(r"noi dung|hoat dong|cong viec")
 _COL_NUMBER = re.compile(r"^(?:s\s*tt|tt|so tt|so thu tu|stt)\.?$")
 
@@ -185,8 +196,14 @@ def _table_picks(node: Node, enclosing: Node | None, warnings: list[Note]) -> li
         cols = sorted({c for _, c in grid})
         text = {rc: collapse(" ".join(x.text for x in lines)) for rc, lines in grid.items()}
         header = {c: fold(text.get((rows[0], c), "")) for c in cols}
-        time_col = next((c for c in cols if _COL_TIME.search(header[c]) and not _COL_CONTENT.search(header[c])), None)
+        # The time column: "Thời gian …" before "Đợt" / "Giai đoạn", which name the phase.
+        time_col = next((c for c in cols if _COL_WHEN.search(header[c]) and not _COL_CONTENT.search(header[c])), None)
+        label_col = next((c for c in cols if _COL_LABEL.match(header[c].strip())), None)
+        if time_col is None:
+            time_col, label_col = label_col, None
         num_col = next((c for c in cols if _COL_NUMBER.match(header[c].strip())), None)
+        if label_col is not None:
+            num_col = label_col
         data = rows[1:]
         if time_col is None:
             # No header naming the time: a first column whose cells read as periods is one.
@@ -207,15 +224,15 @@ def _table_picks(node: Node, enclosing: Node | None, warnings: list[Note]) -> li
             first_line = min(x.no for x in grid.get((r, time_col), lines))
             m = SERIES.match(when)
             number = text.get((r, num_col), "") if num_col is not None else ""
-            if m:
+            if m and _title(m["title"]):
                 label = collapse(f"{when[:m.end('word')][0].upper()}{when[1:m.end('word')]} {m['num']}")
                 title = _title(m["title"])
-            elif number and len(number) <= 8:
-                label, title = number.rstrip("."), _title(when)
+            elif number and len(number) <= 12:
+                label, title = number.rstrip(".:"), _title(when)
             else:
                 label, title = str(k), _title(when)
             pick = _Pick(first_line, "row", lines=lines, enclosing=enclosing, label=label, title=title,
-                         guessed_label=not (m or (number and len(number) <= 8)))
+                         guessed_label=not (m or (number and len(number) <= 12)))
             pick.content = grid.get((r, content_col), []) if content_col is not None else []
             picks.append(pick)
     return picks
@@ -308,13 +325,9 @@ def build_phase(node: Node, plan_date: dt.date | None) -> tuple[dict, list[Note]
     where = node.no
     if not period.found:
         # "Đợt 1: Tuyên truyền đại hội cơ sở" / "Thời gian: từ tháng 3 đến tháng 6/2020."
-        for ln in node.content[:3]:
-            f = fold(strip_bullet(ln.text))
-            if f.startswith(("thoi gian", "tu ", "(tu", "bat dau tu")):
-                alt = parse_period(_without_peak(ln.text), plan_date)
-                if alt.found:
-                    period, where = alt, ln.no
-                    break
+        ln = _time_line(node)
+        if ln is not None:
+            period, where = parse_period(_without_peak(ln.text), plan_date), ln.no
     for p in period.problems:
         warnings.append(note(where, "phase.start,phase.end", f"đợt “{label}”: {p}"))
     phase: dict = {"track": None, "label": label, "title": title,

@@ -10,7 +10,7 @@ from .text import collapse, fold
 _VERBS = ("chu tri", "phoi hop", "tham muu", "chi dao", "to chuc", "xay dung", "don doc", "co trach nhiem",
           "chiu trach nhiem", "trien khai", "thuc hien", "huong dan", "theo doi", "phu trach", "bam sat",
           "tiep tuc", "quan triet", "nam bat", "kiem tra", "dang tai", "mo chuyen", "bien soan", "tuyen truyen",
-          "can cu")
+          "can cu", "chu dong", "co nhiem vu", "can cu vao")
 _CLOSING = ("tren day", "tren co so", "yeu cau", "de nghi", "nhan duoc", "trong qua trinh", "ban thuong vu",
             "thuong truc", "ke hoach nay")
 
