@@ -48,8 +48,8 @@
       var end = phases[j].getAttribute("data-end"), start = phases[j].getAttribute("data-start");
       phases[j].querySelector("[data-dh-glance-kind]").textContent = kind === "current" ? "Đang diễn ra" : "Sắp tới";
       var left = phases[j].querySelector("[data-dh-glance-days]");
-      left.textContent = kind === "current" && end ? ": còn " + (days(today, end) + 1) + " ngày"
-        : kind === "upcoming" && start ? ": bắt đầu sau " + days(today, start) + " ngày" : "";
+      left.textContent = kind === "current" && end ? " · còn " + (days(today, end) + 1) + " ngày"
+        : kind === "upcoming" && start ? " · bắt đầu sau " + days(today, start) + " ngày" : "";
     }
     card.querySelector("[data-dh-glance-none]").hidden = best >= 0;
     var due = nextDue(JSON.parse(card.getAttribute("data-deadlines") || "[]"));
