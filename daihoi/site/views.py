@@ -94,11 +94,15 @@ def plan_page(plan: Plan, site: Site, today: date, url_of: UrlOf, files: dict | 
     `news`: phase key -> {"href", "count"} of its news page."""
     files = files or {"downloads": [], "attachments": []}
     badges = {p.key: phase_view(p, today, news) for p in plan.phases}
+    # The card's links to the page's parts: only those the page has.
+    links = [(href, text) for href, text, shown in (
+        ("#cac-dot", "Các đợt", bool(plan.phases)), ("#khau-hieu", "Khẩu hiệu", bool(plan.slogans)),
+        ("#tai-ve", "Tải về", bool(files.get("downloads") or files.get("attachments")))) if shown]
     return {
         "kind": "plan",
         "plan": plan,
         "summary": plan_summary(plan, today, url_of),
-        "glance": glance(plan, today, news),
+        "glance": dict(glance(plan, today, news), links=links),
         "document": plan_html.document(plan, badges),
         "toc": toc(plan, files),
         "tracks": tracks_view(plan, today, news),
