@@ -75,12 +75,14 @@ def _front(text: str) -> dict:
     return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
 
 
-def plan_phases(plan_files: list[Path]) -> list[tuple[str, list[str]]]:
-    """(plan number, its phase labels) for each plan copied, read from the plans themselves."""
+def plan_phases(plan_files: list[Path]) -> list[tuple[str, list[tuple[str | None, str]]]]:
+    """(plan number, its phases as (track, label)) for each plan copied, read from the plans themselves:
+    a post in a plan with parallel tracks names its track too, as the news check asks."""
     out = []
     for f in plan_files:
         front = _front(f.read_text(encoding="utf-8"))
-        out.append((front["number"], [str(p["label"]) for p in front.get("phases") or [] if p.get("label")]))
+        out.append((front["number"], [(p.get("track"), str(p["label"])) for p in front.get("phases") or []
+                                      if p.get("label")]))
     return out
 
 
@@ -93,7 +95,8 @@ def post(rng: random.Random, day: date, words: int, phases: list, covers: list[s
         front |= {"cover": rng.choice(covers), "cover_alt": "Quang cảnh hoạt động tuyên truyền"}
     number, labels = rng.choice(phases) if phases else (None, [])
     if number and labels and rng.random() < 0.5:
-        front |= {"plan": number, "phase": rng.choice(labels)}
+        track, label = rng.choice(labels)
+        front |= {"plan": number, "phase": label} | ({"track": str(track)} if track else {})
     # A JSON string is a YAML double-quoted string: values stay quoted, as the README asks editors.
     head = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items())
     paragraphs = [" ".join(body[k:k + 4]) for k in range(0, len(body), 4)]
