@@ -34,6 +34,7 @@ DELEGATED = {
     "new": ("daihoi.cli.scaffold", "tạo tệp mới từ mẫu: plan, post, congress, page (xem: build.py new --help)"),
     "package": ("daihoi.cli.packaging", "đóng gói site/ thành tệp .zip để tải lên cổng (xem: build.py package --help)"),
     "migrate": ("daihoi.cli.migrate", "chuyển tệp kế hoạch dạng cũ sang dạng mới: toàn văn dưới phần thông tin"),
+    "desk": ("daihoi.desk.cli", "bàn biên tập trong trình duyệt: nhập, sửa, xem trước, kiểm tra, đóng gói (xem: build.py desk --help)"),
 }
 
 def parser() -> Parser:
