@@ -127,7 +127,8 @@ def clean(raw: str) -> tuple[str, bool]:
     s = raw.strip()
     starred = bool(re.match(r"^(?:[-–+]\s*)?\*", s))
     # Markdown-ish emphasis from copy-paste: **bold**, *italic*, stray '*'.
-    s = re.sub(r"\s*\*+(?=[,.;:!?])", "", s)
+    s = re.sub(r"\s*\*+(?=[,.;:!?)\]”’\"])", "", s)
+    s = re.sub(r"(?<=[(\[“‘\"])\*+", "", s)          # "(*kỷ niệm*)": the brackets keep their words close
     s = s.replace("*", " ")
     return collapse(s), starred
 
@@ -186,9 +187,11 @@ def _hard_wrap_width(texts: list[str]) -> int:
         return 0
     width = lengths[int(len(lengths) * 0.95) - 1]
     near = sum(1 for n in lengths if n >= width - 12)
-    if width > 110 or lengths[-1] > width + 15 or near < len(lengths) * 0.4:
+    if width > 110 or sum(1 for n in lengths if n > width + 15) > 2 or near < len(lengths) * 0.4:
         return 0
-    return width
+    # The wrap width: the longest of the lines near the usual full length (a title typed on
+    # one line may run longer than the wrapped text around it).
+    return max(n for n in lengths if n <= width + 3)
 
 
 def unwrap_text(lines: list["Line"], width: int) -> list["Line"]:

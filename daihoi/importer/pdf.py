@@ -86,9 +86,11 @@ class VLine:
     def seg_text(self, seg: list[Chunk]) -> str:
         out = ""
         for i, c in enumerate(seg):
-            if i and not out.endswith(" ") and not c.text.startswith(" ") and (
-                    c.x - seg[i - 1].x1 > 0.15 * c.size or abs(c.y - seg[i - 1].y) > 0.4 * c.size
-                    or c.page != seg[i - 1].page):
+            new_line = abs(c.y - seg[i - 1].y) > 0.4 * c.size or c.page != seg[i - 1].page
+            # "05-" / "CT/TW": a line broken after a hyphen inside a word or a code joins without a space.
+            hyphen = new_line and re.search(r"[^\s-]-$", out) is not None
+            if i and not out.endswith(" ") and not c.text.startswith(" ") and not hyphen and (
+                    c.x - seg[i - 1].x1 > 0.15 * c.size or new_line):
                 out += " "
             out += c.text
         # A text layer that kept the typed layout: tabs and runs of spaces still part columns.

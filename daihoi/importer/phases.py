@@ -321,6 +321,13 @@ def build_phase(node: Node, plan_date: dt.date | None) -> tuple[dict, list[Note]
     if not label:
         label = {"before": "Trước", "during": "Trong", "after": "Sau"}.get(moment_when(title) or "", "?")
         warnings.append(note(node.no, "phase.label", f"đợt không đánh số, đặt nhãn “{label}”, cần kiểm tra"))
+    elif node.style != "series":
+        twice = SERIES.match(title)
+        if twice:
+            # "1. Giai đoạn I (…)": two labels; the list's number is the label, the name stays in the title.
+            name = collapse(title[:twice.end("num")])
+            warnings.append(note(node.no, "phase.label", f"đợt có hai số hiệu (“{label}” và “{name}”): lấy “{label}” "
+                                                         f"làm số hiệu, “{name}” để trong tên đợt, cần kiểm tra"))
     period = parse_period(_without_peak(title), plan_date)
     where = node.no
     if not period.found:

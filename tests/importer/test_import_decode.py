@@ -92,3 +92,33 @@ def test_paragraph_split_before_a_capital_after_a_dangling_word():
     lines = to_lines("- Tuyên truyền, phổ biến Kế hoạch số 101-KH/TU ngày 30/9/2019 của Ban Thường vụ Tỉnh ủy về\n\n"
                      "Đại hội Đảng bộ các cấp nhiệm kỳ 2020 -2025.\n- Khác.")
     assert [ln.text[-20:] for ln in lines] == ["nhiệm kỳ 2020 -2025.", "- Khác."]
+
+
+def test_a_table_pasted_as_text_gives_cells():
+    lines = to_lines("II. THỜI GIAN\nSTT\tThời gian\tNội dung\n1\tTháng 3/2025\tTuyên truyền\nIII. KHẨU HIỆU")
+    assert [(ln.no, ln.cell[1:] if ln.cell else None, ln.text) for ln in lines] == [
+        (1, None, "II. THỜI GIAN"), (2, (0, 0), "STT"), (2, (0, 1), "Thời gian"), (2, (0, 2), "Nội dung"),
+        (3, (1, 0), "1"), (3, (1, 1), "Tháng 3/2025"), (3, (1, 2), "Tuyên truyền"), (4, None, "III. KHẨU HIỆU")]
+
+
+def test_two_column_header_lines_are_not_a_table():
+    assert all(ln.cell is None for ln in to_lines("ĐẢNG BỘ X\t\t\tĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY Y\t\tHà Nội, ngày"))
+
+
+def test_hard_wrapped_text_is_rejoined_into_paragraphs():
+    import textwrap
+    para = ("Thực hiện Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị về đại hội đảng bộ các cấp; Kế hoạch số "
+            "310-KH/TU ngày 21/4/2025 của Ban Thường vụ Thành ủy về tổ chức đại hội, Ban Thường vụ Quận ủy ban hành "
+            "Kế hoạch tuyên truyền như sau:")
+    items = ["- Tuyên truyền kết quả đại hội đảng bộ, chi bộ cơ sở trong Đảng bộ quận và việc góp ý vào văn kiện.",
+             "- Đưa tin về các phiên làm việc của Đại hội, kết quả bầu cử Ban Chấp hành Đảng bộ quận khóa VII."]
+    text = "\n".join(textwrap.wrap(para, 76) + ["I. MỤC ĐÍCH, YÊU CẦU"]
+                     + [w for it in items for w in textwrap.wrap(it, 76)] * 3)
+    lines = to_lines(text)
+    assert lines[0].text == para and lines[0].no == 1 and lines[0].end == 4
+    assert lines[1].text == "I. MỤC ĐÍCH, YÊU CẦU"
+    assert [ln.text for ln in lines[2:]] == items * 3
+
+
+def test_emphasis_marks_inside_brackets_leave_no_space():
+    assert to_lines("(*kỷ niệm 90 năm*), “*Tăng cường*” tạo")[0].text == "(kỷ niệm 90 năm), “Tăng cường” tạo"

@@ -146,3 +146,15 @@ def test_docx_nested_table_read_once(tmp_path):
     d.save(str(tmp_path / "n.docx"))
     texts = [ln.text for ln in read_lines(tmp_path / "n.docx")]
     assert texts.count("Hà Nội, ngày 10 tháng 01 năm 2020") == 1 and texts[-1] == "KẾ HOẠCH"
+
+
+def test_doc_numbers_are_the_ones_libreoffice_shows_for_the_doc():
+    """LibreOffice's .docx of a .doc may lose a list's restart; its text of the .doc has the numbers."""
+    from daihoi.importer.decode import Piece
+    from daihoi.importer.doc import relabel
+    pieces = [Piece("Đợt 1: Trước Đại hội", label="Đợt 1:"), Piece("Đợt 1: Trong Đại hội", label="Đợt 1:"),
+              Piece("- Các phiên họp", label="-"), Piece("Đoạn văn")]
+    shown = "    Đợt 1: Trước Đại hội\n    Đợt 2: Trong Đại hội\n• Các phiên họp\nĐoạn văn\n"
+    assert [p.text for p in relabel(pieces, shown)] == ["Đợt 1: Trước Đại hội", "Đợt 2: Trong Đại hội",
+                                                        "- Các phiên họp", "Đoạn văn"]
+    assert relabel(pieces, None) == pieces

@@ -69,3 +69,44 @@ def test_title_stops_at_numbered_part():
 def test_motto_wins_over_number_form_with_a_warning():
     h = head("ĐẢNG ỦY XÃ A\tĐẢNG CỘNG SẢN VIỆT NAM\nSố: 07/KH-ĐU\tAn Lạc, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nx\nI. MỤC")
     assert h.number == "07/KH-ĐU" and h.system == "dang" and "cần kiểm tra" in h.warnings[0]
+
+
+def test_blank_number_and_day_are_warnings_not_values():
+    """'Số:      /KH-UBND' is not the issuer; a date left to fill keeps its place."""
+    h = head("ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TÂN LẬP\t\tĐộc lập - Tự do - Hạnh phúc\n"
+             "Số:        /KH-UBND\t\tTân Lập, ngày      tháng 11 năm 2024\nKẾ HOẠCH\nTuyên truyền\n")
+    assert (h.number, h.date, h.place, h.system) == (None, None, "Tân Lập", "nha-nuoc")
+    assert (h.issuer, h.parent_issuer) == ("ỦY BAN NHÂN DÂN XÃ TÂN LẬP", None)
+    assert {w.field for w in h.warnings} == {"number", "date"}
+    assert any("chưa điền" in w and w.startswith("dòng 3:") for w in h.warnings)
+
+
+def test_a_name_printed_on_two_lines_is_one_name_with_a_warning():
+    h = head("ĐẢNG ỦY KHỐI CÁC CƠ QUAN\t\tĐẢNG CỘNG SẢN VIỆT NAM\nTRUNG ƯƠNG\t\tHà Nội, ngày 21 tháng 01 năm 2020\n"
+             "Số 161-KH/ĐUK\nKẾ HOẠCH\nTuyên truyền\n")
+    assert (h.issuer, h.parent_issuer) == ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TRUNG ƯƠNG", None)
+    assert [w.field for w in h.warnings] == ["issuer"] and h.warnings[0].startswith("dòng 2:")
+
+
+@pytest.mark.parametrize("left,parent,issuer", [
+    (["BỘ TƯ PHÁP", "VỤ PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT"], "BỘ TƯ PHÁP", "VỤ PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT"),
+    (["UBND TỈNH BẮC GIANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"], "UBND TỈNH BẮC GIANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+    (["UBMTTQ VIỆT NAM HUYỆN ĐÔNG ANH", "BAN THƯỜNG TRỰC"], "UBMTTQ VIỆT NAM HUYỆN ĐÔNG ANH", "BAN THƯỜNG TRỰC"),
+    (["ĐẢNG BỘ KHỐI DOANH NGHIỆP", "TỈNH THANH HÓA", "ĐẢNG ỦY TỔNG CÔNG TY X"],
+     "ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH THANH HÓA", "ĐẢNG ỦY TỔNG CÔNG TY X"),
+])
+def test_superior_body_and_issuer(left, parent, issuer):
+    h = head("\n".join(left) + "\nSố 03-KH/ĐU\nKẾ HOẠCH\nx\n")
+    assert (h.parent_issuer, h.issuer) == (parent, issuer)
+
+
+def test_a_department_is_not_a_number_line():
+    """'SỞ …' folds like 'Số …'; only 'Số' opens the number line."""
+    h = head("UBND TỈNH HẢI DƯƠNG\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: 1520/KH-STTTT\nKẾ HOẠCH\nx\n")
+    assert (h.issuer, h.number) == ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "1520/KH-STTTT")
+
+
+def test_a_title_of_any_length():
+    title = "tuyên truyền đại hội chi bộ trực thuộc, " * 12 + "và các ngày lễ lớn của đất nước trong năm 2025"
+    h = head(f"Số 09-KH/ĐU\nKẾ HOẠCH\n{title}\n-----\nThực hiện Kế hoạch số 56-KH/HU ngày 14/02/2025")
+    assert len(h.title) > 400 and h.title == " ".join(title.split())

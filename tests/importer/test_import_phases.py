@@ -1,6 +1,8 @@
 """importer/phases.py (with outline.py): which headings are phases, moments, peaks, tracks."""
 from __future__ import annotations
 
+import pytest
+
 from daihoi.importer.parse import parse_text
 
 HEAD = "Số 01-KH/ĐU\nHà Nội, ngày 02 tháng 12 năm 2019\nKẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH, YÊU CẦU\n- Tuyên truyền.\n"
@@ -77,3 +79,70 @@ def test_series_typed_as_bullets():
                 "- Đợt 2 (từ ngày 01/5 đến ngày 23/5/2021): cao điểm.\n")
     assert [(p["label"], p["start"], p["end"]) for p in ph] == [
         ("Đợt 1", "2021-03-01", "2021-04-30"), ("Đợt 2", "2021-05-01", "2021-05-23")]
+
+
+MOMENTS = ("II. NỘI DUNG, THỜI GIAN\n2. Theo từng cấp đại hội\n"
+           "2.1. Tuyên truyền Đại hội Đảng bộ huyện (từ tháng 3/2025 đến tháng 5/2025)\n{a}\n- chuẩn bị\n{b}\n- kết quả\n"
+           "2.2. Tuyên truyền Đại hội Đảng bộ tỉnh (từ tháng 6/2025 đến tháng 9/2025)\n- văn kiện\n")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("a) Trước và trong Đại hội:", "b) Sau Đại hội:"),
+    ("a) Trước và trong Đại hội (từ tháng 3/2025 đến khi kết thúc Đại hội):", "b) Sau Đại hội:"),   # a date of its own
+    ("*a) Trước và trong Đại hội:*", "*b) Sau Đại hội (tháng 5/2025):*"),                           # italic markup
+    ("*Trước và trong Đại hội*", "*Sau Đại hội*"),
+])
+def test_sub_periods_under_a_dated_period_are_its_moments(a, b):
+    ph = phases(MOMENTS.format(a=a, b=b))
+    assert [(p["label"], p["start"], p["end"]) for p in ph] == [("2.1", "2025-03-01", "2025-05-31"),
+                                                                 ("2.2", "2025-06-01", "2025-09-30")]
+    assert [m["when"] for m in ph[0]["moments"]] == ["before", "after"]
+
+
+def test_dash_bullets_that_open_with_a_time_are_phases_with_guessed_labels():
+    plan = parse_text(HEAD + "II. THỜI GIAN\n1. Thời gian tuyên truyền\n"
+                             "- Từ ngày 01/12/2024 đến ngày 28/02/2025: tuyên truyền đại hội chi bộ.\n+ văn kiện\n"
+                             "- Từ ngày 01/3/2025 đến khi khai mạc Đại hội: tuyên truyền văn kiện.\n"
+                             "- Sau Đại hội đến hết ngày 30/6/2025: tuyên truyền kết quả.\n2. Nội dung\n- Kết quả.\n")
+    ph = plan["phases"]
+    assert [(p["label"], p["start"], p["end"]) for p in ph] == [
+        ("1", "2024-12-01", "2025-02-28"), ("2", "2025-03-01", None), ("3", None, "2025-06-30")]
+    assert ph[0]["title"] == "Từ ngày 01/12/2024 đến ngày 28/02/2025: tuyên truyền đại hội chi bộ"
+    assert ph[0]["items"] == ["văn kiện"]
+    labels = [w for w in plan["warnings"] if w.field.endswith(".label")]
+    assert [w.field for w in labels] == ["phases[0].label", "phases[1].label", "phases[2].label"]
+
+
+def test_moment_bullets_under_a_period_heading_are_not_phases():
+    ph = phases("II. NỘI DUNG\n3. Giai đoạn 3: Tuyên truyền Đại hội XIII\n- Trước Đại hội: văn kiện.\n"
+                "- Trong thời gian diễn ra Đại hội: diễn biến.\n- Sau Đại hội: kết quả.\n")
+    assert [p["label"] for p in ph] == ["3"]
+
+
+def test_giai_doan_with_dates_in_parentheses_and_two_labels():
+    ph = phases("II. NỘI DUNG\nGiai đoạn 1 (từ ngày 20/01/2025 đến ngày 31/3/2025): tuyên truyền.\n- a\n"
+                "Giai đoạn 2 (từ ngày 01/4/2025 đến ngày 15/5/2025): tuyên truyền.\n- b\n")
+    assert [(p["label"], p["title"], p["start"]) for p in ph] == [
+        ("Giai đoạn 1", "(từ ngày 20/01/2025 đến ngày 31/3/2025): tuyên truyền", "2025-01-20"),
+        ("Giai đoạn 2", "(từ ngày 01/4/2025 đến ngày 15/5/2025): tuyên truyền", "2025-04-01")]
+    plan = parse_text(HEAD + "II. NỘI DUNG\n1. Giai đoạn I (từ ngày 01/4/2025 đến ngày 15/5/2025): tuyên truyền.\n- b\n")
+    assert [(p["label"], p["title"]) for p in plan["phases"]] == [
+        ("1", "Giai đoạn I (từ ngày 01/4/2025 đến ngày 15/5/2025): tuyên truyền")]
+    assert any(w.field == "phases[0].label" and "hai số hiệu" in w for w in plan["warnings"])
+
+
+def test_phases_in_a_table_pasted_as_text():
+    plan = parse_text(HEAD + "II. THỜI GIAN, NỘI DUNG\nSTT\tThời gian\tNội dung\tĐơn vị thực hiện\n"
+                             "1\tTừ ngày 10/3/2025 đến ngày 30/6/2025\tTuyên truyền đại hội cơ sở.\tBan Tuyên giáo\n"
+                             "2\tSau Đại hội đến hết tháng 12/2025\tKết quả Đại hội.\tBáo chí\nIII. KHẨU HIỆU\n- A!\n")
+    ph = plan["phases"]
+    assert [(p["label"], p["title"], p["start"], p["end"], p["items"]) for p in ph] == [
+        ("1", "Từ ngày 10/3/2025 đến ngày 30/6/2025", "2025-03-10", "2025-06-30", ["Tuyên truyền đại hội cơ sở."]),
+        ("2", "Sau Đại hội đến hết tháng 12/2025", None, "2025-12-31", ["Kết quả Đại hội."])]
+
+
+def test_a_numbered_heading_dated_by_its_time_line():
+    ph = phases("II. NỘI DUNG\n1. Đợt 1: Tuyên truyền trước Đại hội\nThời gian: từ ngày 20/3/2025 đến ngày 14/5/2025.\n"
+                "- a\n2. Đợt 2: Tuyên truyền sau Đại hội\nThời gian: từ ngày 15/5/2025 đến ngày 30/6/2025.\n")
+    assert [(p["label"], p["start"], p["end"]) for p in ph] == [("1", "2025-03-20", "2025-05-14"),
+                                                                 ("2", "2025-05-15", "2025-06-30")]
