@@ -276,7 +276,8 @@ def build_site(content_dir: Path, site_dir: Path) -> list:
     from mkdocs.exceptions import MkDocsException
 
     config = _config(content_dir, site_dir=str(site_dir))
-    if not any(Path(h).resolve() == Path(__file__).resolve() for h in config["hooks"]):
+    # config["hooks"] maps each mkdocs.yml entry (relative to mkdocs.yml, not to the working folder) to its module.
+    if not any(Path(getattr(m, "__file__", "")).resolve() == Path(__file__).resolve() for m in config["hooks"].values()):
         raise EngineError(NO_HOOKS)
     log = _Collect()
     logging.getLogger("mkdocs").addHandler(log)

@@ -7,7 +7,12 @@ in-process, much faster than a subprocess) must exit 0 with a site or 1
 with Vietnamese problems, never "Lỗi ngoài dự kiến" (an uncaught exception).
 The importer gets the same treatment on random text files.
 
-More examples before a release: CONTENT_FUZZ_EXAMPLES=2000 BUILD_FUZZ_EXAMPLES=300.
+A third test writes values of any length and any Unicode into a plan, a post and the
+section's settings, builds, and reads back every output (HTML, PDF, Word, calendar,
+JSON, feeds, pictures) with the program that would read it (tests/wellformed.py).
+
+More examples before a release: CONTENT_FUZZ_EXAMPLES=2000 BUILD_FUZZ_EXAMPLES=300
+WELLFORMED_FUZZ_EXAMPLES=100.
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, event, given, settings, strategies as st
+from hypothesis import HealthCheck, Phase, event, given, settings, strategies as st
 
 from helpers import SITE_FIXTURE
 from daihoi.model import content, schema
@@ -29,6 +34,7 @@ from daihoi.model.problems import Problem, errors
 CONTENT_EXAMPLES = int(os.environ.get("CONTENT_FUZZ_EXAMPLES", "150"))
 BUILD_EXAMPLES = int(os.environ.get("BUILD_FUZZ_EXAMPLES", "15"))
 IMPORT_EXAMPLES = int(os.environ.get("IMPORT_FUZZ_EXAMPLES", "60"))
+WELLFORMED_EXAMPLES = int(os.environ.get("WELLFORMED_FUZZ_EXAMPLES", "15"))
 COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                                     HealthCheck.data_too_large])
 
@@ -50,8 +56,8 @@ body = st.lists(st.one_of(st.text(max_size=200), st.sampled_from(NASTY + ["[x](k
                 max_size=12).map("\n".join)
 
 
-BASE_PLAN = yaml.safe_load((Path(__file__).parent / "bad_content/_base/ke-hoach/99-kh-thu.md")
-                           .read_text(encoding="utf-8").split("---\n")[1])
+BASE_TEXT = (Path(__file__).parent / "bad_content/_base/ke-hoach/99-kh-thu.md").read_text(encoding="utf-8")
+BASE_PLAN = yaml.safe_load(BASE_TEXT.split("---\n")[1])
 # A valid plan with a few fields replaced: gets past the content check often, so MkDocs,
 # the hooks and the templates see odd but valid data (and the Markdown body).
 near_valid = st.dictionaries(st.sampled_from(KEYS), value, max_size=2).map(lambda extra: {**BASE_PLAN, **extra})
@@ -135,6 +141,83 @@ def test_build_ends_with_a_clear_error_or_a_valid_site(data, markdown, raw):
         else:
             assert code == 1 and err.getvalue().strip().splitlines()[-1].startswith("Lỗi: "), err.getvalue()
             assert not site.exists()
+
+
+# Any Unicode (st.text draws from every code point but surrogates), the characters that
+# mean something to HTML, YAML, Markdown, XML, iCalendar and JSON, and long runs of either.
+SPECIAL = list("<>&\"'`{}[]()*#|\\:;,-_!~^\t\n\r\x00\x0b\x7f\x85\u00a0\u200b\u200d\u202e\u2028\u2029"
+               "\u2066\ufeff\ufffd\U0001F600Đđ\u0301")
+any_value = st.one_of(
+    st.text(max_size=80),
+    st.text(alphabet=st.characters(categories=["Cc", "Cf", "Cs", "Co", "Zl", "Zp", "Mn"]), max_size=20),
+    st.text(alphabet=st.sampled_from(SPECIAL), min_size=1, max_size=40),
+    st.tuples(st.text(min_size=1, max_size=12), st.integers(100, 20_000)).map(lambda t: (t[0] * t[1])[:t[1]]),
+    st.sampled_from(NASTY + ["&amp;", "&#0;", "]]>", "<!--", "--", "\\n", "END:VEVENT", "}\"", "%PDF", "\u00a0"]),
+)
+
+
+def _quoted(value: str) -> str:
+    """A YAML double-quoted scalar that reads back as `value`: any code point, escaped where YAML must."""
+    return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=10**9).strip()
+
+
+# Not shrunk: each example is a whole build (seconds); Hypothesis prints the failing one as drawn.
+@settings(max_examples=WELLFORMED_EXAMPLES, phases=[Phase.explicit, Phase.reuse, Phase.generate], **COMMON)
+@given(title=any_value, slogans=st.lists(any_value, min_size=1, max_size=4), phase=any_value,
+       post_title=any_value, summary=any_value, category=any_value, body_text=any_value, unit=any_value)
+def test_any_value_builds_into_well_formed_outputs(title, slogans, phase, post_title, summary, category,
+                                                   body_text, unit):
+    import build
+    from wellformed import site_problems
+
+    with site_copy() as folder:
+        settings_file = folder / "_du-lieu/cai-dat.yml"
+        saved = settings_file.read_bytes()
+        try:
+            settings_file.write_text(saved.decode("utf-8").replace('unit: "Ban Tuyên giáo Đảng ủy (kiểm thử)"',
+                                                                   f"unit: {_quoted(unit)}"), encoding="utf-8")
+            plan = (BASE_TEXT.replace('title: "Tuyên truyền thử nghiệm cho bộ ca nội dung hỏng"', f"title: {_quoted(title)}")
+                    .replace('    title: "Tháng 4"', f"    title: {_quoted(phase)}")
+                    .replace('slogans:\n  - "Nhiệt liệt chào mừng Đại hội!"',
+                             "slogans:\n" + "".join(f"  - {_quoted(v)}\n" for v in slogans) + '  - "Nhiệt liệt chào mừng Đại hội!"'))
+            (folder / "ke-hoach/99-x.md").write_text(plan + "\n" + body_text + "\n", encoding="utf-8",
+                                                    errors="surrogatepass")
+            (folder / "tin-tuc").mkdir(exist_ok=True)
+            (folder / "tin-tuc/2025-04-10-tin.md").write_text(
+                f"---\ntitle: {_quoted(post_title)}\ndate: \"2025-04-10\"\nsummary: {_quoted(summary)}\n"
+                f"categories: [{_quoted(category)}]\nplan: \"99-KH/ĐU\"\n---\n\n{body_text}\n", encoding="utf-8")
+            out, err = io.StringIO(), io.StringIO()
+            with same_environment(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                code = build.main(["build", "--content-dir", str(folder), "--site-dir", str(folder.parent / "site"),
+                                   "--today", "2025-05-15"])
+        finally:
+            settings_file.write_bytes(saved)
+        event(f"exit {code}")
+        assert "Lỗi ngoài dự kiến" not in err.getvalue() and "Traceback" not in err.getvalue(), err.getvalue()
+        if code != 0:
+            assert code == 1 and err.getvalue().strip().splitlines()[-1].startswith("Lỗi: "), err.getvalue()
+            assert all(line.startswith((str(folder), "content/", "/", "Lỗi: ")) or not line.strip()
+                       for line in err.getvalue().splitlines()), err.getvalue()
+            return
+        site = folder.parent / "site"
+        assert (site / "ke-hoach/99-kh-du/index.html").is_file() or any(site.glob("ke-hoach/99*/index.html"))
+        assert site_problems(site) == []
+
+
+def test_the_well_formed_check_finds_what_readers_would_refuse(tmp_path):
+    from wellformed import site_problems
+
+    (tmp_path / "a.html").write_text("<!doctype html><html><body><p><b>đậm</p></body></html>", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<!doctype html><html><body>\u202eabc</body></html>", encoding="utf-8")
+    (tmp_path / "c.json").write_text('{"a": 1,}', encoding="utf-8")
+    (tmp_path / "d.pdf").write_bytes(b"%PDF-1.7\n%%EOF")
+    (tmp_path / "e.docx").write_bytes(b"PK\x03\x04 broken")
+    (tmp_path / "f.ics").write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\n", encoding="utf-8")
+    (tmp_path / "g.xml").write_text("<rss><channel></rss>", encoding="utf-8")
+    (tmp_path / "h.html").write_text("<!doctype html><html><body><p onclick=x>a</p></body></html>", encoding="utf-8")
+    found = site_problems(tmp_path)
+    assert [line.split(":")[0].rsplit("/", 1)[-1] for line in found] == \
+        ["a.html", "b.html", "c.json", "d.pdf", "e.docx", "f.ics", "g.xml", "h.html"], found
 
 
 lines = st.lists(st.one_of(st.text(max_size=80), st.sampled_from([

@@ -16,3 +16,9 @@ def test_visible_names_every_hidden_character():
     assert invisible.visible("a\u202eb\u200bc\x07d\udcff.md") == "a<U+202E>b<U+200B>c<U+0007>d<U+DCFF>.md"
     assert invisible.visible("Đại hội.md") == "Đại hội.md"
     assert invisible.name_of("\u202e") == "U+202E (RIGHT-TO-LEFT OVERRIDE)"
+
+
+def test_visible_text_has_a_letter_digit_punctuation_or_symbol():
+    assert invisible.has_visible("Đại hội") and invisible.has_visible("!") and invisible.has_visible("😀")
+    assert not invisible.has_visible("\u0306\u033d") and not invisible.has_visible(" \u00a0\u3000\u200b")
+    assert not invisible.has_visible("\U000f3bc6")      # private use: no font has it

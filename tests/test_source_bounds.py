@@ -41,7 +41,7 @@ def test_nesting_deeper_than_the_limit_is_refused_without_crashing(tmp_path):
 def test_a_list_longer_than_the_limit_is_refused_with_its_name(tmp_path):
     slogans = "".join(f'  - "Khẩu hiệu {n}"\n' for n in range(3000))
     src, [p] = read(tmp_path, f"---\ntitle: x\nslogans:\n{slogans}---\n")
-    assert src is None and (p.line, p.code) == (4, "yaml-limit")
+    assert src is None and (p.line, p.code) == (3, "yaml-limit")      # the line of “slogans:”
     assert p.what == "Mục “slogans” có 3.000 phần tử (giới hạn 500)"
 
 
@@ -62,3 +62,25 @@ def test_the_engine_reads_the_same_front_matter():
     text = '---\ntitle: "Đại\u200b hội"\n---\nThân\u200b bài\x01\n'
     assert source.engine_text(text) == '---\ntitle: "Đại hội"\n---\nThân\u200b bài\n'
     assert source.engine_text("Không có phần đầu\u200b\n") == "Không có phần đầu\u200b\n"
+
+
+def test_characters_no_file_can_carry_leave_every_value(tmp_path):
+    src, problems = read(tmp_path, '---\ntitle: "Đại\\uD800 hội\\x85XIV\\u0085\\x9b"\n---\nThân\u2028bài\x85\n')
+    assert problems == []
+    assert src.data == {"title": "Đại hội\nXIV\n"}
+    assert src.body == "Thân\nbài\n\n"
+
+
+def test_a_value_that_shows_nothing_is_empty(tmp_path):
+    src, problems = read(tmp_path, '---\nslogans: ["\u0306\u033d", "a\u0306", " "]\n---\n')
+    assert src.data == {"slogans": ["", "\u0103", " "]}      # NFC: a + breve is ă
+
+
+def test_the_engine_meta_is_cleaned_as_ours():
+    meta = {"title": "Đại\u200b hội\x9a", "template": "post.html", "tags": ["a\u200b", "b"], "n": 3, "x": "\u0301"}
+    assert source.engine_meta(meta) == {"title": "Đại hội", "tags": ["a", "b"], "x": ""}
+
+
+def test_a_bidi_control_written_as_an_escape_is_refused_too(tmp_path):
+    src, problems = read(tmp_path, '---\ntitle: "ok"\nsummary: "Kế hoạch \\u202Eabc"\n---\n')
+    assert src is None and [(p.line, p.code) for p in problems] == [(3, "bidi")]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -75,8 +75,11 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
 
 # Invisible control characters pasted from Word (Shift+Enter is \x0b, a page break \x0c)
 # or other programs: XML (DOCX, sitemap) cannot carry them, and no reader sees them.
-_BREAKS = re.compile(r"[\x0b\x0c]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+# C1 controls (U+0080-U+009F) come from text decoded with the wrong code page; lone
+# surrogates only from YAML escapes ("\uD800"), and no file can be written with them.
+# Next line (U+0085) and the line and paragraph separators are line breaks, as YAML reads them.
+_BREAKS = re.compile(r"[\x0b\x0c\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
@@ -104,14 +107,14 @@ def read(file: Path, shown: str) -> tuple[Source | None, list[Problem]]:
     bidi = bidi_problems(text, shown)
     if file.suffix in (".yml", ".yaml"):
         src, problems = parse_yaml(text, shown, first_line=1)
-        return src, bidi + problems
+        return src, list(dict.fromkeys(bidi + problems))
     m = _FRONT.match(text)
     if not m:
         src = Source(shown, data={}, body=text)
         return src, bidi
     src, problems = parse_yaml(m.group(1) or "", shown, first_line=2)
     if src is None:
-        return None, bidi + problems
+        return None, list(dict.fromkeys(bidi + problems))      # a raw bidi control is found twice
     src.body = text[m.end():]
     src.body_line = text[:m.end()].count("\n") + 1
     return src, bidi + problems
@@ -275,8 +278,12 @@ def _plain(node, path, src: Source, offset: int, seen: set, depth: int):
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:      # plain: None (PyYAML) or "" (libyaml)
             return None
-        # "\x01" escapes in quoted YAML, too; zero-width marks make equal-looking titles differ.
-        return invisible.strip_zero_width(printable(nfc(node.value)))
+        # "\x01" escapes in quoted YAML, too; zero-width marks make equal-looking titles differ;
+        # a value of only combining marks or format characters shows nothing: it is empty.
+        value = invisible.strip_zero_width(printable(nfc(node.value)))
+        if invisible.has_bidi(value):       # written as an escape ("\u202e"): the text scan did not see it
+            raise _Refused(replace(bidi_problems(value.replace("\n", " "), src.path)[0], line=line))
+        return value if invisible.has_visible(value) or not value.strip() else ""
     if len(node.value) > MAX_ITEMS:
         name = next((p for p in reversed(path) if isinstance(p, str)), "")
         where = f"Mục “{name}”" if name else "Danh sách"
@@ -293,6 +300,20 @@ def _plain(node, path, src: Source, offset: int, seen: set, depth: int):
         src.lines[path + (key,)] = key_node.start_mark.line + 1 + offset
         out[key] = _plain(value_node, path + (key,), src, offset, seen, depth + 1)
     return out
+
+
+def engine_meta(meta: dict) -> dict:
+    """The values of a page's front matter as the engine parsed them, cleaned as `read` cleans
+    them: {key: cleaned value} for those that differ. YAML escapes ("\\u200b", "\\x9a") are only
+    decoded by the engine's own parser, after `engine_text` has seen the text."""
+    def clean(value):
+        if isinstance(value, str):
+            text = invisible.strip_zero_width(printable(nfc(value)))
+            return text if invisible.has_visible(text) or not text.strip() else ""
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+    return {key: clean(value) for key, value in meta.items() if clean(value) != value}
 
 
 def engine_text(text: str) -> str:

@@ -32,7 +32,7 @@ from typing import Callable
 from daihoi.cli import watchdog
 from daihoi.model import content, contract, news
 from daihoi.model.problems import ContentError, errors
-from daihoi.model.source import engine_text
+from daihoi.model.source import engine_meta, engine_text
 from daihoi.site import assets, downloads, htmlsafety, images, sanitize, search, search_index, social, views, widget
 from daihoi.text import vndate
 from daihoi.text.vntext import slugify
@@ -198,6 +198,7 @@ class SiteBuild:
     def page(self, src: str, is_homepage: bool, meta: dict, markdown: str) -> tuple[dict, str]:
         """(meta to set, Markdown to render) for one page, before the engine renders it."""
         watchdog.start(content.shown(self.docs_dir / src) if (self.docs_dir / src).is_file() else src)
+        meta.update(engine_meta(meta))      # the engine's own reading of escapes ("\u200b") cleaned as ours
         plan = self.plans.get(src)
         if plan:
             # The plan's text is drawn from its blocks (daihoi.site.plan_html), not by the engine's Markdown.

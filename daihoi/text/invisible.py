@@ -45,6 +45,15 @@ def has_bidi(text: str) -> bool:
     return _BIDI.search(text) is not None
 
 
+def has_visible(text: str) -> bool:
+    """Does `text` show anything: a letter, digit, punctuation mark or symbol?
+
+    Combining marks alone, format characters and spaces show nothing: a slogan made
+    of them is empty (and has no width to fit on a banner).
+    """
+    return any(unicodedata.category(c)[0] in "LNPS" and unicodedata.category(c) != "Co" for c in text)
+
+
 def name_of(char: str) -> str:
     """"U+202E (RIGHT-TO-LEFT OVERRIDE)": how a message names an invisible character."""
     return f"U+{ord(char):04X} ({unicodedata.name(char, 'không tên')})"

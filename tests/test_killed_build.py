@@ -1,0 +1,38 @@
+"""A build killed half-way (kill -9, a power cut) costs nothing: the published site stays as it was,
+and the next build removes what the killed one left (its staging folder, its lock) and succeeds."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from helpers import CACHE, ROOT, SITE_FIXTURE, run_cli, tree_digest
+
+
+@pytest.mark.parametrize("after", [0.0, 1.5])
+def test_a_killed_build_leaves_the_site_and_the_next_build_cleans_up(tmp_path, after):
+    shutil.copytree(SITE_FIXTURE, tmp_path / "content")
+    args = ["build", "--content-dir", "content", "--site-dir", "site", "--today", "2025-05-15"]
+    assert run_cli(*args, cwd=tmp_path).returncode == 0
+    published = tree_digest(tmp_path / "site")
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DAIHOI_CACHE=str(CACHE))
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *args], cwd=tmp_path, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".site.new-*")) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(after)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    litter = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site"))
+    assert any(name.startswith(".site.new-") for name in litter), litter      # killed while staging
+    assert tree_digest(tmp_path / "site") == published
+
+    r = run_cli(*args, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    assert tree_digest(tmp_path / "site") == published
