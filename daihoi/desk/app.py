@@ -96,6 +96,12 @@ async def _refused(request: Request, exc: HTTPException):
     return render(request, "loi.html", exc.status_code, title="Không làm được", message=str(exc.detail))
 
 
+async def _crash(request: Request, exc: Exception):
+    return render(request, "loi.html", 500, title="Lỗi ngoài dự kiến",
+                  message=f"Bàn biên tập gặp lỗi ngoài dự kiến ({type(exc).__name__}). Những gì đã lưu vẫn còn; "
+                          "quay lại trang trước rồi thử lại. Nếu vẫn vậy, gửi nội dung cửa sổ lệnh cho nhóm kỹ thuật.")
+
+
 def create_app(settings: Settings) -> Starlette:
     from daihoi.desk import pages_congress, pages_plans, pages_posts, pages_publish
 
@@ -106,7 +112,7 @@ def create_app(settings: Settings) -> Starlette:
     routes.append(Mount("/tinh", app=StaticFiles(directory=str(HERE / "static")), name="tinh"))
     routes.append(Mount("/trang", app=StaticFiles(directory=str(settings.site_dir), html=True, check_dir=False),
                         name="trang"))
-    app = Starlette(routes=routes, exception_handlers={HTTPException: _refused})
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _refused, Exception: _crash})
     app.state.settings = settings
     app.state.store = Store(settings.content_dir)
     app.state.templates = templates()

@@ -128,8 +128,8 @@ def plan_sections(data: dict, congresses: dict, tracks: list | None = None, *, e
         groups = []
         for i, t in enumerate(tracks):
             groups.append(Group(f"Nhóm đợt {t.get('id')}", [
-                Field(f"tracks[{i}].id", "Số hiệu nhóm", value=shown("", t.get("id"))),
-                Field(f"tracks[{i}].title", "Tên nhóm (đúng lời văn)", "textarea", shown("", t.get("title")))]))
+                Field(f"tracks[{i}].id", "Số hiệu nhóm", value=shown(f"tracks[{i}].id", t.get("id"))),
+                Field(f"tracks[{i}].title", "Tên nhóm (đúng lời văn)", "textarea", shown(f"tracks[{i}].title", t.get("title")))]))
         sections.append(Section("nhom-dot", "Các nhóm đợt song song", groups))
 
     phases = []

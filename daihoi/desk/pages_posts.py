@@ -149,6 +149,14 @@ def _field_of(problem, text: str) -> str:
     return "dot" if key in ("plan", "phase", "track") else key
 
 
+def _kept_cover(store, value: str) -> str | None:
+    """The cover the form carried over ("anh/<name>"), if it is a picture in the posts' folder."""
+    name = value[4:] if value.startswith("anh/") else ""
+    found = store.named(sorted(p for p in store.images_dir.glob("*") if p.is_file()), Path(name).stem) \
+        if name and store.images_dir.is_dir() else None
+    return value if found is not None and found.name == name else None
+
+
 async def post_save(request):
     store = request.app.state.store
     form = request.state.form
@@ -161,13 +169,12 @@ async def post_save(request):
     plans = plans_of(store)
     data, errors = posts.from_form(form, old, plans, store.congresses())
     body = str(form.get("body") or "").replace("\r\n", "\n")
-    values = dict(posts.form_input(form), cover=old.get("cover") or str(form.get("cover") or ""))
-    action = form.get("viec")
-    if action == "xem":
-        html, _ = markdown_preview.render(body)
-        return _form(request, file, values, body, errors, preview=html)
+    data["cover"] = _kept_cover(store, str(form.get("cover") or "")) or old.get("cover")
+    values = dict(posts.form_input(form), cover=data["cover"] or "")
+    # A picture chosen is taken (checked) whatever the button: a browser cannot show a chosen file
+    # again, so the preview button must not lose it.
     upload = form.get("anh")
-    if isinstance(upload, UploadFile) and upload.filename and not errors:
+    if isinstance(upload, UploadFile) and upload.filename:
         raw = await upload.read(images.MAX_BYTES + 1)
         if raw:
             cover, why = await run_in_threadpool(save_cover, store, upload, raw)
@@ -176,7 +183,11 @@ async def post_save(request):
             else:
                 data["cover"] = values["cover"] = cover
     if form.get("bo-anh"):
-        data["cover"] = data["cover_alt"] = values["cover"] = None
+        data["cover"] = data["cover_alt"] = None
+        values["cover"] = ""
+    if form.get("viec") == "xem":
+        html, _ = markdown_preview.render(body)
+        return _form(request, file, values, body, errors, preview=html)
     if errors:
         return _form(request, file, values, body, errors, status=422,
                      message="Chưa lưu: sửa các ô được nêu (mọi chữ đã gõ vẫn giữ).")

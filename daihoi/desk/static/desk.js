@@ -52,18 +52,22 @@
   function livePreview(area) {
     var form = area.form, out = document.getElementById("xem-noi-dung"), timer = null;
     if (!out) return;
+    function show() {
+      var data = new FormData();
+      data.append("csrf", token(form));
+      data.append("body", area.value);
+      return fetch(area.getAttribute("data-preview"), { method: "POST", body: data, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) { if (html !== null) out.innerHTML = html; })
+        .catch(function () {});
+    }
     area.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () {
-        var data = new FormData();
-        data.append("csrf", token(form));
-        data.append("body", area.value);
-        fetch(area.getAttribute("data-preview"), { method: "POST", body: data, credentials: "same-origin" })
-          .then(function (r) { return r.ok ? r.text() : null; })
-          .then(function (html) { if (html !== null) out.innerHTML = html; })
-          .catch(function () {});
-      }, 400);
+      timer = setTimeout(show, 400);
     });
+    // With scripts the preview button shows the text here, without sending the form (a chosen photo stays chosen).
+    var button = form.querySelector("button[value=xem]");
+    if (button) button.addEventListener("click", function (e) { e.preventDefault(); show(); });
   }
   function dropZone(zone) {
     var input = zone.querySelector("input[type=file]");
