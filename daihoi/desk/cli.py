@@ -78,6 +78,7 @@ def listen(port: int) -> socket.socket:
     if sys.platform != "win32":         # Windows' SO_REUSEADDR would let two desks share a port
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((HOST, port))
+    sock.listen(128)            # from now on connections wait in line until the server takes them
     return sock
 
 
