@@ -25,6 +25,7 @@ import html as html_lib
 import json
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -111,15 +112,17 @@ class SiteBuild:
 
     def published(self, src: str) -> bool:
         """A file the engine found (theme or content) that goes out as it is."""
-        if src.startswith(UNPUBLISHED) or src.endswith(".map"):
-            return False
+        return not src.startswith(UNPUBLISHED) and not src.endswith(".map") and src not in self._held
+
+    @cached_property
+    def _held(self) -> set[str]:
+        """Content files not published as they are: posts dated after the build day with their pictures,
+        and covers (published at a few widths by files(); the editor's original, often megabytes, is not)."""
         docs = self.docs_dir.resolve()
-        for post in self.news.later:
-            if src == post["path"] or (post["cover"] and src == Path(post["cover"]["file"]).relative_to(docs).as_posix()):
-                return False
-        # A cover is published at a few widths (files()); the editor's original, often megabytes, is not.
-        covers = {Path(p["cover"]["file"]).relative_to(docs).as_posix() for p in self.news.posts if p["cover"]}
-        return src not in covers
+        held = {p["path"] for p in self.news.later}
+        held |= {Path(p["cover"]["file"]).relative_to(docs).as_posix() for p in self.news.posts + self.news.later
+                 if p["cover"]}
+        return held
 
     def in_nav(self, src: str) -> bool:
         """Posts stay out of the menu: only "Tin tức" is in it."""
