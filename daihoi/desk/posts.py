@@ -39,15 +39,14 @@ def chosen_phase(data: dict, plans: list) -> str:
 
 
 def reference(plan_value: str, phase_value: str, plans: list) -> tuple[dict, str]:
-    """({plan, phase, track} to write, error): the phase chosen decides; a plan alone may be chosen."""
+    """({plan, phase, track} to write, error): a phase chosen names its plan (the plan list is for a
+    post about a plan as a whole); a plan alone may be chosen."""
     if phase_value:
         number, _, key = phase_value.partition(SEP)
         plan = next((p for p in plans if p.number == number), None)
         phase = plan.phase(key) if plan else None
         if phase is None:
             return {}, "Đợt đã chọn không còn trong kế hoạch: chọn lại trong danh sách"
-        if plan_value and plan_value != number:
-            return {}, f"Đợt đã chọn thuộc Kế hoạch số {number}, không phải {plan_value}: chọn lại kế hoạch hoặc đợt"
         found, _ = news.find_phase(plan, phase.label, phase.track)
         if found is None or found.key != phase.key:     # never written: the reference would not resolve to it
             return {}, f"Không ghi được đợt “{phase.name}” sao cho không nhầm với đợt khác"

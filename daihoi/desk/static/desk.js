@@ -85,7 +85,16 @@
       }
     });
   }
+  function phasePlan(select) {
+    // The phase chosen names its plan: the plan list follows it.
+    var plan = document.getElementById("f-plan");
+    select.addEventListener("change", function () {
+      if (plan && select.value) plan.value = select.value.split("|")[0];
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
+    var dot = document.getElementById("f-dot");
+    if (dot) phasePlan(dot);
     pickers(document);
     document.querySelectorAll("form[data-dates]").forEach(liveDates);
     document.querySelectorAll("textarea[data-preview]").forEach(livePreview);
