@@ -51,6 +51,7 @@ def test_sizes_are_bounded(tmp_path, monkeypatch):
     monkeypatch.setattr(content_files, "MAX_FILE_BYTES", 200)
     monkeypatch.setattr(content_files, "MAX_TEXT_BYTES", 300)
     monkeypatch.setattr(content_files, "MAX_FILES", 5)
+    monkeypatch.setattr(content_files, "MAX_PAGES", 3)
     (tmp_path / "anh.jpg").write_bytes(b"x" * 101)
     (tmp_path / "tai-lieu.pdf").write_bytes(b"x" * 201)
     for n in range(4):
@@ -58,6 +59,7 @@ def test_sizes_are_bounded(tmp_path, monkeypatch):
     got = {(p.path.rsplit("/", 1)[-1], p.what.split(" (")[0]) for p in content_files.problems(tmp_path, shown)}
     assert got == {("anh.jpg", "Tệp quá lớn"), ("tai-lieu.pdf", "Tệp quá lớn"),
                    (tmp_path.name, "Thư mục nội dung có quá nhiều tệp"),
+                   (tmp_path.name, "Thư mục nội dung có quá nhiều trang"),
                    (tmp_path.name, "Các trang trong thư mục nội dung tổng cộng 0 MB")}
 
 
@@ -96,3 +98,17 @@ def test_check_renders_pages_but_leaves_plans_to_their_own_renderer(tmp_path):
     got = [(p.path.rsplit("/", 1)[-1], p.line) for p in
            content_check.body_problems(tmp_path, render, skip={"ke-hoach/01-kh.md"})]
     assert got == [("trang.md", 3)]
+
+
+def test_the_check_command_reports_what_a_build_would_remove(tmp_path):
+    from helpers import SITE_FIXTURE, run_cli
+
+    content = tmp_path / "content"
+    shutil.copytree(SITE_FIXTURE, content)
+    (content / "trang.md").write_text("# Trang\n\nChữ <font>cũ</font>.\n\n<script>alert(1)</script>\n",
+                                      encoding="utf-8")
+    r = run_cli("check", "--content-dir", content, cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert "content/trang.md:3: (cảnh báo) Thẻ “<font>” không dùng được" in r.stderr
+    assert "content/trang.md:5: Có mã chạy “<script>”" in r.stderr
+    assert r.stderr.strip().splitlines()[-1].startswith("Lỗi: ")

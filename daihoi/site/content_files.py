@@ -12,7 +12,9 @@ On the portal such a file is served from the portal's own address, so:
 * a folder that is a link to another folder is refused (MkDocs follows it, and a
   link to a parent folder publishes the site inside itself until the disk is full);
 * sizes are bounded, one file and the whole folder, so a build stays within
-  memory (a site with MAX_TEXT_BYTES of Markdown builds in under 1 GB).
+  memory: a build holds every page, about 70 KB each (8,000 posts, 24 MB of
+  Markdown: 580 MB at most; 14 posts of 2 MB: 290 MB), so MAX_PAGES and
+  MAX_TEXT_BYTES keep any folder under 1 GB.
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ IMAGES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".t
 MAX_IMAGE_BYTES = 20_000_000
 MAX_FILE_BYTES = 100_000_000       # an attachment (a scanned resolution, a video clip)
 MAX_TEXT_BYTES = 30_000_000        # all Markdown and YAML together: ~10,000 posts
+MAX_PAGES = 10_000                 # Markdown files: a build holds every page in memory (8,000 posts: 580 MB)
 MAX_FILES = 20_000
 UNPUBLISHED = ("_du-lieu",)        # data files: read, never copied (mkdocs.yml exclude_docs)
 
@@ -57,7 +60,7 @@ def problems(content_dir: Path, shown) -> list[Problem]:
     """
     root = Path(content_dir)
     out: list[Problem] = []
-    text_bytes, count = 0, 0
+    text_bytes, count, pages = 0, 0, 0
     for folder, dirs, files in os.walk(root):
         here = Path(folder)
         for name in sorted(dirs):
@@ -85,6 +88,7 @@ def problems(content_dir: Path, shown) -> list[Problem]:
             suffix = path.suffix.lower()
             if suffix in TEXT:
                 text_bytes += size
+                pages += suffix in MARKDOWN
                 continue            # read and bounded by daihoi.model.source
             if rel_parts[:1] == UNPUBLISHED:
                 continue
@@ -110,6 +114,10 @@ def problems(content_dir: Path, shown) -> list[Problem]:
     if count > MAX_FILES:
         out.append(Problem(_where(root, shown), 0, f"Thư mục nội dung có quá nhiều tệp ({count:,}; giới hạn {MAX_FILES:,})"
                            .replace(",", "."), "Xóa các tệp không cần đăng (ảnh gốc, bản nháp)", code="too-large"))
+    if pages > MAX_PAGES:
+        out.append(Problem(_where(root, shown), 0, f"Thư mục nội dung có quá nhiều trang ({pages:,} tệp .md; "
+                           f"giới hạn {MAX_PAGES:,})".replace(",", "."),
+                           "Chuyển bớt tin cũ sang chuyên mục lưu trữ khác", code="too-large"))
     if text_bytes > MAX_TEXT_BYTES:
         out.append(Problem(_where(root, shown), 0, f"Các trang trong thư mục nội dung tổng cộng {_mb(text_bytes)} "
                            f"(giới hạn {_mb(MAX_TEXT_BYTES)})",
