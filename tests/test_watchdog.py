@@ -46,12 +46,12 @@ def test_pages_within_their_limit_are_left_alone_and_the_total_is_bounded():
 def test_not_armed_outside_a_build_nor_in_another_thread():
     watchdog.disable()
     watchdog.start("content/a.md")
-    assert watchdog._state["timer"] is None
+    assert watchdog._state["deadline"] is None
     watchdog.enable(page_seconds=0.1)
     try:
         thread = threading.Thread(target=watchdog.start, args=("content/b.md",))
         thread.start()
         thread.join()
-        assert watchdog._state["timer"] is None
+        assert watchdog._state["deadline"] is None
     finally:
         watchdog.disable()

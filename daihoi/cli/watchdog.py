@@ -19,7 +19,9 @@ import time
 PAGE_SECONDS = 30.0       # one page
 TOTAL_SECONDS = 600.0     # every page of one build together
 
-_state = {"enabled": False, "timer": None, "page": None, "started": 0.0, "spent": 0.0, "expired": None}
+_state = {"enabled": False, "page": None, "deadline": None, "whole": False, "started": 0.0, "spent": 0.0,
+          "expired": None, "watcher": None}
+_wake = threading.Condition()
 
 
 def enable(page_seconds: float = PAGE_SECONDS, total_seconds: float = TOTAL_SECONDS) -> None:
@@ -38,20 +40,38 @@ def start(page: str) -> None:
         return
     page_limit, total_limit = _state["limits"]
     left = min(page_limit, total_limit - _state["spent"])
-    _state.update(page=page, started=time.monotonic())
-    timer = threading.Timer(max(left, 0.0), _expire, args=(page, left < page_limit))
-    timer.daemon = True
-    _state["timer"] = timer
-    timer.start()
+    now = time.monotonic()
+    with _wake:
+        _state.update(page=page, started=now, deadline=now + max(left, 0.0), whole=left < page_limit)
+        if _state["watcher"] is None or not _state["watcher"].is_alive():
+            # One watcher for the whole build: a timer thread per page cost more than most pages' rendering.
+            _state["watcher"] = threading.Thread(target=_watch, name="daihoi-watchdog", daemon=True)
+            _state["watcher"].start()
+        _wake.notify()
 
 
 def stop() -> None:
     """The page being rendered is done."""
-    timer = _state.get("timer")
-    if timer is not None:
-        timer.cancel()
-        _state["timer"] = None
-        _state["spent"] += time.monotonic() - _state["started"]
+    with _wake:
+        if _state["deadline"] is not None:
+            _state["deadline"] = None
+            _state["spent"] += time.monotonic() - _state["started"]
+
+
+def _watch() -> None:
+    with _wake:
+        while True:
+            deadline = _state["deadline"]
+            if deadline is None:
+                _wake.wait()
+                continue
+            left = deadline - time.monotonic()
+            if left > 0:
+                _wake.wait(left)
+                continue
+            page, whole = _state["page"], _state["whole"]
+            _state["deadline"] = None
+            _expire(page, whole)
 
 
 def _expire(page: str, whole_build: bool) -> None:

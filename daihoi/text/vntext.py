@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -20,8 +21,11 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", nfc(text)).strip()
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Remove Vietnamese diacritics: "Đại hội" -> "Dai hoi".
+
+    Cached: the search index folds every word of every page, and a site's words repeat.
 
     "đ" is a letter of its own, not a base letter with a mark, so NFD does not
     split it; it is mapped by hand.
