@@ -14,6 +14,7 @@ from daihoi.desk.fields import field_id
 from daihoi.model import source
 
 POST_PHASE = ("plan", "phase", "track")     # one list on the post form chooses all three
+POST_FIELDS = {"cover": "f-anh"}            # the cover is chosen with the picture box
 
 
 def value_at(src: source.Source, line: int) -> tuple | None:
@@ -55,7 +56,8 @@ def link(problem, store, root: Path) -> str | None:
     if at == ("__body__",):
         return base + "#f-body"
     if kind == "post":
-        return base + "#" + ("f-dot" if at[0] in POST_PHASE else field_id(str(at[0])))
+        key = str(at[0])
+        return base + "#" + ("f-dot" if key in POST_PHASE else POST_FIELDS.get(key) or field_id(key))
     if kind == "congress":
         return base + "#" + field_id(".".join(str(p) for p in at[:2]))
     return base + "#" + field_id(path_text(at))

@@ -132,6 +132,10 @@ def _check_post(store, text: str, final: Path, plans: list) -> tuple[list, Path]
     src, _ = source.read(tmp, shown(final))
     if src is not None:
         found += sanitize.value_problems(src.data, src.line, shown(final))
+        # What the allow-list removes from the text, as `build.py check` reports it (code, frames: errors).
+        removed = markdown_preview.render(src.body)[1]
+        if removed:
+            found += sanitize.page_problems(removed, text, shown(final))
     return sorted(set(found)), tmp
 
 
@@ -146,7 +150,9 @@ def _field_of(problem, text: str) -> str:
         return ""
     keys = [p for p, n in src.lines.items() if n == problem.line and p]
     key = str(keys[0][0]) if keys else ""
-    return "dot" if key in ("plan", "phase", "track") else key
+    if not key and src is not None and problem.line >= text.count("\n", 0, text.index("---\n", 4) + 4) + 1:
+        return "body"
+    return "dot" if key in ("plan", "phase", "track") else {"cover": "anh"}.get(key, key)
 
 
 def _kept_cover(store, value: str) -> str | None:

@@ -114,3 +114,52 @@ def test_the_desk_does_not_load_the_engine():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_post_text_with_code_is_refused(page, full_desk):
+    page.goto(full_desk.url + "tin-tuc/moi")
+    page.fill("#f-title", "Tin có mã")
+    page.fill("#f-body", "Đoạn đầu.\n\n<script>alert(1)</script>\n")
+    page.get_by_role("button", name="Lưu tin bài").click()
+    assert page.locator("#f-body-loi").count() == 1
+    assert "script" in page.locator("#f-body-loi").inner_text().lower()
+    assert not list((full_desk.content / "tin-tuc").glob("*tin-co-ma*"))
+    assert "<script>alert(1)</script>" in page.input_value("#f-body")
+
+
+def test_review_overwrites_only_when_asked_and_dates_can_be_picked(page, full_desk, tmp_path):
+    from conftest import word_file
+
+    file = full_desk.content / "ke-hoach" / "20-kh-duk.md"
+    before = file.read_text(encoding="utf-8")
+    page.goto(full_desk.url + "nhap")
+    page.set_input_files("#tep", str(word_file("20-kh-duk", tmp_path)))
+    page.get_by_role("button", name="Nhập và đối chiếu").click()
+    page.wait_for_url("**/nhap/*")
+    # The calendar beside a date box writes the date as editors type it.
+    picker = page.locator(f"#{field_id('phases[0].end')} + input[type=date]")
+    picker.fill("2020-04-15")
+    picker.dispatch_event("change")
+    assert page.input_value("#" + field_id("phases[0].end")) == "15/04/2020"
+    page.get_by_role("button", name="Lưu kế hoạch").first.click()
+    assert "Đã có tệp" in page.locator("[role=alert]").first.inner_text()
+    assert file.read_text(encoding="utf-8") == before
+    assert page.input_value("#" + field_id("phases[0].end")) == "15/04/2020"
+    page.check("input[name=ghi-de]")
+    page.get_by_role("button", name="Lưu kế hoạch").first.click()
+    page.wait_for_url("**/ke-hoach/20-kh-duk?da-luu=1")
+    assert 'end: "2020-04-15"' in file.read_text(encoding="utf-8")
+
+
+def test_preview_phone_desktop_and_pdf(page, full_desk):
+    page.goto(full_desk.url + "xem-truoc")
+    page.get_by_role("button", name="Dựng lại trang để xem").click()
+    page.wait_for_url("**/xem-truoc")
+    frame = page.frame_locator("iframe")
+    frame.locator("h1, .md-header").first.wait_for()
+    assert page.locator("iframe").evaluate("f => f.getBoundingClientRect().width") == 360
+    page.get_by_role("link", name="Máy tính (1280 điểm ảnh)").click()
+    assert page.locator("iframe").evaluate("f => f.getBoundingClientRect().width") == 1280
+    pdf = page.get_by_role("link", name="bản PDF của kế hoạch 07-kh-duk")
+    response = page.request.get(full_desk.url.rstrip("/") + pdf.get_attribute("href"))
+    assert response.status == 200 and response.body()[:5] == b"%PDF-"
