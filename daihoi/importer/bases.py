@@ -29,7 +29,10 @@ _LEAD = re.compile(r"^(?:[-–+•]|\d{1,2}\s*[.)])\s*")    # bases are often ty
 def _paragraphs(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]:
     """Lines put back into paragraphs: (text, [(offset in text, line number)])."""
     out: list[tuple[str, list[tuple[int, int]]]] = []
+    prev_part = None
     for ln in lines:
+        same_paragraph = ln.part and ln.part == prev_part      # a Word paragraph's manual line break
+        prev_part = ln.part
         text = ln.text
         f = fold(_LEAD.sub("", text))
         opens = bool(_LEAD.match(text)) or f.startswith(_OPENERS)
@@ -37,7 +40,7 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, list[tuple[int, int]]]]:
         # kind ("Kế hoạch số …"), or follows a word no sentence ends on.
         goes_on = text[:1].islower() or bool(_DOC_TYPES.match(f)) or bool(out) and \
             fold(out[-1][0].rsplit(" ", 1)[-1]) in _DANGLING
-        if out and not opens and goes_on and not out[-1][0].rstrip().endswith((".", ";", ":")):
+        if out and (same_paragraph or not opens and goes_on and not out[-1][0].rstrip().endswith((".", ";", ":"))):
             prev, where = out[-1]
             where.append((len(prev) + 1, ln.no))
             out[-1] = (prev + " " + text, where)

@@ -173,6 +173,9 @@ def parse_period(text: str, plan_date: dt.date | None = None) -> Period:
             inside = [x for x in ms if paren[0] <= x.pos < paren[1]]
             if len(inside) == 1:
                 mn.role = "end"
+    # Ends the text states with "đến", "-" or a closing parenthesis. When there is one, a
+    # later date with no connector ("… kỷ niệm 50 năm (30/4/1975 - 30/4/2025)") is not the end.
+    stated_ends = [m for m in ms if m.role == "end"]
     # Undecided mentions: before an end they start, after a start they end.
     for i, mn in enumerate(ms):
         if mn.role:
@@ -197,6 +200,9 @@ def parse_period(text: str, plan_date: dt.date | None = None) -> Period:
         start = resolve(starts[0], False, plan_date)
         if start is None:
             problems.append(_why(starts[0], text, plan_date))
+    if stated_ends:
+        after = [m for m in stated_ends if not starts or m.pos > starts[0].pos]
+        ends = [after[0] if after else stated_ends[-1]]
     if ends:
         end = resolve(ends[-1], True, plan_date)
         if end is None:

@@ -103,6 +103,7 @@ class Line:
     italic: bool = False
     cell: tuple[int, int, int] | None = None
     end: int = 0              # the last source line, when lines were joined into this one
+    part: int = 0             # lines of one Word paragraph (split by manual line breaks) share it
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,12 @@ def to_lines(source: str | list[Piece]) -> list[Line]:
     still hold line breaks: a Word paragraph with manual breaks)."""
     if isinstance(source, str):
         numbered = _tab_tables(source.split("\n"))
+        parts = [no for no, _ in numbered]
     else:
-        split = [Piece(t, p.bold, p.italic, p.italic_start, p.cell) for p in source for t in p.text.split("\n")]
-        numbered = [(i + 1, p) for i, p in enumerate(split)]
+        split = [(k, Piece(t, p.bold, p.italic, p.italic_start, p.cell)) for k, p in enumerate(source)
+                 for t in p.text.split("\n")]
+        numbered = [(i + 1, p) for i, (_, p) in enumerate(split)]
+        parts = [k + 1 for k, _ in split]
     pieces = [p for _, p in numbered]
     hard_wrapped = isinstance(source, str) and _hard_wrap_width([p.text for p in pieces])
     raws = [p.text for p in pieces]
@@ -172,7 +176,7 @@ def to_lines(source: str | list[Piece]) -> list[Line]:
             continue
         p = pieces[i]
         out.append(Line(numbered[i][0], raw.rstrip(), txt, starred or p.italic_start or p.italic, p.bold, p.italic,
-                        p.cell))
+                        p.cell, part=parts[i]))
     if hard_wrapped:
         out = unwrap_text(out, hard_wrapped)
     return join_broken(out)

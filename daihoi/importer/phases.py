@@ -141,7 +141,7 @@ def find_phases(sections: list[Node], plan_date: dt.date | None) -> tuple[list[d
     picked.sort(key=lambda p: p.line)
 
     phases: list[dict] = []
-    labels = [p.node.label if p.kind == "node" else p.label for p in picked]
+    labels = [node_label(p.node)[0] if p.kind == "node" else p.label for p in picked]
     parallel = len(labels) != len(set(labels))
     tracks: dict[str, str] = {}
     for i, pick in enumerate(picked):
@@ -314,20 +314,28 @@ def _peak(texts: list[str], plan_date) -> dict | None:
     return None
 
 
+def node_label(node: Node) -> tuple[str, str, str | None]:
+    """(label, title, the list number set aside) of a phase heading.
+
+    "1. Giai đoạn 1: Từ nay …" / "a) Đợt 2 (từ …)": the heading has a list number and the
+    phase's own name; the name ("Giai đoạn 1") is the label, as in an unnumbered "Giai đoạn 1: …"."""
+    if node.style != "series":
+        m = SERIES.match(node.title)
+        if m and _title(m["title"]):
+            word = node.title[:m.end("word")]
+            return collapse(f"{word[0].upper()}{word[1:]} {m['num']}"), _title(m["title"]), node.label
+    return node.label, node.title, None
+
+
 def build_phase(node: Node, plan_date: dt.date | None) -> tuple[dict, list[Note]]:
     warnings: list[Note] = []
-    label = node.label
-    title = node.title
+    label, title, number = node_label(node)
     if not label:
         label = {"before": "Trước", "during": "Trong", "after": "Sau"}.get(moment_when(title) or "", "?")
         warnings.append(note(node.no, "phase.label", f"đợt không đánh số, đặt nhãn “{label}”, cần kiểm tra"))
-    elif node.style != "series":
-        twice = SERIES.match(title)
-        if twice:
-            # "1. Giai đoạn I (…)": two labels; the list's number is the label, the name stays in the title.
-            name = collapse(title[:twice.end("num")])
-            warnings.append(note(node.no, "phase.label", f"đợt có hai số hiệu (“{label}” và “{name}”): lấy “{label}” "
-                                                         f"làm số hiệu, “{name}” để trong tên đợt, cần kiểm tra"))
+    elif number:
+        warnings.append(note(node.no, "phase.label", f"đợt có hai số hiệu (“{number}” và “{label}”): lấy “{label}”, "
+                                                     "cần kiểm tra"))
     period = parse_period(_without_peak(title), plan_date)
     where = node.no
     if not period.found:

@@ -116,7 +116,7 @@ def test_dash_bullets_that_open_with_a_time_are_phases_with_guessed_labels():
 def test_moment_bullets_under_a_period_heading_are_not_phases():
     ph = phases("II. NỘI DUNG\n3. Giai đoạn 3: Tuyên truyền Đại hội XIII\n- Trước Đại hội: văn kiện.\n"
                 "- Trong thời gian diễn ra Đại hội: diễn biến.\n- Sau Đại hội: kết quả.\n")
-    assert [p["label"] for p in ph] == ["3"]
+    assert [p["label"] for p in ph] == ["Giai đoạn 3"]
 
 
 def test_giai_doan_with_dates_in_parentheses_and_two_labels():
@@ -127,7 +127,7 @@ def test_giai_doan_with_dates_in_parentheses_and_two_labels():
         ("Giai đoạn 2", "(từ ngày 01/4/2025 đến ngày 15/5/2025): tuyên truyền", "2025-04-01")]
     plan = parse_text(HEAD + "II. NỘI DUNG\n1. Giai đoạn I (từ ngày 01/4/2025 đến ngày 15/5/2025): tuyên truyền.\n- b\n")
     assert [(p["label"], p["title"]) for p in plan["phases"]] == [
-        ("1", "Giai đoạn I (từ ngày 01/4/2025 đến ngày 15/5/2025): tuyên truyền")]
+        ("Giai đoạn I", "(từ ngày 01/4/2025 đến ngày 15/5/2025): tuyên truyền")]
     assert any(w.field == "phases[0].label" and "hai số hiệu" in w for w in plan["warnings"])
 
 
@@ -144,5 +144,6 @@ def test_phases_in_a_table_pasted_as_text():
 def test_a_numbered_heading_dated_by_its_time_line():
     ph = phases("II. NỘI DUNG\n1. Đợt 1: Tuyên truyền trước Đại hội\nThời gian: từ ngày 20/3/2025 đến ngày 14/5/2025.\n"
                 "- a\n2. Đợt 2: Tuyên truyền sau Đại hội\nThời gian: từ ngày 15/5/2025 đến ngày 30/6/2025.\n")
-    assert [(p["label"], p["start"], p["end"]) for p in ph] == [("1", "2025-03-20", "2025-05-14"),
-                                                                 ("2", "2025-05-15", "2025-06-30")]
+    assert [(p["label"], p["title"], p["start"], p["end"]) for p in ph] == [
+        ("Đợt 1", "Tuyên truyền trước Đại hội", "2025-03-20", "2025-05-14"),
+        ("Đợt 2", "Tuyên truyền sau Đại hội", "2025-05-15", "2025-06-30")]
