@@ -100,3 +100,21 @@ def test_token_rule():
     assert not guard.token_ok(None, token) and not guard.token_ok("", token) and not guard.token_ok(token[:-1], token)
     assert guard.refusal("GET", {"host": "127.0.0.1:8765"}, 8765) is None
     assert guard.refusal("POST", {"host": "127.0.0.1:8765", "origin": "http://evil.example"}, 8765)
+
+
+def test_a_page_of_another_site_cannot_post_to_the_desk(browser, full_desk):
+    """A real cross-site form post from Chromium (a page of evil.example, answered by the test)."""
+    before = (full_desk.content / "_du-lieu" / "dai-hoi.yml").read_bytes()
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    form = (f'<form method="post" action="{full_desk.url}dai-hoi"><input name="ma" value="xii-toan-quoc">'
+            '<input name="name" value="Bị sửa"><input name="csrf" value="doan-bua"></form>'
+            '<script>document.forms[0].submit()</script>')
+    page.route("http://evil.example/**", lambda route: route.fulfill(status=200, content_type="text/html",
+                                                                     body=form))
+    with page.expect_response(full_desk.url + "dai-hoi") as answer:
+        page.goto("http://evil.example/")
+    assert answer.value.status == 403
+    assert "trang khác" in answer.value.text()
+    ctx.close()
+    assert (full_desk.content / "_du-lieu" / "dai-hoi.yml").read_bytes() == before
