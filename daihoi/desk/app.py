@@ -102,6 +102,28 @@ async def _crash(request: Request, exc: Exception):
                           "quay lại trang trước rồi thử lại. Nếu vẫn vậy, gửi nội dung cửa sổ lệnh cho nhóm kỹ thuật.")
 
 
+class Sandboxed:
+    """The built site, served for the preview with its pages in a sandbox of their own origin: a page
+    of the site (its scripts, whatever content put in it) can neither read the desk's pages nor send
+    the desk a request that passes guard.py (its origin is "null")."""
+
+    POLICY = b"sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads"
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        async def sending(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                kind = dict(headers).get(b"content-type", b"")
+                if kind.startswith(b"text/html") or kind.startswith(b"image/svg"):
+                    headers.append((b"content-security-policy", self.POLICY))
+                message = dict(message, headers=headers)
+            await send(message)
+        await self.app(scope, receive, sending)
+
+
 def create_app(settings: Settings) -> Starlette:
     from daihoi.desk import pages_congress, pages_plans, pages_posts, pages_publish
 
@@ -110,8 +132,8 @@ def create_app(settings: Settings) -> Starlette:
         for method, path, handler in module.ROUTES:
             routes.append(action(path, handler) if method == "POST" else page(path, handler))
     routes.append(Mount("/tinh", app=StaticFiles(directory=str(HERE / "static")), name="tinh"))
-    routes.append(Mount("/trang", app=StaticFiles(directory=str(settings.site_dir), html=True, check_dir=False),
-                        name="trang"))
+    routes.append(Mount("/trang", app=Sandboxed(StaticFiles(directory=str(settings.site_dir), html=True,
+                                                            check_dir=False)), name="trang"))
     app = Starlette(routes=routes, exception_handlers={HTTPException: _refused, Exception: _crash})
     app.state.settings = settings
     app.state.store = Store(settings.content_dir)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from daihoi.desk import corrections as C
+from daihoi.desk.review import phase_name
 from daihoi.text import vndate
 
 WHEN = [("", "Không gắn với đại hội"), ("before", "Trước đại hội"), ("during", "Trong thời gian đại hội"),
@@ -151,7 +152,7 @@ def plan_sections(data: dict, congresses: dict, tracks: list | None = None, *, e
                    f(f"phases[{i}].peak.start", "Cao điểm từ ngày", "date"),
                    f(f"phases[{i}].peak.end", "Cao điểm đến ngày", "date")]
         moments = "; ".join(m.get("title") or "" for m in ph.get("moments") or [] if isinstance(m, dict))
-        legend = "Thêm một đợt" if new else f"Đợt {ph.get('label') or i + 1}" if not str(ph.get("label") or "").lower().startswith(("đợt", "giai")) else str(ph.get("label"))
+        legend = "Thêm một đợt" if new else phase_name(str(ph.get("label") or i + 1))
         if track_ids and ph.get("track"):
             legend += f" (nhóm {ph.get('track')})"
         phases.append(Group(legend, fields, remove="" if new else f"phases[{i}]", new=new,

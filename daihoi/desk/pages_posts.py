@@ -128,7 +128,7 @@ def _check_post(store, text: str, final: Path, plans: list) -> tuple[list, Path]
     """Problems of the post as it would be saved (read from a hidden copy beside it: the model's
     own reader and the allow-list of values), and that copy."""
     tmp = store.write(final.parent / f".luu-{secrets.token_hex(6)}.md", text)
-    post, found = news.read_post(tmp, shown(final), plans, request_congresses(store))
+    post, found = news.read_post(tmp, shown(final), plans, store.congresses())
     src, _ = source.read(tmp, shown(final))
     if src is not None:
         found += sanitize.value_problems(src.data, src.line, shown(final))
@@ -137,10 +137,6 @@ def _check_post(store, text: str, final: Path, plans: list) -> tuple[list, Path]
         if removed:
             found += sanitize.page_problems(removed, text, shown(final))
     return sorted(set(found)), tmp
-
-
-def request_congresses(store) -> dict:
-    return store.congresses()
 
 
 def _field_of(problem, text: str) -> str:
@@ -233,7 +229,8 @@ async def cover_thumb(request):
         picture, made = await run_in_threadpool(images.variants, file, "xem", "x")
         widths = [w for _, w, _ in picture["srcset"]]
         best = max(w for w in widths if w <= 480) if any(w <= 480 for w in widths) else widths[0]
-        _thumbs.clear()
+        if len(_thumbs) > 32:
+            _thumbs.clear()
         _thumbs[key] = made[f"x/xem-{best}.jpg"]
     return Response(_thumbs[key], media_type="image/jpeg", headers={"Cache-Control": "no-store"})
 

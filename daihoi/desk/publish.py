@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,8 +57,6 @@ def quick_problems(content_dir: Path) -> list[Problem]:
 
 
 def run(args: list[str], today: str | None = None) -> Result:
-    import time
-
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
     env.pop("DAIHOI_TODAY", None)
     if today:

@@ -118,3 +118,19 @@ def test_a_page_of_another_site_cannot_post_to_the_desk(browser, full_desk):
     assert "trang khác" in answer.value.text()
     ctx.close()
     assert (full_desk.content / "_du-lieu" / "dai-hoi.yml").read_bytes() == before
+
+
+def test_preview_pages_are_sandboxed(full_desk):
+    """The built site is shown on the desk's own address: its pages get an origin of their own."""
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--content-dir", str(full_desk.content),
+                           "--site-dir", str(full_desk.site)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    req = urllib.request.Request(full_desk.url + "trang/")
+    with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(req, timeout=60) as r:
+        assert r.status == 200
+        assert r.headers["Content-Security-Policy"].startswith("sandbox allow-scripts")
+        assert "allow-same-origin" not in r.headers["Content-Security-Policy"]
