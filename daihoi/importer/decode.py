@@ -46,7 +46,7 @@ def decode_noted(data: bytes) -> tuple[str, list[str]]:
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\ufeff", "").replace("\x00", "")
     # Control characters other than tab/newline are debris of conversions.
-    text = re.sub(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+    text = re.sub(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", " ", text)
     if "\ufffd" in text and text.count("\ufffd") > max(20, len(text) // 50):
         raise PlanImportError(
             "Không đọc được bảng mã của tệp văn bản. Hãy mở tệp trong Word hoặc Notepad "
@@ -123,9 +123,12 @@ _STAMP_DATE = re.compile(r"^(ngay|gio|so)\s*:\s*[\d./ .…]*$")
 _SEPARATOR = re.compile(r"^[-_=*~.…–—\s]{3,}$|^\*$")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def clean(raw: str) -> tuple[str, bool]:
     """Remove emphasis marks; report whether the line opened with a '*' marker."""
-    s = raw.strip()
+    s = _CONTROL.sub(" ", raw).strip()     # debris of conversions, from any reader
     starred = bool(re.match(r"^(?:[-–+]\s*)?\*", s))
     # Markdown-ish emphasis from copy-paste: **bold**, *italic*, stray '*'.
     s = re.sub(r"\s*\*+(?=[,.;:!?)\]”’\"])", "", s)
@@ -171,6 +174,7 @@ def to_lines(source: str | list[Piece]) -> list[Line]:
     for i, raw in enumerate(raws):
         if i in drop:
             continue
+        raw = _CONTROL.sub(" ", raw)
         txt, starred = clean(raw)
         if not txt or _PAGE_NO.match(fold(txt)) and pieces[i].cell is None:
             continue

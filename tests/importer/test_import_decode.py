@@ -122,3 +122,10 @@ def test_hard_wrapped_text_is_rejoined_into_paragraphs():
 
 def test_emphasis_marks_inside_brackets_leave_no_space():
     assert to_lines("(*kỷ niệm 90 năm*), “*Tăng cường*” tạo")[0].text == "(kỷ niệm 90 năm), “Tăng cường” tạo"
+
+
+def test_control_characters_from_any_reader_are_dropped():
+    """A C1 control (U+0080-U+009F) left by a conversion must not reach the YAML front matter."""
+    from daihoi.importer.decode import Piece
+    assert to_lines("A\x80B\x9fC")[0].text == "A B C"
+    assert to_lines([Piece("Số 07\x85-KH/ĐUK")])[0].raw == "Số 07 -KH/ĐUK"
