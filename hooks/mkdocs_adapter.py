@@ -39,6 +39,10 @@ ARTICLE = '<article class="md-content__inner md-typeset">'     # Material's main
 
 _build: SiteBuild | None = None
 _files = None
+_digests: dict = {}        # site, links: what every page of this build is made from
+_pages_now: dict = {}      # src -> this build's facts of a page: its key, cache entry, context, warnings
+_log_records: list = []    # the engine's warnings, to keep each page's with it in the page cache
+CACHED_TEMPLATE = "dh-cached.html"   # a page taken from the cache renders nothing: its HTML is already made
 
 
 def today() -> date:
@@ -69,9 +73,22 @@ def _shown(page) -> str:
 
 # ---------------------------------------------------------------------------- events
 
+class _Keep(logging.Handler):
+    """The engine's warnings of this build, in order: each page keeps those its rendering logged."""
+
+    def emit(self, record):
+        _log_records.append(record)
+
+
+_KEEP = _Keep(logging.WARNING)
+
+
 def on_config(config):
     global _build, _files
     _files = None
+    _log_records.clear()
+    if _KEEP not in logging.getLogger("mkdocs").handlers:
+        logging.getLogger("mkdocs").addHandler(_KEEP)
     try:
         _build = SiteBuild(Path(config.docs_dir), Path(config.theme.custom_dir), today(),
                            Path(os.environ.get(CACHE_ENV) or ROOT / ".cache"), ARTICLE,
@@ -117,7 +134,10 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    """Vietnamese menu names for the tool's folders ("Kế hoạch", not "Ke hoach")."""
+    """Vietnamese menu names for the tool's folders ("Kế hoạch", not "Ke hoach"); then what every page
+    of this build is made from (engine, settings, menu; which pages exist) for the page cache."""
+    from importlib.metadata import version
+
     from daihoi.site import views
 
     def walk(items, depth):
@@ -128,6 +148,15 @@ def on_nav(nav, config, files):
                     item.title = views.section_title(pages[0].file.src_uri.split("/")[depth], config.docs_dir) or item.title
                 walk(item.children, depth + 1)
     walk(nav.items, 0)
+
+    def shape(items):
+        return [(i.title, getattr(i, "url", None), shape(i.children) if i.is_section else None) for i in items]
+    engine = (version("mkdocs"), version("mkdocs-material"), CONFIG.read_text(encoding="utf-8"),
+              Path(__file__).read_text(encoding="utf-8"), shape(nav.items),
+              config.site_url, config.extra, config.mdx_configs, [str(e) for e in config.markdown_extensions])
+    _digests["site"] = _build.site_digest(repr(engine))
+    _digests["links"] = repr(sorted((f.src_uri, f.url) for f in files))
+    _pages_now.clear()
     return nav
 
 
@@ -144,13 +173,34 @@ def on_page_read_source(page, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    meta, markdown = _build.page(page.file.src_uri, page.is_homepage, page.meta, markdown)
+    src = page.file.src_uri
+    meta, rendered = _build.page(src, page.is_homepage, page.meta, markdown)
     page.meta.update(meta)
-    return markdown
+    context = _build.context(_page(page), _url_of, lambda url: get_relative_url(url, page.url))
+    key = _build.page_key(_digests["site"], _page(page), markdown, context, _digests["links"])
+    entry = _build.cached(key)
+    _pages_now[src] = {"key": key, "entry": entry, "context": context, "log_from": len(_log_records),
+                       "problems_at": len(_build.page_problems)}
+    if entry is not None:
+        for message in entry["warnings"]:       # what rendering said is said again
+            logging.getLogger("mkdocs.structure.pages").warning(message)
+        page.meta["template"] = CACHED_TEMPLATE
+        return ""
+    return rendered
 
 
 def on_page_content(html, page, config, files):
-    return _build.content(page.file.src_uri, html, page.file.content_string, _shown(page))
+    now = _pages_now[page.file.src_uri]
+    html = _build.content(page.file.src_uri, html, page.file.content_string, _shown(page))
+    if now["entry"] is not None:
+        page.present_anchor_ids = set(now["entry"]["anchors"])
+        page.links_to_anchors = {files.get_file_from_path(src): links
+                                 for src, links in now["entry"]["links"].items() if files.get_file_from_path(src)}
+        return ""
+    now["warnings"] = [r.getMessage() for r in _log_records[now["log_from"]:] if r.levelno == logging.WARNING]
+    now["anchors"] = sorted(page.present_anchor_ids or ())
+    now["links"] = {f.src_uri: dict(links) for f, links in (page.links_to_anchors or {}).items()}
+    return html
 
 
 def on_env(env, config, files):
@@ -163,15 +213,24 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    context.update(_build.context(_page(page), _url_of, lambda url: get_relative_url(url, page.url)))
+    now = _pages_now[page.file.src_uri]
+    if now["entry"] is None:
+        context.update(now["context"])
     return context
 
 
 def on_post_page(output, page, config):
+    now = _pages_now[page.file.src_uri]
+    if now["entry"] is not None:
+        return now["entry"]["html"]
+    search_from = len(_build.search_pages)
     try:
-        return _build.finished(_page(page), valid_markup(output), _shown(page))
+        html = _build.finished(_page(page), valid_markup(output), _shown(page))
     except ContentError as exc:
         raise _fail(exc) from None
+    _build.keep(now["key"], html, now["problems_at"], search_from, warnings=now["warnings"], anchors=now["anchors"],
+                links=now["links"])
+    return html
 
 
 def on_post_template(output_content, template_name, config):

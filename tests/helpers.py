@@ -26,7 +26,8 @@ atexit.register(shutil.rmtree, CACHE, True)
 
 def run_cli(*args, cwd=ROOT, env=None) -> subprocess.CompletedProcess:
     """`python build.py ARGS` as an editor runs it (inside the test venv)."""
-    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DAIHOI_CACHE=str(CACHE), **(env or {}))
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DAIHOI_CACHE=str(CACHE))
+    full_env.update(env or {})
     full_env.pop("DAIHOI_TODAY", None)
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, encoding="utf-8", env=full_env, timeout=300)

@@ -23,6 +23,7 @@ adapter maps a post's source path to its URL (`url_of`), like views.py does.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -182,18 +183,33 @@ def _phase_problem(src, plan, label: str, track: str | None, choices: list) -> P
                     f"Viết đúng tên đợt, một trong: {listed}", code="news-phase")
 
 
+_read: dict = {}     # (file, its bytes' digest, what the plans offer) -> (post, problems): a post is read once
+
+
 def load(content_dir: Path, plans: list, congresses: dict) -> tuple[list, list[Problem]]:
-    """Every post under content/tin-tuc/ (newest first), and the problems found."""
+    """Every post under content/tin-tuc/ (newest first), and the problems found.
+
+    A post is read again only when its file or the plans' phases change: `check` and the build
+    read the same folder, and `serve` rebuilds after every save."""
     from daihoi.model.content import shown
     folder = Path(content_dir) / POSTS_DIR
-    posts, problems = [], []
+    offered = repr(([(p.number, p.path, p.congress, [(ph.key, ph.label, ph.track, ph.name) for ph in p.phases])
+                     for p in plans], sorted(congresses)))
+    posts, problems, seen = [], [], {}
     for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         if file.name == "index.md":
             continue
-        post, found = read_post(file, shown(file), plans, congresses)
+        try:
+            key = (str(file), hashlib.sha256(file.read_bytes()).digest(), offered)
+        except OSError:
+            key = (str(file), None, offered)
+        seen[key] = _read.get(key) or read_post(file, shown(file), plans, congresses)
+        post, found = seen[key]
         problems.extend(found)
         if post:
             posts.append(post)
+    _read.clear()
+    _read.update(seen)
     posts.sort(key=lambda p: (p["date"], p["path"]), reverse=True)
     return posts, problems
 

@@ -15,6 +15,7 @@ zero-width characters are dropped from front matter values and keys
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -99,13 +100,26 @@ def read(file: Path, shown: str) -> tuple[Source | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(shown, 0, f"Không đọc được tệp ({exc.strerror})", "Kiểm tra tệp còn tồn tại và có quyền đọc",
                               code="unreadable")]
+    # The same bytes read the same: the check, the build and each `serve` rebuild read every file.
+    key = (shown, file.suffix, hashlib.sha256(raw).digest())
+    if key not in _read:
+        if len(_read) > 20000:
+            _read.clear()
+        _read[key] = _read_bytes(raw, file.suffix, shown)
+    return _read[key]
+
+
+_read: dict = {}
+
+
+def _read_bytes(raw: bytes, suffix: str, shown: str) -> tuple[Source | None, list[Problem]]:
     text, problems = decode(raw, shown)
     if text is None:
         return None, problems
     if not text.strip():
         return None, [Problem(shown, 0, "Tệp rỗng", "Viết nội dung vào tệp, hoặc xóa tệp", code="empty")]
     bidi = bidi_problems(text, shown)
-    if file.suffix in (".yml", ".yaml"):
+    if suffix in (".yml", ".yaml"):
         src, problems = parse_yaml(text, shown, first_line=1)
         return src, list(dict.fromkeys(bidi + problems))
     m = _FRONT.match(text)

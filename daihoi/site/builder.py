@@ -14,6 +14,7 @@ writes files. It asks this object, at its own moments:
     .content(src, html, source)                  a page's HTML from Markdown, through the allow-list
     .finished(page, html)                        a finished page: markup fixes, safety, search text
     .after_pages() / .finish(site_dir)           problems of all pages; the search index
+    .cached(...) / .keep(...)                    a finished page by the digest of its inputs (pagecache)
 
 Everything it knows lives on the object: nothing is shared between modules, nothing is read
 twice, and moving to another engine means writing another small adapter around it
@@ -34,7 +35,8 @@ from daihoi.cli import watchdog
 from daihoi.model import content, contract, news
 from daihoi.model.problems import ContentError, errors
 from daihoi.model.source import engine_meta, engine_text
-from daihoi.site import assets, downloads, htmlsafety, images, sanitize, search, search_index, social, views, widget
+from daihoi.site import (assets, downloads, htmlsafety, images, pagecache, sanitize, search, search_index, social,
+                         views, widget)
 from daihoi.text import vndate
 from daihoi.text.vntext import slugify
 
@@ -44,6 +46,7 @@ UrlOf = Callable[[str], str]
 UNPUBLISHED = ("components/", "assets/javascripts/", "assets/stylesheets/palette.", content.DATA_DIR + "/",
                widget.FOLDER + "/")
 SEARCH_SCRIPT = "assets/dh-search.js"
+PAGE_CODE = ("model", "site", "text")      # the subpackages a page's HTML depends on
 GUIDE_URI = "huong-dan/index.md"
 # What a build must have written; a site without them was built by an engine that skipped us.
 REQUIRED = ("assets/daihoi.css", "assets/daihoi.js", "ke-hoach/index.json", "widget/du-lieu.json")
@@ -96,6 +99,12 @@ class SiteBuild:
         self.cards: dict = {}
         self.page_problems: list = []
         self.search_pages: list = []
+        # Finished pages of earlier builds of this folder (daihoi/site/pagecache.py).
+        self.page_cache = pagecache.PageCache.open(
+            Path(cache_dir) / "trang" / (pagecache.digest(str(self.docs_dir.resolve()))[:16] + ".pickle"))
+        # The code that shapes pages (the importer, the documents, the commands do not).
+        package = Path(__file__).resolve().parents[1]
+        self.code_digest = pagecache.files_digest(*(package / name for name in PAGE_CODE), suffixes=(".py",))
 
     # ------------------------------------------------------------------ site
 
@@ -241,18 +250,20 @@ class SiteBuild:
         """The variables of one page's template: dh (the page's view), dh_news, dh_social, dh_today."""
         site, day, src = self.site, self.today, page.src
         kind = self._kind(src)
-        # Each phase's news page, by plan and phase key, as an address relative to this page.
-        news_links = {plan.path: {key: dict(v, href=href_of(v["url"]))
-                                  for key, v in news.phase_links(self.news, plan.number, url_of).items()}
-                      for plan in site.plans}
+        def news_links() -> dict:
+            """Each phase's news page, by plan and phase key, as an address relative to this page."""
+            return {plan.path: {key: dict(v, href=href_of(v["url"]))
+                                for key, v in news.phase_links(self.news, plan.number, url_of).items()}
+                    for plan in site.plans}
+
         out: dict = {"dh_today": day}
         if kind == "plan":
             plan = self.plans[src]
-            out["dh"] = views.plan_page(plan, site, day, url_of, self.files_by_plan[src], news_links[src])
+            out["dh"] = views.plan_page(plan, site, day, url_of, self.files_by_plan[src], news_links()[src])
         elif page.meta.get("template") == "documents.html":
             out["dh"] = views.documents_page(site, day, url_of, self.files_by_plan)
         elif page.meta.get("template") == "landing.html":
-            out["dh"] = views.landing_page(site, day, url_of, news_links)
+            out["dh"] = views.landing_page(site, day, url_of, news_links())
         elif page.meta.get("template") in views.PAGES:
             out["dh"] = views.PAGES[page.meta["template"]](site, day, url_of)
         if kind == "post":
@@ -313,9 +324,47 @@ class SiteBuild:
                                           "lead": found["lead"], "summary": post["summary"] if post else ""})
         return output
 
+    # ------------------------------------------------------------------ page cache
+
+    def site_digest(self, engine: str) -> str:
+        """What every page is made from besides its own inputs: the code, the theme, the site's facts and
+        `engine` (the adapter's account of the engine, its version, its settings and the menu)."""
+        return pagecache.digest(self.code_digest, pagecache.files_digest(self.theme_dir), self.config(), engine)
+
+    def page_key(self, site_digest: str, page: Page, markdown: str, context: dict, links_digest: str) -> str:
+        """The digest of one page's inputs. A page with links depends on which files exist too
+        (`links_digest`); one without does not, so adding a post does not re-render every other post."""
+        context = {k: v for k, v in context.items() if k != "dh_today" or self._kind(page.src) in ("plan", None)}
+        has_links = "](" in markdown or "<a " in markdown or "href=" in markdown
+        return pagecache.digest(site_digest, page.src, page.url, page.canonical_url, page.is_homepage, page.title,
+                                sorted((k, repr(v)) for k, v in page.meta.items()), markdown, context,
+                                links_digest if has_links else "")
+
+    def cached(self, key: str):
+        """A finished page from an earlier build (its HTML, problems and search text are taken up again)."""
+        entry = self.page_cache.get(key)
+        self.page_cache.count(entry is not None)
+        if entry is not None:
+            self.page_problems += entry["problems"]
+            self.search_pages += entry["search"]
+        return entry
+
+    def keep(self, key: str, html: str, problems_from: int, search_from: int, **engine) -> None:
+        """Keep a page just finished: its HTML, what it added to the problems and search text since the
+        given positions, and what the adapter needs again (`engine`: warnings, anchors)."""
+        self.page_cache.put(key, dict(engine, html=html, problems=self.page_problems[problems_from:],
+                                      search=self.search_pages[search_from:]))
+
     def finish(self, site_dir: Path) -> None:
         out = Path(site_dir) / search_index.INDEX_DIR
-        for rel, text in search_index.build(self.search_pages).items():
+        # The index of the same pages is the same index: kept with the pages.
+        key = "chi-muc:" + pagecache.digest(sorted(self.search_pages, key=lambda p: p["url"]))
+        files = self.page_cache.get(key)
+        if files is None:
+            files = search_index.build(self.search_pages)
+            self.page_cache.put(key, files)
+        self.page_cache.save()
+        for rel, text in files.items():
             (out / rel).parent.mkdir(parents=True, exist_ok=True)
             (out / rel).write_text(text, encoding="utf-8")
 

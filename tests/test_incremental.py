@@ -1,0 +1,44 @@
+"""Rebuilding only what changed (daihoi/site/pagecache.py): after one post is edited, a build that
+takes the other pages from the cache gives byte for byte the site a clean build of the edited
+content gives, and it did take them from the cache."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from helpers import ROOT, run_cli, tree_digest
+from daihoi.site import pagecache
+
+
+def _build(content: Path, site: Path, cache: Path) -> None:
+    result = run_cli("build", "--content-dir", content, "--site-dir", site, "--today", "2020-09-15",
+                     env={"DAIHOI_CACHE": str(cache)})
+    assert result.returncode == 0, result.stderr
+
+
+def _counts(cache: Path) -> dict:
+    (file,) = (cache / "trang").glob("*.pickle")
+    return pagecache.last_counts(file)
+
+
+def test_one_post_edited_rebuilds_to_the_same_bytes_as_a_clean_build(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    warm = tmp_path / "cache-am"
+    _build(content, tmp_path / "site", warm)
+    first = _counts(warm)
+    assert first["hits"] == 0 and first["misses"] > 20
+
+    _build(content, tmp_path / "site", warm)               # nothing changed: every page from the cache
+    assert _counts(warm) == {"hits": first["misses"], "misses": 0}
+
+    post = sorted((content / "tin-tuc").glob("2020-*.md"))[0]
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("title: \"", "title: \"(Cập nhật) ", 1) + "\nMột đoạn viết thêm.\n", encoding="utf-8")
+    _build(content, tmp_path / "site", warm)
+    again = _counts(warm)
+    # The post, the lists and pages that show its title, its neighbours' links: not every page.
+    assert 1 <= again["misses"] < first["misses"] // 2 and again["hits"] > 0
+
+    _build(content, tmp_path / "clean", tmp_path / "cache-sach")
+    assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "clean")
