@@ -482,6 +482,59 @@ def _columns(lines: list[VLine], right_edge: float, join_right: bool = True) -> 
     return rows
 
 
+def _borderless(lines: list[VLine], table_no: int) -> tuple[list[VLine], int]:
+    """A table printed without ruling lines: a run of lines whose pieces start at the same three
+    or more places. Its cells are the text under each place; a row starts where the first column
+    starts a cell (a number, or a capital: a cell's wrapped lines go on in lower case)."""
+    out: list[VLine] = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i].segments) < 3 or lines[i].cell is not None:
+            out.append(lines[i])
+            i += 1
+            continue
+        starts = [s[0].x for s in lines[i].segments]
+        size = lines[i].size
+        j = i + 1
+        while j < len(lines) and lines[j].page == lines[i].page and lines[j].cell is None \
+                and lines[j - 1].y - lines[j].y < 2.2 * size \
+                and all(any(abs(s[0].x - x) < 3 for x in starts) for s in lines[j].segments):
+            j += 1
+        block = lines[i:j]
+        if sum(1 for ln in block if len(ln.segments) >= 3) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        table_no += 1
+        row = -1
+        for ln in block:
+            # Two cells whose texts run close together are still two: split at the column starts.
+            segs = []
+            for seg in ln.segments:
+                cut = [0] + [k for k in range(1, len(seg)) if any(abs(seg[k].x - x) < 3 for x in starts)] + [len(seg)]
+                segs += [seg[a:b] for a, b in zip(cut, cut[1:]) if seg[a:b]]
+            cols: dict[int, list[Chunk]] = {}
+            for seg in segs:
+                k = min(range(len(starts)), key=lambda n: abs(starts[n] - seg[0].x))
+                cols.setdefault(k, []).extend(seg)
+            first = cols.get(0)
+            text0 = "".join(c.text for c in first).strip() if first else ""
+            if row < 0 or (text0 and (text0[0].isupper() or text0[0].isdigit())):
+                row += 1
+            for k, seg in sorted(cols.items()):
+                out.append(VLine(ln.page, ln.y, [seg], cell=(1000 + table_no, row, k)))
+        i = j
+    # Lines of one cell: its paragraph, as in a ruled table.
+    merged: list[VLine] = []
+    for ln in out:
+        prev = next((m for m in reversed(merged[-8:]) if m.cell == ln.cell), None) if ln.cell else None
+        if prev is not None and ln.cell is not None and not _starts_block(ln.text):
+            prev.segments[0].extend(ln.segments[0])
+        else:
+            merged.append(ln)
+    return merged, table_no
+
+
 def _layout(pages: list[tuple[list[Chunk], list, float]]) -> list[VLine]:
     """Every page's lines in reading order: table cells tagged, columns and paragraphs rebuilt."""
     lines_all: list[VLine] = []
@@ -514,7 +567,8 @@ def _layout(pages: list[tuple[list[Chunk], list, float]]) -> list[VLine]:
                 free.append(c)
             else:
                 celled.setdefault(spot, []).append(c)
-        keyed = [((-ln.y, 0, 0.0), ln) for ln in _lines(free)]
+        free_lines, table_no = _borderless(_lines(free), table_no)
+        keyed = [((-ln.y, 0, 0.0), ln) if ln.cell is None else ((-ln.y, 1 + ln.cell[2], 0.0), ln) for ln in free_lines]
         for spot, cs in celled.items():
             cell_lines = _lines(cs)
             for ln in cell_lines:

@@ -109,3 +109,14 @@ def test_string_escapes_and_hex_strings():
                                 b"2 beginbfchar <0003> <0020> <0024> <1EA0> endbfchar "
                                 b"1 beginbfrange <0010> <0012> <0041> endbfrange")
     assert width == 2 and cmap[0x24] == "Ạ" and [cmap[c] for c in (0x10, 0x11, 0x12)] == ["A", "B", "C"]
+
+
+def test_a_table_printed_without_ruling_lines():
+    """The corpus prints ubnd-huyen-bang-dot's phase table without borders: cells by column starts."""
+    cells = [(p.cell[1:], p.text) for p in _pieces("ubnd-huyen-bang-dot") if p.cell]
+    assert cells[:3] == [((0, 0), "Thời gian"), ((0, 1), "Nội dung tuyên truyền"), ((0, 2), "Cơ quan thực hiện")]
+    assert ((2, 0), "Đợt 2: Từ ngày 16/6/2025 đến ngày 30/6/2025 (cao điểm từ ngày 25/6/2025 đến ngày 27/6/2025)") \
+        in cells
+    plan = import_file(CORPUS / "files" / "ubnd-huyen-bang-dot.pdf")
+    assert [(p["label"], p["start"], p["end"]) for p in plan["phases"]] == [
+        ("Đợt 1", "2025-04-15", "2025-06-15"), ("Đợt 2", "2025-06-16", "2025-06-30"), ("Đợt 3", "2025-07-01", "2025-08-31")]

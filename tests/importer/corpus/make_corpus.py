@@ -4,7 +4,8 @@
 
 Each src/NAME.txt is a plan as typed (header columns separated by a TAB, numbers
 typed as text, `| a | b |` rows for a Word table, `*...*` italic and `**...**` bold),
-with optional `#! key: value` hints. From it this writes, into files/:
+with optional `#! key: value` hints (txt-encoding, txt-wrap, txt-split-issuer, pdf-from,
+doc-from, table-borders). From it this writes, into files/:
 
     NAME.txt           the text as an editor receives it pasted (hint txt-encoding,
                        txt-wrap for hard line breaks, txt-split-issuer for a header
@@ -338,10 +339,11 @@ def title_block(d, src: Source) -> None:
     para(d, "-----", align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
 
 
-def body_table(d, rows: list[str]) -> None:
+def body_table(d, rows: list[str], borders: bool = True) -> None:
     data = [cells(r) for r in rows]
     t = d.add_table(rows=len(data), cols=len(data[0]))
-    t.style = d.styles["Table Grid"]
+    if borders:            # hint "table-borders: none": a table printed without ruling lines
+        t.style = d.styles["Table Grid"]
     for i, row in enumerate(data):
         for j, text in enumerate(row):
             cell = t.cell(i, j)
@@ -406,7 +408,7 @@ def write_docx(src: Source, variant: str, path: Path) -> list[str]:
             j = i
             while j < len(body) and body[j].startswith("|"):
                 j += 1
-            body_table(d, body[i:j])
+            body_table(d, body[i:j], src.hints.get("table-borders", "grid") != "none")
             i = j
             continue
         i += 1
