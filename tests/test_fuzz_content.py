@@ -34,7 +34,7 @@ from daihoi.model.problems import Problem, errors
 CONTENT_EXAMPLES = int(os.environ.get("CONTENT_FUZZ_EXAMPLES", "150"))
 BUILD_EXAMPLES = int(os.environ.get("BUILD_FUZZ_EXAMPLES", "15"))
 IMPORT_EXAMPLES = int(os.environ.get("IMPORT_FUZZ_EXAMPLES", "60"))
-WELLFORMED_EXAMPLES = int(os.environ.get("WELLFORMED_FUZZ_EXAMPLES", "15"))
+WELLFORMED_EXAMPLES = int(os.environ.get("WELLFORMED_FUZZ_EXAMPLES", "20"))
 COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                                     HealthCheck.data_too_large])
 
@@ -170,6 +170,8 @@ def test_any_value_builds_into_well_formed_outputs(title, slogans, phase, post_t
     import build
     from wellformed import site_problems
 
+    # Required values get a visible first letter, or most examples would stop at "missing title".
+    title, post_title, unit = "Đ" + title, "Đ" + post_title, "Đ" + unit
     with site_copy() as folder:
         settings_file = folder / "_du-lieu/cai-dat.yml"
         saved = settings_file.read_bytes()

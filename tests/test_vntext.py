@@ -62,3 +62,10 @@ def test_range_text():
     assert vndate.range_text(date(2016, 1, 12), date(2016, 2, 4)) == "Từ 12/01/2016 đến 04/02/2016"
     assert vndate.range_text(date(2016, 1, 12), None) == "Từ 12/01/2016"
     assert vndate.range_text(None, None) == ""
+
+
+def test_long_slugs_are_cut_and_stay_distinct():
+    long_a, long_b = "Chuyên mục " * 100 + "a", "Chuyên mục " * 100 + "b"
+    assert len(slugify(long_a)) == 80 and slugify(long_a) != slugify(long_b)
+    assert slugify(long_a).startswith("chuyen-muc-chuyen-muc-") and slugify(long_a) == slugify(long_a)
+    assert slugify("Tin " * 19 + "x") == "tin-" * 19 + "x"          # 77 characters: as it was

@@ -5,6 +5,7 @@ Editors paste text from Word and from the web; the same word may arrive composed
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -35,6 +36,13 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
 
 
+MAX_SLUG = 80     # slugs name files: a file name has at most 255 bytes, a category name any length
+
+
 def slugify(text: str) -> str:
-    """URL slug: "07-KH/ĐUK" -> "07-kh-duk"."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    """URL slug: "07-KH/ĐUK" -> "07-kh-duk". A longer one is cut and keeps a hash of the whole,
+    so two long names still differ."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG - 9].rstrip("-") + "-" + hashlib.sha1(slug.encode("ascii")).hexdigest()[:8]
+    return slug
