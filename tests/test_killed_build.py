@@ -12,8 +12,13 @@ import pytest
 from helpers import CACHE, ROOT, SITE_FIXTURE, run_cli, tree_digest
 
 
-@pytest.mark.parametrize("after", [0.0, 1.5])
-def test_a_killed_build_leaves_the_site_and_the_next_build_cleans_up(tmp_path, after):
+def staged_pages(folder):
+    return [page for staging in folder.glob(".site.new-*") for page in staging.rglob("*.html")]
+
+
+# Killed as soon as the staging folder exists, and once the engine has written pages into it.
+@pytest.mark.parametrize("moment", [lambda folder: list(folder.glob(".site.new-*")), staged_pages])
+def test_a_killed_build_leaves_the_site_and_the_next_build_cleans_up(tmp_path, moment):
     shutil.copytree(SITE_FIXTURE, tmp_path / "content")
     args = ["build", "--content-dir", "content", "--site-dir", "site", "--today", "2025-05-15"]
     assert run_cli(*args, cwd=tmp_path).returncode == 0
@@ -23,9 +28,9 @@ def test_a_killed_build_leaves_the_site_and_the_next_build_cleans_up(tmp_path, a
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *args], cwd=tmp_path, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while not list(tmp_path.glob(".site.new-*")) and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    time.sleep(after)
+    while not moment(tmp_path) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert proc.poll() is None, "the build ended before it could be killed half-way"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     litter = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site"))
