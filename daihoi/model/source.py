@@ -106,7 +106,10 @@ def read(file: Path, shown: str) -> tuple[Source | None, list[Problem]]:
         if len(_read) > 20000:
             _read.clear()
         _read[key] = _read_bytes(raw, file.suffix, shown)
-    return _read[key]
+    src, problems = _read[key]
+    # A copy of the list: callers add their own problems to it (news.read_post does), and those
+    # must not be handed to the next reader of the same bytes (the desk and `serve` live on).
+    return src, list(problems)
 
 
 _read: dict = {}

@@ -37,15 +37,13 @@ def server(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright_session import chromium   # tests/playwright_session.py: one Chromium per test process
 
     assert os.path.exists(CHROMIUM), (
         f"Không thấy Chromium ở {CHROMIUM}. Cài gói Debian: sudo apt-get install chromium "
         "(hoặc đặt biến CHROMIUM=đường-dẫn).")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium(CHROMIUM, CHROMIUM_ARGS) as b:
         yield b
-        b.close()
 
 
 class Page:

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import HERE, word_file
+from desk_helpers import HERE, word_file
 
 spec = importlib.util.spec_from_file_location("quality_axe", HERE.parent / "browser" / "test_quality_axe.py")
 quality_axe = importlib.util.module_from_spec(spec)

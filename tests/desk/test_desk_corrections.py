@@ -57,7 +57,7 @@ def test_command_line_assignments():
 
 
 def test_command_line_writes_the_corrected_import(tmp_path):
-    from conftest import word_file
+    from desk_helpers import word_file
     from helpers import run_cli
 
     out = tmp_path / "07.md"

@@ -128,7 +128,7 @@ def test_post_text_with_code_is_refused(page, full_desk):
 
 
 def test_review_overwrites_only_when_asked_and_dates_can_be_picked(page, full_desk, tmp_path):
-    from conftest import word_file
+    from desk_helpers import word_file
 
     file = full_desk.content / "ke-hoach" / "20-kh-duk.md"
     before = file.read_text(encoding="utf-8")
@@ -163,3 +163,23 @@ def test_preview_phone_desktop_and_pdf(page, full_desk):
     pdf = page.get_by_role("link", name="bản PDF của kế hoạch 07-kh-duk")
     response = page.request.get(full_desk.url.rstrip("/") + pdf.get_attribute("href"))
     assert response.status == 200 and response.body()[:5] == b"%PDF-"
+
+
+def test_blank_plan_and_a_broken_file(page, full_desk):
+    page.goto(full_desk.url + "nhap")
+    page.fill("#so", "45-KH/ĐU")
+    page.get_by_role("button", name="Tạo kế hoạch trống").click()
+    page.wait_for_url("**/ke-hoach/45-kh-du?moi=1")
+    assert page.input_value("#f-number") == "45-KH/ĐU"
+    assert (full_desk.content / "ke-hoach" / "45-kh-du.md").is_file()
+    # A file whose front matter cannot be read opens as text, with the problem said, and can be saved fixed.
+    broken = full_desk.content / "ke-hoach" / "45-kh-du.md"
+    good = broken.read_text(encoding="utf-8")
+    broken.write_text(good.replace('number: "45-KH/ĐU"', 'number: "45-KH/ĐU'), encoding="utf-8")
+    page.goto(full_desk.url + "ke-hoach/45-kh-du")
+    assert "chưa hiện được thành các ô" in page.content()
+    page.fill("#f-raw", good)
+    page.get_by_role("button", name="Lưu tệp").click()
+    page.wait_for_url("**/ke-hoach/45-kh-du?da-luu=1")
+    assert page.input_value("#f-number") == "45-KH/ĐU"
+    broken.unlink()

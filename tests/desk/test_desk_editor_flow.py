@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import SEEDS, word_file
+from desk_helpers import SEEDS, word_file
 from helpers import ROOT
 
 # (field, value typed) for each sample plan: one date and one slogan; the plans that print no issuer

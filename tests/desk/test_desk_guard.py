@@ -134,3 +134,12 @@ def test_preview_pages_are_sandboxed(full_desk):
         assert r.status == 200
         assert r.headers["Content-Security-Policy"].startswith("sandbox allow-scripts")
         assert "allow-same-origin" not in r.headers["Content-Security-Policy"]
+
+
+def test_refusals_are_in_vietnamese(full_desk):
+    status, html = request(full_desk.url + "khong-co")
+    assert status == 404 and "Không có trang này" in html
+    status, html = request(full_desk.url + "ke-hoach", "POST", {}, {"Origin": full_desk.url.rstrip("/")})
+    assert status == 405 and "không nhận cách gửi này" in html
+    status, html = request(full_desk.url + "ke-hoach/..%2f..%2fREADME")
+    assert status == 404

@@ -60,3 +60,19 @@ def test_last_package_reads_what_package_wrote(tmp_path):
     (tmp_path / "chuyen-muc-1.thay-doi.txt").write_text("Gói chuyen-muc-1.zip: 1 tệp.\n")
     found = publish.last_package(tmp_path)
     assert found["name"] == "chuyen-muc-1.zip" and found["files"] == 1 and found["summary"].startswith("Gói")
+
+
+def test_problems_are_the_same_however_often_the_desk_asks(tmp_path):
+    """The desk lives on: reading the posts (which adds their own problems) must not leave those
+    problems on the next reading of the same files (source.read keeps what it read)."""
+    from daihoi.model import content
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "content" / "ke-hoach" / "20-kh-duk.md").unlink()      # posts now name a plan that is not there
+    first = publish.quick_problems(tmp_path / "content")
+    plan = tmp_path / "content" / "ke-hoach" / "07-kh-duk.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n", encoding="utf-8")     # the editor saves a plan
+    again = publish.quick_problems(tmp_path / "content")
+    assert first == again
+    site, problems = content.load(tmp_path / "content")
+    assert site is not None and not [p for p in problems if p.code.startswith("news")]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import word_file
+from desk_helpers import word_file
 from daihoi.importer.sources import import_with_extras, read_lines
 
 CONGRESSES = {
