@@ -42,6 +42,7 @@ _files = None
 _digests: dict = {}        # site, links: what every page of this build is made from
 _pages_now: dict = {}      # src -> this build's facts of a page: its key, cache entry, context, warnings
 _log_records: list = []    # the engine's warnings, to keep each page's with it in the page cache
+_urls: dict = {}           # path under content/ -> its page's address, once the files are known
 CACHED_TEMPLATE = "dh-cached.html"   # a page taken from the cache renders nothing: its HTML is already made
 
 
@@ -58,8 +59,12 @@ def _fail(exc: ContentError):
 
 
 def _url_of(path: str) -> str:
-    file = _files.get_file_from_path(path) if _files is not None else None
-    return file.url if file else path
+    if path not in _urls:
+        file = _files.get_file_from_path(path) if _files is not None else None
+        if _files is None:
+            return path
+        _urls[path] = file.url if file else path
+    return _urls[path]
 
 
 def _page(page) -> Page:
@@ -105,6 +110,8 @@ def on_config(config):
         config.site_url = facts["site_url"]
     config.copyright = facts["copyright"]
     config.extra["dh_short_title"] = facts["short_title"]     # the phone header's name
+    # The editor's preview (build.py serve) reloads itself with MkDocs' inline script: its pages allow it.
+    config.extra["dh_preview"] = bool(os.environ.get(GUIDE_ENV))
     return config
 
 
@@ -120,6 +127,7 @@ def _add(files, config, item) -> None:
 
 def on_files(files, config):
     global _files
+    _urls.clear()
     for file in list(files):
         if not _build.published(file.src_uri):
             files.remove(file)
@@ -204,11 +212,17 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
+    from jinja2 import FileSystemBytecodeCache
+
     try:
         _build.after_pages()
     except ContentError as exc:
         raise _fail(exc) from None
     env.filters.update(_build.filters())
+    # MkDocs makes a new Jinja environment for every build: keep the compiled templates between builds.
+    folder = Path(os.environ.get(CACHE_ENV) or ROOT / ".cache") / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
 
 
@@ -352,9 +366,29 @@ def build_site(content_dir: Path, site_dir: Path) -> list:
 
 
 def serve_site(content_dir: Path, port: int) -> None:
+    import mkdocs.utils
     from mkdocs.commands.serve import serve
 
+    # The preview rebuilds into the same folder after every save, and MkDocs empties it first: a
+    # thousand folders removed one by one took seconds of the editor's wait. Move them aside at once
+    # and remove them while the next build runs.
+    mkdocs.utils.clean_directory = _clean_aside
     serve(str(CONFIG), docs_dir=str(Path(content_dir).resolve()), dev_addr=f"127.0.0.1:{port}", livereload=True)
+
+
+def _clean_aside(directory: str) -> None:
+    import shutil
+    import tempfile
+    import threading
+
+    folder = Path(directory)
+    if not folder.is_dir():
+        return
+    trash = Path(tempfile.mkdtemp(prefix=".xoa-", dir=folder.parent))
+    for entry in folder.iterdir():
+        if not entry.name.startswith("."):
+            os.replace(entry, trash / entry.name)
+    threading.Thread(target=shutil.rmtree, args=(trash, True), daemon=True).start()
 
 
 def markdown_renderer(content_dir: Path):

@@ -84,13 +84,19 @@ def generate_plan_documents(
     as a link and a QR code on the PDF and Word files, and as its own QR SVG.
     congresses: id -> congress, for the calendar.
     """
-    # Imported here so that importing the package (for format_size, attachments) is
-    # cheap and does not load fpdf2/python-docx.
+    # The renderers load fpdf2, python-docx and fontTools: imported only when a file is not in the
+    # cache, so that a rebuild with nothing to regenerate does not load them.
     from .banners import BANNER_FORMATS, render_banners_pdf, render_slogans_docx, render_slogans_txt
     from .calendar import plan_events, render_ics
-    from .docx_plan import render_plan_docx
-    from .pdf_plan import render_plan_pdf
     from .qr import qr_svg
+
+    def render_plan_pdf(*a, **k):
+        from .pdf_plan import render_plan_pdf as render
+        return render(*a, **k)
+
+    def render_plan_docx(*a, **k):
+        from .docx_plan import render_plan_docx as render
+        return render(*a, **k)
 
     slug = plan.slug
     if not re.fullmatch(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*", slug) or ".." in slug.split("/"):

@@ -19,15 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-from fontTools.ttLib import TTFont
-
 from daihoi.text import linebreak
 
 from . import fonts
-from .docx_common import new_document, save_reproducible, set_run_font
-from .pdf_plan import PAGE_MARGINS_MM, draw_qr, new_pdf
 from daihoi.text.vndate import short_form
 from daihoi.text.vntext import clean as nfc
 
@@ -73,6 +67,10 @@ LINE_PITCH = 1.18  # baseline to baseline, in em
 
 @lru_cache(maxsize=1)
 def _metrics() -> tuple[dict[int, float], float, float]:
+    # fontTools, fpdf2 and python-docx are imported where they are used: a build whose documents all
+    # come from the cache (daihoi/documents/cache.py) does not load them (half a second).
+    from fontTools.ttLib import TTFont
+
     font = TTFont(str(fonts.SANS_BOLD), lazy=True)
     upm = font["head"].unitsPerEm
     cmap = font.getBestCmap()
@@ -156,6 +154,8 @@ def fit_text(text: str, box_w_mm: float, box_h_mm: float, *, max_lines: int, max
 
 
 def _banner_page(pdf, fmt: BannerFormat, slogan: str, color: tuple[int, int, int], qr_url: str | None) -> None:
+    from .pdf_plan import draw_qr
+
     pdf.add_page()
     W, H = fmt.width_mm, fmt.height_mm
     pdf.set_fill_color(*COLORS["nen-do"])
@@ -192,6 +192,8 @@ def render_banners_pdf(
     slogans: list[str], fmt_key: str, *, doc_date: date, qr_url: str | None, color: str = "vang", title: str = ""
 ) -> bytes:
     """One page per slogan, in the given format."""
+    from .pdf_plan import new_pdf
+
     fmt = BANNER_FORMATS[fmt_key]
     pdf = new_pdf(orientation="L", fmt=(fmt.height_mm, fmt.width_mm), creation=doc_date, family="sans")
     pdf.set_auto_page_break(False)
@@ -221,6 +223,12 @@ def render_slogans_txt(plan) -> bytes:
 
 def render_slogans_docx(plan, *, doc_date: date) -> bytes:
     """`plan`: a resolved plan (daihoi.model.plan.Plan)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from .docx_common import new_document, save_reproducible, set_run_font
+    from .pdf_plan import PAGE_MARGINS_MM
+
     doc = new_document(
         title="Khẩu hiệu tuyên truyền", author=plan.issuer, doc_date=doc_date, margins_mm=PAGE_MARGINS_MM
     )

@@ -170,18 +170,19 @@ class SiteBuild:
                 continue
             key = str(cover["file"])
             if key not in made_covers:
-                made_covers[key] = images.variants(cover["file"], images.stem_for(cover["file"]), news.IMAGES_DIR)
+                stem = images.stem_for(cover["file"])       # the picture's own digest is in its name
+                made_covers[key] = self._kept("anh", (stem, news.IMAGES_DIR),
+                                              lambda: images.variants(cover["file"], stem, news.IMAGES_DIR))
                 out += [Generated(path, data) for path, data in made_covers[key][1].items()]
             self.pictures[post["path"]] = dict(made_covers[key][0], alt=cover["alt"])
 
         config = self.config()
         name, unit = config["site_name"], config["copyright"]
-        cards = {"": social.card_png(name, unit, "Chuyên mục tuyên truyền"),
-                 "khau-hieu": social.card_png("Khẩu hiệu tuyên truyền", name, unit),
-                 "tin-tuc": social.card_png("Tin tức", name, unit)}
+        texts = {"": (name, unit, "Chuyên mục tuyên truyền"), "khau-hieu": ("Khẩu hiệu tuyên truyền", name, unit),
+                 "tin-tuc": ("Tin tức", name, unit)}
         for plan in site.plans:
-            cards[plan.path] = social.card_png(plan.title, f"{plan.name} - {plan.issuer}" if plan.issuer else plan.name,
-                                               name)
+            texts[plan.path] = (plan.title, f"{plan.name} - {plan.issuer}" if plan.issuer else plan.name, name)
+        cards = {key: self._kept("the", lines, lambda lines=lines: social.card_png(*lines)) for key, lines in texts.items()}
         for key, data in cards.items():
             path = f"{social.CARDS_DIR}/{slugify(key.removesuffix('.md')) or 'chuyen-muc'}.png"
             out.append(Generated(path, data))
@@ -192,6 +193,15 @@ class SiteBuild:
         out.append(Generated(news.FEED_PATH, news.rss(self.news, config["site_url"] or "/", name,
                                                       config["description"] or "", url_of)))
         return out
+
+    def _kept(self, kind: str, inputs, make):
+        """A picture made before from the same inputs by the same code (covers, share cards), or made now."""
+        key = f"{kind}:" + pagecache.digest(self.code_digest, inputs)
+        value = self.page_cache.get(key)
+        if value is None:
+            value = make()
+            self.page_cache.put(key, value)
+        return value
 
     # ------------------------------------------------------------------ pages
 
@@ -361,7 +371,9 @@ class SiteBuild:
         key = "chi-muc:" + pagecache.digest(sorted(self.search_pages, key=lambda p: p["url"]))
         files = self.page_cache.get(key)
         if files is None:
-            files = search_index.build(self.search_pages)
+            # Each page's words are kept with it: after one edit, one page is read again.
+            files = search_index.build(self.search_pages, terms_of=lambda page: self._kept(
+                "tu", (page["title"], page["text"]), lambda: search_index.terms(page)))
             self.page_cache.put(key, files)
         self.page_cache.save()
         for rel, text in files.items():

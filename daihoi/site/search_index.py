@@ -147,29 +147,42 @@ def pairs(text: str) -> list[str]:
     return out
 
 
-def build(pages: list[dict]) -> dict[str, str]:
-    """`pages`: [{url, title, text, summary?, lead?}] -> {path under INDEX_DIR: JSON text}."""
+def terms(page: dict) -> dict:
+    """What one page gives the index: {"words": [[word, count, in title], ...] in first-seen order,
+    "pairs": [[folded pair, in title], ...]}. A page's own work, so it can be kept with the page
+    (daihoi/site/pagecache.py): a rebuild after one edit tokenizes one page, not all."""
+    title_words = set(words(page["title"]))
+    counts: dict[str, int] = {}
+    for w in words(page["title"] + " " + page["text"]):
+        counts[w] = counts.get(w, 0) + 1
+    found: dict[str, int] = {pair: 0 for pair in pairs(page["text"])}
+    found.update({pair: 1 for pair in pairs(page["title"])})
+    return {"words": [[w, n, int(w in title_words)] for w, n in counts.items()],
+            "pairs": [[pair, in_title] for pair, in_title in found.items()]}
+
+
+def build(pages: list[dict], terms_of=terms) -> dict[str, str]:
+    """`pages`: [{url, title, text, summary?, lead?}] -> {path under INDEX_DIR: JSON text}.
+    `terms_of(page)`: the page's terms (`terms`), or the same kept from an earlier build."""
     pages = sorted(pages, key=lambda p: p["url"])
     postings: dict[str, dict[int, list]] = {}      # folded -> page id -> [count, bits, in_title]
     variants: dict[str, list[str]] = {}
     pair_postings: dict[str, dict[int, int]] = {}  # "dai hoi" -> page id -> in title
     for pid, page in enumerate(pages):
-        title_words = set(words(page["title"]))
-        for w in words(page["title"] + " " + page["text"]):
+        found = terms_of(page)
+        for w, count, in_title in found["words"]:
             f = fold(w)
             forms = variants.setdefault(f, [])
             if w not in forms and len(forms) < MAX_VARIANTS:
                 forms.append(w)
             entry = postings.setdefault(f, {}).setdefault(pid, [0, 0, 0])
-            entry[0] += 1
+            entry[0] += count
             if w in forms:
                 entry[1] |= 1 << forms.index(w)
-            if w in title_words:
+            if in_title:
                 entry[2] = 1
-        for pair in pairs(page["text"]):
-            pair_postings.setdefault(pair, {}).setdefault(pid, 0)
-        for pair in pairs(page["title"]):
-            pair_postings.setdefault(pair, {})[pid] = 1
+        for pair, in_title in found["pairs"]:
+            pair_postings.setdefault(pair, {})[pid] = in_title
     shards: dict[str, dict] = {}
     for f, by_page in postings.items():
         flat, last = [], 0
