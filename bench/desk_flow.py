@@ -1,6 +1,6 @@
 """The editor's desk, timed: from choosing a received Word file to a packaged site, in Chromium.
 
-    .venv/bin/python bench/desk_flow.py [--screenshots bench/ban-bien-tap] [--repeat 1]
+    .venv/bin/python bench/desk_flow.py [--screenshots bench/ban-bien-tap] [--repeat 3] [--cache-trong]
 
 For each sample plan (tests/importer/corpus/files/seed-*.table.docx, the seeds laid out as the
 official Word template), with `build.py desk` running over a copy of the sample content from which
@@ -57,8 +57,10 @@ def required_fields(plan: dict, congresses: dict) -> tuple[dict, list[str]]:
     return must, waiting
 
 
-def start_desk(folder: Path) -> tuple[subprocess.Popen, str]:
+def start_desk(folder: Path, cold: bool = False) -> tuple[subprocess.Popen, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    if cold:        # an empty documents cache: every PDF, Word file and banner made anew
+        env["DAIHOI_CACHE"] = str(folder / "bo-nho-tam")
     env.pop("DAIHOI_TODAY", None)
     process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "desk", "--cong", "0", "--khong-mo-trinh-duyet",
                                 "--content-dir", str(folder / "content"), "--site-dir", str(folder / "site"),
@@ -69,14 +71,14 @@ def start_desk(folder: Path) -> tuple[subprocess.Popen, str]:
     return process, url
 
 
-def run_once(browser, shots: Path | None) -> list[dict]:
+def run_once(browser, shots: Path | None, cold: bool = False) -> list[dict]:
     from daihoi.desk.fields import field_id
     from daihoi.desk.store import Store
     from daihoi.importer.sources import import_with_extras
 
     folder = Path(tempfile.mkdtemp(prefix="desk-flow-"))
     shutil.copytree(ROOT / "content", folder / "content")
-    process, url = start_desk(folder)
+    process, url = start_desk(folder, cold)
     results = []
     try:
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
@@ -130,6 +132,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--screenshots", metavar="THƯ_MỤC", help="lưu ảnh màn hình đối chiếu vào thư mục này")
     parser.add_argument("--repeat", type=int, default=1, help="chạy lại N lần, in trung vị")
+    parser.add_argument("--cache-trong", action="store_true",
+                        help="bắt đầu mỗi lần với bộ nhớ tạm tài liệu trống (PDF, Word, băng rôn làm lại hết)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -137,9 +141,12 @@ def main() -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for n in range(args.repeat):
-            runs.append(run_once(browser, Path(args.screenshots) if args.screenshots and n == 0 else None))
+            runs.append(run_once(browser, Path(args.screenshots) if args.screenshots and n == 0 else None,
+                                 args.cache_trong))
         browser.close()
-    print(f"Bàn biên tập, từ lúc chọn tệp Word nhận được đến gói .zip (Chromium 1280 px, trung vị {args.repeat} lần):")
+    cache = "bộ nhớ tạm tài liệu trống" if args.cache_trong else "bộ nhớ tạm tài liệu của dự án"
+    print(f"Bàn biên tập, từ lúc chọn tệp Word nhận được đến gói .zip (Chromium 1280 px, {cache}, "
+          f"trung vị {args.repeat} lần):")
     print(f"{'kế hoạch':<11}{'đối chiếu':>10}{'lưu':>7}{'đóng gói':>10}{'tổng':>8}  ô phải sửa")
     for i, stem in enumerate(SAMPLES):
         rows = [r[i] for r in runs]
