@@ -47,8 +47,13 @@ def _find(keys: list[str], want: str, start: int = 0, prefix: bool = True) -> in
         want = want[:QUOTE_PREFIX]
     if not want:
         return None
-    for i in list(range(start, len(keys))) + list(range(0, start)):
+    order = list(range(start, len(keys))) + list(range(0, start))
+    for i in order:
         if want in keys[i]:
+            return i
+    # Wrapped over lines (a title printed on two lines, a PDF's line breaks): the line it starts on.
+    for i in order:
+        if len(keys[i]) >= 15 and want.startswith(keys[i]):
             return i
     return None
 

@@ -34,6 +34,7 @@ def test_what_was_recognised_is_marked_on_its_line(seed07):
     assert "07" in text[marks["number"]] and "KH/ĐUK" in text[marks["number"]]
     assert "ngày 04 tháng 01 năm 2016" in text[marks["date"]]
     assert text[marks["issuer"]].strip() == plan["issuer"]
+    assert plan["title"].startswith(text[marks["title"]].strip())        # printed on two lines: the first
     for i, slogan in enumerate(plan["slogans"]):
         assert slogan[:30] in text[marks[f"slogans[{i}]"]]
     for i, unit in enumerate(plan["units"]):
