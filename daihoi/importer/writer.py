@@ -5,8 +5,9 @@ slogan quoting the document's own words, and the Markdown below it is the receiv
 text between the title and "Nơi nhận" (daihoi.model.document), so the site republishes
 the signed plan and not a rewriting of it.
 
-Every string value is double-quoted, so labels like "1.1" and dates stay
-strings and nothing a plan says can be read as YAML syntax (": ", "#", "-").
+Every string value is double-quoted (daihoi.model.frontmatter, shared with `build.py
+migrate` and the desk), so labels like "1.1" and dates stay strings and nothing a plan
+says can be read as YAML syntax (": ", "#", "-").
 Null and empty values are left out, except the four the site requires, so
 the editor sees at once what the importer could not find.
 """
@@ -16,8 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-import yaml
-
+from daihoi.model import frontmatter
 from daihoi.model.document import to_markdown
 
 from .text import collapse, slug
@@ -27,27 +27,6 @@ ORDER = ("number", "system", "issuer", "parent_issuer", "place", "date", "title"
          "phases", "slogans", "slogan_display", "units", "reporting", "recipients", "signer")
 # What the text itself says (a phase's bullets, a unit's tasks) is read from the text, not repeated.
 _FROM_TEXT = {"phases": ("items",), "units": ("tasks",)}
-
-
-class _Q(str):
-    """A string to be emitted double-quoted."""
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Dumper.add_representer(_Q, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style='"'))
-
-
-def _quote(v):
-    if isinstance(v, dict):
-        return {k: _quote(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [_quote(x) for x in v]
-    if isinstance(v, str):
-        return _Q(v)
-    return v
 
 
 def _prune(v, key: str = ""):
@@ -103,8 +82,7 @@ def to_content(plan: dict, extra: dict | None = None, source: str | None = None)
     for key in REQUIRED:
         if fm.get(key) in (None, ""):
             head.append(f"# THIẾU “{key}”: phải điền trước khi xây dựng trang.")
-    dumped = yaml.dump(_quote(fm), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10 ** 6,
-                       default_flow_style=False)
+    dumped = frontmatter.dump(fm)
     body = to_markdown((extra or {}).get("document") or [])
     return "---\n" + "\n".join(head) + "\n" + dumped + "---\n\n" + body
 
