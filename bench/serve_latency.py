@@ -36,13 +36,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_http(url: str, proc, limit: float = 600.0) -> None:
+def wait_http(url: str, proc, log: Path, limit: float = 600.0) -> None:
     import urllib.request
 
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            sys.exit("build.py serve dừng: " + proc.stderr.read().decode(errors="replace")[-2000:])
+            sys.exit("build.py serve dừng: " + log.read_text(errors="replace")[-2000:])
         try:
             urllib.request.urlopen(url, timeout=5)
             return
@@ -82,13 +82,16 @@ def main(argv=None) -> int:
     slug = post.stem
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DAIHOI_CACHE=str(work / "cache"))
-    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--content-dir", str(content),
-                             "--port", str(port), "--today", TODAY], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The server's log goes to a file: a pipe nobody reads fills up and stops the server mid-rebuild.
+    log = work / "serve.log"
+    with open(log, "wb") as sink:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--content-dir", str(content),
+                                 "--port", str(port), "--today", TODAY], cwd=ROOT, env=env,
+                                stdout=sink, stderr=subprocess.STDOUT)
     times = []
     try:
         url = f"http://127.0.0.1:{port}/tin-tuc/{slug}/"
-        wait_http(url, proc)
+        wait_http(url, proc, log)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 360, "height": 800})

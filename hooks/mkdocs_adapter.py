@@ -17,6 +17,7 @@ import os
 import re
 import sys
 from datetime import date
+from types import MethodType
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,11 +25,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from daihoi.model.content import shown  # noqa: E402
 from daihoi.model.problems import ContentError  # noqa: E402
+from daihoi.site import preview, search_index  # noqa: E402
 from daihoi.site.builder import Page, SiteBuild  # noqa: E402
 
 TODAY_ENV = "DAIHOI_TODAY"     # set by build.py --today; also honours SOURCE_DATE_EPOCH
@@ -90,6 +93,7 @@ _KEEP = _Keep(logging.WARNING)
 
 def on_config(config):
     global _build, _files
+    preview.wait(drop=True)     # the preview's last index, if begun: it shares the page cache this build opens
     _files = None
     _log_records.clear()
     if _KEEP not in logging.getLogger("mkdocs").handlers:
@@ -193,8 +197,17 @@ def on_page_markdown(markdown, page, config, files):
         for message in entry["warnings"]:       # what rendering said is said again
             logging.getLogger("mkdocs.structure.pages").warning(message)
         page.meta["template"] = CACHED_TEMPLATE
+        page.render = MethodType(_render_nothing, page)
         return ""
     return rendered
+
+
+def _render_nothing(page, config, files):
+    """A page from the page cache is not rendered: its HTML is made (setting up the engine's
+    Markdown for each of 900 cached pages was a fifth of a rebuild). What rendering sets, empty;
+    on_page_content puts back the anchors and links the page had."""
+    page.content, page.toc, page._title_from_render = "", get_toc([]), None
+    page.present_anchor_ids, page.links_to_anchors = set(), {}
 
 
 def on_page_content(html, page, config, files):
@@ -252,7 +265,10 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    _build.finish(Path(config.site_dir))
+    if preview.active:
+        preview.later(_build.finish, Path(config.site_dir))     # after the page reloads
+    else:
+        _build.finish(Path(config.site_dir))
 
 
 # ---------------------------------------------------------------------------- Material's markup
@@ -366,29 +382,62 @@ def build_site(content_dir: Path, site_dir: Path) -> list:
 
 
 def serve_site(content_dir: Path, port: int) -> None:
+    import mkdocs.commands.serve as serving
     import mkdocs.utils
-    from mkdocs.commands.serve import serve
+    import mkdocs.utils.meta
 
-    # The preview rebuilds into the same folder after every save, and MkDocs empties it first: a
-    # thousand folders removed one by one took seconds of the editor's wait. Move them aside at once
-    # and remove them while the next build runs.
-    mkdocs.utils.clean_directory = _clean_aside
-    serve(str(CONFIG), docs_dir=str(Path(content_dir).resolve()), dev_addr=f"127.0.0.1:{port}", livereload=True)
+    # The preview rebuilds into one folder after every save; MkDocs empties it and writes every file
+    # again. Files whose bytes did not change are left as they are (daihoi/site/preview.py).
+    preview.active = True
+    folder = preview.Folder(spared=(search_index.INDEX_DIR,))
+    write_file, copy_file, build = mkdocs.utils.write_file, mkdocs.utils.copy_file, serving.build
+    mkdocs.utils.clean_directory = folder.start
+    mkdocs.utils.write_file = lambda content, path: folder.write(content, path, write_file)
+    mkdocs.utils.copy_file = lambda source, path: folder.copy(source, path, copy_file)
+
+    def build_then_tidy(config, **options):
+        build(config, **options)
+        folder.finish()
+    serving.build = build_then_tidy
+    # What does not change between two saves is read once: the theme's files (Material's folder has
+    # thousands of icons, listed again for every build) and each page's front matter, by its text.
+    Files.add_files_from_theme = _theme_files_once(Files.add_files_from_theme)
+    mkdocs.utils.meta.get_data = _front_matter_once(mkdocs.utils.meta.get_data)
+    try:
+        serving.serve(str(CONFIG), docs_dir=str(Path(content_dir).resolve()), dev_addr=f"127.0.0.1:{port}",
+                      livereload=True)
+    finally:
+        preview.wait()
 
 
-def _clean_aside(directory: str) -> None:
-    import shutil
-    import tempfile
-    import threading
+def _theme_files_once(add_files_from_theme):
+    found: dict = {}
 
-    folder = Path(directory)
-    if not folder.is_dir():
-        return
-    trash = Path(tempfile.mkdtemp(prefix=".xoa-", dir=folder.parent))
-    for entry in folder.iterdir():
-        if not entry.name.startswith("."):
-            os.replace(entry, trash / entry.name)
-    threading.Thread(target=shutil.rmtree, args=(trash, True), daemon=True).start()
+    def add(files, env, config):
+        key = (tuple(config.theme.dirs), config.site_dir, config.use_directory_urls)
+        if key not in found:
+            probe = Files([])
+            add_files_from_theme(probe, env, config)
+            found[key] = [(f.src_uri, f.src_dir) for f in probe]
+        for path, folder in found[key]:
+            if files.get_file_from_path(path) is None:       # a content file of that name wins
+                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+    return add
+
+
+def _front_matter_once(get_data):
+    from copy import deepcopy
+
+    found: dict = {}
+
+    def read(source: str):
+        if source not in found:
+            if len(found) > 20_000:
+                found.clear()
+            found[source] = get_data(source)
+        markdown, meta = found[source]
+        return markdown, deepcopy(meta)     # the hooks add to a page's meta
+    return read
 
 
 def markdown_renderer(content_dir: Path):

@@ -196,12 +196,15 @@ class SiteBuild:
 
     def _kept(self, kind: str, inputs, make):
         """A picture made before from the same inputs by the same code (covers, share cards), or made now."""
-        key = f"{kind}:" + pagecache.digest(self.code_digest, inputs)
+        key = self._kept_key(kind, inputs)
         value = self.page_cache.get(key)
         if value is None:
             value = make()
             self.page_cache.put(key, value)
         return value
+
+    def _kept_key(self, kind: str, inputs) -> str:
+        return f"{kind}:" + pagecache.digest(self.code_digest, inputs)
 
     # ------------------------------------------------------------------ pages
 
@@ -369,12 +372,19 @@ class SiteBuild:
         out = Path(site_dir) / search_index.INDEX_DIR
         # The index of the same pages is the same index: kept with the pages.
         key = "chi-muc:" + pagecache.digest(sorted(self.search_pages, key=lambda p: p["url"]))
-        files = self.page_cache.get(key)
-        if files is None:
+        kept = self.page_cache.get(key)
+        if kept is None:
             # Each page's words are kept with it: after one edit, one page is read again.
-            files = search_index.build(self.search_pages, terms_of=lambda page: self._kept(
-                "tu", (page["title"], page["text"]), lambda: search_index.terms(page)))
-            self.page_cache.put(key, files)
+            used = []
+
+            def terms_of(page):
+                used.append(self._kept_key("tu", (page["title"], page["text"])))
+                return self._kept("tu", (page["title"], page["text"]), lambda: search_index.terms(page))
+            kept = {"files": search_index.build(self.search_pages, terms_of=terms_of), "terms": used}
+            self.page_cache.put(key, kept)
+        for term_key in kept["terms"]:
+            self.page_cache.get(term_key)       # still used: the cache keeps them for the next edit
+        files = kept["files"]
         self.page_cache.save()
         for rel, text in files.items():
             (out / rel).parent.mkdir(parents=True, exist_ok=True)

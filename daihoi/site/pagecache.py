@@ -18,7 +18,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-VERSION = 2          # bump when an entry's shape changes
+VERSION = 3          # bump when an entry's shape changes
 
 _open: dict = {}     # path -> PageCache: `serve` rebuilds in one process and keeps it in memory
 
