@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .codes import first_code, system_of, unfilled
+from .codes import Code, first_code, system_of, unfilled
 from .dates import blank_issue_date, issue_date
 from .decode import Line, is_separator
 from .notes import Note, note, span
@@ -24,6 +24,7 @@ from .text import collapse, fold, is_upper
 
 _GAP = re.compile(r"\t+|\s{3,}")
 _NUMBER_LINE = re.compile(r"^\s*số\b", re.I)
+_NUMBER_PREFIX = re.compile(r"\s*số\s*:?\s*", re.I)
 _BODY_START = re.compile(r"^(?:[-–+•]\s*|\d{1,2}\s*[.)]\s*)?(thuc hien|can cu|thi hanh|duoc su|nham|de\s|theo\s|qua\s|tiep tuc|trien khai thuc hien|[ivx]+\s*[.\-–])")
 # How the name of a body begins (folded). A header line that begins otherwise is the
 # rest of the name above it, wrapped.
@@ -57,9 +58,20 @@ def segments(line: Line) -> list[str]:
     return out
 
 
+def printed_number_line(text: str, code: Code) -> str | None:
+    """The number line as printed, "Số" to the end of the code, spacing collapsed: "Số: 20- KH/ĐUK".
+    None when the code is not introduced by "Số" alone (a bare "07-KH/ĐUK", "Số" in a column of
+    its own): the outputs then print the standard form, and a line that was never read whole is
+    not made up."""
+    if not _NUMBER_PREFIX.fullmatch(text[:code.start]):
+        return None
+    return collapse(text[:code.end])
+
+
 @dataclass
 class Header:
     number: str | None = None
+    number_line: str | None = None  # the number line as printed: "Số: 20- KH/ĐUK" (None when not read)
     system: str | None = None
     date: dt.date | None = None
     place: str | None = None
@@ -124,6 +136,7 @@ def parse_header(lines: list[Line]) -> Header:
             code = first_code(seg)
             if code and (number_line or not h.number) and h.number is None:
                 h.number = code.number
+                h.number_line = printed_number_line(seg, code)
                 seen_number = True
                 continue
             if number_line:
@@ -142,6 +155,7 @@ def parse_header(lines: list[Line]) -> Header:
             code = first_code(ln.text)
             if code and _NUMBER_LINE.match(ln.text):
                 h.number = code.number
+                h.number_line = printed_number_line(ln.text, code)
         if h.number is None:
             h.warnings.append(note(h.header_span, "number", "không tìm thấy số, ký hiệu văn bản (ví dụ “Số 07-KH/ĐUK”)"))
     if h.date is None and h.place is None:

@@ -30,7 +30,8 @@ def parse_lines(lines: list[Line]) -> dict:
 
 
 def analyse(lines: list[Line]) -> tuple[dict, dict]:
-    """(contract dict, extras for the content writer: tracks, the body as document blocks)."""
+    """(contract dict, extras for the content writer: tracks, the body as document blocks, the
+    number line as printed)."""
     warnings: list[str] = []
     h = parse_header(lines)
     warnings += h.warnings
@@ -131,7 +132,7 @@ def analyse(lines: list[Line]) -> tuple[dict, dict]:
         "warnings": _dedupe(warnings),
     }
     from .document import blocks
-    extra = {"tracks": tracks, "document": blocks(body, root)}
+    extra = {"tracks": tracks, "document": blocks(body, root), "number_line": h.number_line}
     return plan, extra
 
 

@@ -19,12 +19,14 @@ from pathlib import Path
 
 from daihoi.model import frontmatter
 from daihoi.model.document import to_markdown
+from daihoi.model.plan import standard_number_line
 
+from .codes import first_code
 from .text import collapse, slug
 
 REQUIRED = ("number", "system", "date", "title")
-ORDER = ("number", "system", "issuer", "parent_issuer", "place", "date", "title", "bases", "campaign", "tracks",
-         "phases", "slogans", "slogan_display", "units", "reporting", "recipients", "signer")
+ORDER = ("number", "number_line", "system", "issuer", "parent_issuer", "place", "date", "title", "bases", "campaign",
+         "tracks", "phases", "slogans", "slogan_display", "units", "reporting", "recipients", "signer")
 # What the text itself says (a phase's bullets, a unit's tasks) is read from the text, not repeated.
 _FROM_TEXT = {"phases": ("items",), "units": ("tasks",)}
 
@@ -47,9 +49,24 @@ def _prune(v, key: str = ""):
     return v
 
 
+def number_line(plan: dict, extra: dict) -> str | None:
+    """The number line as printed, when the page, the PDF and the Word file would otherwise print
+    another (daihoi.model.plan.number_line): the published plan is the signed plan, word for word.
+    Left out when it reads the same as the standard form, and when its code is not the plan's
+    number (an editor corrected the number: the line read no longer goes with it)."""
+    printed, number = extra.get("number_line"), plan.get("number")
+    if not printed or not number:
+        return None
+    code = first_code(printed)
+    if code is None or code.number != number or printed == standard_number_line(number, plan.get("system")):
+        return None
+    return printed
+
+
 def front_matter(plan: dict, extra: dict | None = None) -> dict:
     extra = extra or {}
     merged = dict(plan)
+    merged["number_line"] = number_line(plan, extra)
     merged["tracks"] = extra.get("tracks") or plan.get("tracks") or []
     for key, drop in _FROM_TEXT.items():
         merged[key] = [{k: v for k, v in row.items() if k not in drop} for row in merged.get(key) or []]

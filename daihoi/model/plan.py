@@ -230,12 +230,19 @@ STATE_NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 STATE_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
+def standard_number_line(number: str, system: str | None) -> str:
+    """The number line in the standard form of the document's system: Nghị định 30 prints
+    "Số: 192/KH-UBND"; Hướng dẫn 36 prints "Số 07-KH/ĐUK". The importer records a plan's
+    own line (`number_line`) only when it differs from this."""
+    return f"Số: {number}" if system == "nha-nuoc" else f"Số {number}"
+
+
 def number_line(plan: Plan) -> str:
     """The number line as the document prints it (`number_line` in its front matter), else the
-    standard form: Nghị định 30 prints "Số: 192/KH-UBND"; Hướng dẫn 36 prints "Số 07-KH/ĐUK"."""
+    standard form."""
     if plan.data.get("number_line"):
         return plan.data["number_line"]
-    return f"Số: {plan.number}" if plan.system == "nha-nuoc" else f"Số {plan.number}"
+    return standard_number_line(plan.number, plan.system)
 
 
 def header_left(plan: Plan) -> list[tuple[str, bool]]:

@@ -16,12 +16,14 @@ import shutil
 import unicodedata
 
 import pytest
+import yaml
 
 from corpus_score import CORPUS, LAYOUTS, cases, expected, fields, is_silent_wrong, warned_fields
 from daihoi.importer.check import check_plan
 from daihoi.importer.sources import import_with_extras
 from daihoi.importer.writer import to_content
 from daihoi.model.document import parse, plain
+from daihoi.model.plan import standard_number_line
 
 DOC_SAMPLE = {"seed-000", "seed-001", "seed-004", "hu-thoi-diem", "ubnd-xa-trong"}
 CASES = [c for c in cases() if c[1] != ".doc" or c[0] in DOC_SAMPLE]
@@ -54,8 +56,22 @@ def test_corpus_file(name, layout, path, request):
     assert len(wrong) <= len(scored) // 100, wrong
     warned = warned_fields(plan)
     assert [f.path for f in scored if is_silent_wrong(f, warned)] == []
-    missing = _missing_sentences(name, layout, to_content(plan, extra))
+    content = to_content(plan, extra)
+    missing = _missing_sentences(name, layout, content)
     assert missing == [], missing[:5]
+    assert _number_line_problem(name, content) is None
+
+
+def _number_line_problem(name: str, content: str) -> str | None:
+    """The number line the outputs print (the content file's `number_line`, else the standard
+    form of its number) is a line, or a column of a line, of the plan as its source types it."""
+    fm = yaml.safe_load(content.split("---\n", 2)[1])
+    if not fm.get("number"):
+        return None
+    shown = fm.get("number_line") or standard_number_line(fm["number"], fm["system"])
+    src = (CORPUS / "src" / f"{name}.txt").read_text(encoding="utf-8")
+    cells = {" ".join(cell.split()) for ln in src.splitlines() for cell in re.split(r"\t+|\s{3,}", ln)}
+    return None if shown in cells else f"“{shown}” không có trong văn bản"
 
 
 # ---------------------------------------------------------------- the text, word for word

@@ -24,6 +24,25 @@ def test_number_as_printed_spaces_out_dashes_normalised(line, number, system):
     assert (h.number, h.system) == (number, system)
 
 
+@pytest.mark.parametrize("line,printed", [
+    ("Số  07- KH/ĐUK", "Số 07- KH/ĐUK"),                  # spacing collapsed, the rest as printed
+    ("Số: 17 – KH/ĐUK", "Số: 17 – KH/ĐUK"),
+    ("Số 38 -KH/ĐU", "Số 38 -KH/ĐU"),
+    ("Số: 192/KH-UBND\t\tPhường Quang Trung, ngày 05 tháng 3 năm 2021", "Số: 192/KH-UBND"),
+    ("SỐ: 05 / KH - UBND", "SỐ: 05 / KH - UBND"),
+    ("07-KH/ĐUK", None),                                # no "Số": the outputs print the standard form
+    ("Số:\t\t07-KH/ĐUK", None),                          # "Số" in a column of its own: not read whole
+])
+def test_number_line_as_printed(line, printed):
+    h = head(f"{line}\nHà Nội, ngày 04 tháng 01 năm 2016\nKẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH")
+    assert h.number is not None and h.number_line == printed
+
+
+def test_unfilled_number_has_no_number_line():
+    h = head("Số:        /KH-UBND\tTân Lập, ngày      tháng 11 năm 2024\nKẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH")
+    assert h.number is None and h.number_line is None
+
+
 def test_state_layout_in_two_columns():
     h = head("ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
              "PHƯỜNG QUANG TRUNG\t\tĐộc lập - Tự do - Hạnh phúc\n"

@@ -35,6 +35,21 @@ def test_front_matter_keys_quoting_and_omissions():
     assert "\n## I. MỤC ĐÍCH, YÊU CẦU\n" in text and "\n### 1. Mục đích\n" in text   # the text as received
 
 
+def test_number_line_recorded_when_printed_otherwise_than_the_standard_form():
+    """The page, the PDF and the Word file print `number_line` if there is one, else "Số 20-KH/ĐUK"
+    (Party) or "Số: 192/KH-UBND" (state): the signed line is kept when the standard one differs."""
+    plan, extra = import_with_extras(next(p for p in SEEDS if p.stem.startswith("004")))
+    fm = front(to_content(plan, extra))
+    assert fm["number_line"] == "Số: 20- KH/ĐUK" and list(fm)[:2] == ["number", "number_line"]
+    state, state_extra = import_with_extras(next(p for p in PLANS if p.stem == "ubnd_192"))
+    assert state_extra["number_line"] == "Số: 192/KH-UBND" and "number_line" not in front(to_content(state, state_extra))
+    # The standard form depends on the system: a state line in a Party plan is kept.
+    assert front(to_content(dict(state, system="dang"), state_extra))["number_line"] == "Số: 192/KH-UBND"
+    # A number the editor corrected (the desk's corrections) no longer goes with the line read.
+    assert "number_line" not in front(to_content(dict(plan, number="21-KH/ĐUK"), extra))
+    assert "number_line" not in front(to_content(plan, dict(extra, number_line=None)))
+
+
 def test_warnings_are_listed_as_comments_and_required_keys_kept():
     plan, extra = import_with_extras(next(p for p in PLANS if p.stem == "no_slogan"))  # no number, no date
     text = to_content(plan, extra)
