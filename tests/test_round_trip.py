@@ -30,8 +30,17 @@ GAP = re.compile(r"\t+|\s{3,}")
 ENDS = re.compile(r"(?<=[.;!?])\s+")
 
 
+def unstar(text: str) -> str:
+    """The .txt's emphasis marks (*) removed: "(*kỷ niệm*)" and "“*Tăng cường*”" are italic words
+    inside brackets and quotes, printed "(kỷ niệm)", so a mark next to a bracket, a quote or a
+    closing punctuation mark leaves no space; elsewhere ("- * *Sau", a lone "*") it does."""
+    text = re.sub(r"\s*\*+(?=[,.;:!?)\]”’\"])", "", text)
+    text = re.sub(r"(?<=[(\[“‘\"])\*+", "", text)
+    return text.replace("*", " ")
+
+
 def norm(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("*", " ")
+    text = unstar(unicodedata.normalize("NFC", text))
     text = re.sub(r"[–—]", "-", text)
     text = re.sub(r"\s*([-/])\s*", r"\1", text)
     text = re.sub(r"\s+([.,;:!?)])", r"\1", text)
