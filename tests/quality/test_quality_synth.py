@@ -30,7 +30,25 @@ def test_quality_synth_writes_settings_plans_and_posts(tmp_path):
         assert 380 <= len(body.split()) <= 480
         assert "ư" in body or "ơ" in body            # Vietnamese, with its letters
         if "plan" in front:
-            assert front["phase"] in plans[front["plan"]]
+            assert named_phase(front) in plans[front["plan"]]
+
+
+def named_phase(front: dict) -> tuple[str | None, str]:
+    """(track, label) a post names, as plan_phases lists a plan's phases: a phase is named by the
+    plan, its label and, in a plan with parallel tracks (two "Đợt 1"), its track."""
+    return front.get("track"), front["phase"]
+
+
+def test_quality_synth_names_the_track_of_a_phase_in_parallel_tracks(tmp_path):
+    out = synth.generate(tmp_path / "c", posts=40, plans=3, seed=3)
+    plans = dict(synth.plan_phases(sorted(p for p in (out / "ke-hoach").glob("*.md") if p.name != "index.md")))
+    tracked = {n for n, phases in plans.items() if any(t for t, _ in phases)}
+    assert tracked and all(len(set(phases)) == len(phases) for phases in plans.values())
+    posts = [f for f in (front_and_body(p)[0] for p in sorted((out / "tin-tuc").glob("*.md"))) if "plan" in f]
+    assert any(f["plan"] in tracked for f in posts)
+    for front in posts:
+        assert named_phase(front) in plans[front["plan"]]
+        assert ("track" in front) == (front["plan"] in tracked)
 
 
 def test_quality_synth_is_reproducible_from_its_seed(tmp_path):
