@@ -84,19 +84,9 @@ def generate_plan_documents(
     as a link and a QR code on the PDF and Word files, and as its own QR SVG.
     congresses: id -> congress, for the calendar.
     """
-    # The renderers load fpdf2, python-docx and fontTools: imported only when a file is not in the
-    # cache, so that a rebuild with nothing to regenerate does not load them.
-    from .banners import BANNER_FORMATS, render_banners_pdf, render_slogans_docx, render_slogans_txt
+    from .banners import BANNER_FORMATS, render_slogans_txt
     from .calendar import plan_events, render_ics
     from .qr import qr_svg
-
-    def render_plan_pdf(*a, **k):
-        from .pdf_plan import render_plan_pdf as render
-        return render(*a, **k)
-
-    def render_plan_docx(*a, **k):
-        from .docx_plan import render_plan_docx as render
-        return render(*a, **k)
 
     slug = plan.slug
     if not re.fullmatch(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*", slug) or ".." in slug.split("/"):
@@ -121,18 +111,25 @@ def generate_plan_documents(
                                   f"{_KIND_TYPE[kind]}, {format_size(size)}", group))
 
     # The key of a document is everything it is drawn from: the resolved plan (a frozen
-    # dataclass, so its repr is its content) and the links printed on it.
+    # dataclass, so its repr is its content) and the links printed on it. The slow ones are listed
+    # first and made together (daihoi.documents.workers), then written in this order.
     inputs = {"plan": repr(plan), "page_url": page_url, "comment_url": comment_url}
-    pdf = cache.get_or_make(
-        "pdf", content_key("plan-pdf", inputs),
-        lambda: render_plan_pdf(plan, page_url=page_url, doc_date=doc_date, comment_url=comment_url),
-    )
-    emit(f"ke-hoach-{stem}.pdf", "pdf", "Kế hoạch (PDF, bản in A4)", pdf)
-    docx = cache.get_or_make(
-        "docx", content_key("plan-docx", inputs),
-        lambda: render_plan_docx(plan, page_url=page_url, doc_date=doc_date, comment_url=comment_url),
-    )
-    emit(f"ke-hoach-{stem}.docx", "docx", "Kế hoạch (Word, chỉnh sửa được)", docx)
+    links = {"page_url": page_url, "doc_date": doc_date, "comment_url": comment_url}
+    jobs = [("pdf", content_key("plan-pdf", inputs), _plan_pdf, (plan,), links),
+            ("docx", content_key("plan-docx", inputs), _plan_docx, (plan,), links)]
+    if slogans:
+        banner_inputs = {"slogans": slogans, "page_url": page_url, "doc_date": doc_date.isoformat(), "color": banner_color}
+        banner = {"doc_date": doc_date, "qr_url": page_url, "color": banner_color}
+        jobs += [("banner-pdf", content_key(f"banners-{key}", banner_inputs), _banners_pdf, (slogans, key),
+                  dict(banner, title=f"Khẩu hiệu - {plan.number}")) for key in BANNER_FORMATS]
+        jobs.append(("docx", content_key("slogans-docx", inputs), _slogans_docx, (plan,), {"doc_date": doc_date}))
+        jobs += [("banner-pdf", content_key("banner-bang-ron", {**banner_inputs, "slogans": [slogan]}), _banners_pdf,
+                  ([slogan], "bang-ron"), dict(banner, title=f"Khẩu hiệu số {i} - {plan.number}"))
+                 for i, slogan in enumerate(slogans, 1)]
+    made = iter(cache.get_or_make_all(jobs))
+
+    emit(f"ke-hoach-{stem}.pdf", "pdf", "Kế hoạch (PDF, bản in A4)", next(made))
+    emit(f"ke-hoach-{stem}.docx", "docx", "Kế hoạch (Word, chỉnh sửa được)", next(made))
 
     events = plan_events(plan, congresses, page_url=page_url)
     if events:
@@ -140,30 +137,14 @@ def generate_plan_documents(
         emit(f"lich-{stem}.ics", "ics", "Lịch các đợt và hạn báo cáo (ICS, thêm vào điện thoại)", ics)
 
     if slogans:
-        banner_inputs = {"slogans": slogans, "page_url": page_url, "doc_date": doc_date.isoformat(), "color": banner_color}
         for key, fmt in BANNER_FORMATS.items():
-            data = cache.get_or_make(
-                "banner-pdf", content_key(f"banners-{key}", banner_inputs),
-                lambda key=key: render_banners_pdf(
-                    slogans, key, doc_date=doc_date, qr_url=page_url, color=banner_color, title=f"Khẩu hiệu - {plan.number}"
-                ),
-            )
-            emit(f"{key}-{stem}-tat-ca.pdf", "banner-pdf", f"{fmt.label}: tất cả khẩu hiệu (PDF)", data, GROUP_SLOGANS)
-        docx_list = cache.get_or_make(
-            "docx", content_key("slogans-docx", inputs), lambda: render_slogans_docx(plan, doc_date=doc_date)
-        )
-        emit(f"khau-hieu-{stem}.docx", "docx", "Danh sách khẩu hiệu (Word)", docx_list, GROUP_SLOGANS)
+            emit(f"{key}-{stem}-tat-ca.pdf", "banner-pdf", f"{fmt.label}: tất cả khẩu hiệu (PDF)", next(made),
+                 GROUP_SLOGANS)
+        emit(f"khau-hieu-{stem}.docx", "docx", "Danh sách khẩu hiệu (Word)", next(made), GROUP_SLOGANS)
         emit(f"khau-hieu-{stem}.txt", "txt", "Danh sách khẩu hiệu (văn bản thuần)", render_slogans_txt(plan), GROUP_SLOGANS)
         for i, slogan in enumerate(slogans, 1):
-            one = {**banner_inputs, "slogans": [slogan]}
-            data = cache.get_or_make(
-                "banner-pdf", content_key("banner-bang-ron", one),
-                lambda slogan=slogan, i=i: render_banners_pdf(
-                    [slogan], "bang-ron", doc_date=doc_date, qr_url=page_url, color=banner_color,
-                    title=f"Khẩu hiệu số {i} - {plan.number}",
-                ),
-            )
-            emit(f"bang-ron/khau-hieu-{i:02d}.pdf", "banner-pdf", f"{i}. “{slogan_words(slogan)}”", data, GROUP_BANNERS)
+            emit(f"bang-ron/khau-hieu-{i:02d}.pdf", "banner-pdf", f"{i}. “{slogan_words(slogan)}”", next(made),
+                 GROUP_BANNERS)
         _remove_stale_banners(base / "bang-ron", len(slogans))
 
     if page_url:
@@ -173,6 +154,28 @@ def generate_plan_documents(
         emit(f"qr-gop-y-{stem}.svg", "svg", "Mã QR góp ý dự thảo (SVG)", qr_svg(comment_url, title="Mã QR góp ý dự thảo"),
              GROUP_QR)
     return downloads
+
+
+# The renderers load fpdf2, python-docx and fontTools: imported only when a file is not in the
+# cache (a rebuild with nothing to make does not load them), and in the worker that makes it.
+def _plan_pdf(plan, *, page_url, doc_date, comment_url) -> bytes:
+    from .pdf_plan import render_plan_pdf
+    return render_plan_pdf(plan, page_url=page_url, doc_date=doc_date, comment_url=comment_url)
+
+
+def _plan_docx(plan, *, page_url, doc_date, comment_url) -> bytes:
+    from .docx_plan import render_plan_docx
+    return render_plan_docx(plan, page_url=page_url, doc_date=doc_date, comment_url=comment_url)
+
+
+def _banners_pdf(slogans, key, **options) -> bytes:
+    from .banners import render_banners_pdf
+    return render_banners_pdf(slogans, key, **options)
+
+
+def _slogans_docx(plan, *, doc_date) -> bytes:
+    from .banners import render_slogans_docx
+    return render_slogans_docx(plan, doc_date=doc_date)
 
 
 def _remove_stale_banners(folder: Path, count: int) -> None:

@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from . import workers
+
 __all__ = ["generator_version", "content_key", "Cache", "write_if_changed", "GENERATIONS"]
 
 # How many times each kind of file was really generated in this process: the tests
@@ -73,6 +75,28 @@ class Cache:
     def _path(self, key: str) -> Path:
         assert self.root is not None
         return self.root / key[:2] / key
+
+    def get_or_make_all(self, jobs: list) -> list[bytes]:
+        """[(kind, key, function, args, kwargs)] -> each one's bytes, from the cache or made now;
+        the missing ones are made side by side (daihoi.documents.workers)."""
+        found: list = [None] * len(jobs)
+        missing = []
+        for i, (kind, key, *_call) in enumerate(jobs):
+            if self.root is not None:
+                try:
+                    found[i] = self._path(key).read_bytes()
+                    continue
+                except FileNotFoundError:
+                    pass
+            missing.append(i)
+        made = workers.run_all([tuple(jobs[i][2:]) for i in missing])
+        for i, data in zip(missing, made):
+            kind, key = jobs[i][:2]
+            GENERATIONS[kind] += 1
+            if self.root is not None:
+                _atomic_write(self._path(key), data)
+            found[i] = data
+        return found
 
     def get_or_make(self, kind: str, key: str, make: Callable[[], bytes]) -> bytes:
         if self.root is not None:

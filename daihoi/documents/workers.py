@@ -1,0 +1,57 @@
+"""The slow documents of a plan made side by side, one worker process per core.
+
+A plan's PDF, its Word file and its banners are independent of each other; a first build made
+them one after another on one core (on the sample's three plans, about half of a cold build of
+1,000 posts) while the other core waited. The cache (daihoi.documents.cache) still decides what
+must be made; this module only makes the missing ones at once. Each file is the same bytes
+whichever process makes it (the renderers read nothing but their arguments).
+
+One pool for the whole process, started on first need, with the "forkserver" method where the
+system has it (a fork of a process that runs threads, as the build does, can hang) and "spawn"
+elsewhere (Windows). DAIHOI_WORKERS=1 makes everything in the build's own process.
+"""
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+WORKERS_ENV = "DAIHOI_WORKERS"
+MAX_WORKERS = 4          # the renderers each hold fonts and a document: a few hundred MB at most
+
+_pool: ProcessPoolExecutor | None = None
+
+
+def workers() -> int:
+    try:
+        wanted = int(os.environ.get(WORKERS_ENV, "0"))
+    except ValueError:
+        wanted = 0
+    return wanted if wanted > 0 else min(os.cpu_count() or 1, MAX_WORKERS)
+
+
+def _executor() -> ProcessPoolExecutor | None:
+    global _pool
+    if _pool is None:
+        methods = multiprocessing.get_all_start_methods()
+        try:
+            _pool = ProcessPoolExecutor(max_workers=workers(),
+                                        mp_context=multiprocessing.get_context(
+                                            "forkserver" if "forkserver" in methods else "spawn"))
+        except (OSError, ValueError, NotImplementedError):      # no processes here: one at a time
+            return None
+        atexit.register(_pool.shutdown, cancel_futures=True)
+    return _pool
+
+
+def run_all(calls: list) -> list:
+    """[(function, args, kwargs)] -> their results, in order. Module-level functions and picklable
+    arguments only; an error in one is raised here, as if it had been called directly."""
+    if len(calls) < 2 or workers() < 2:
+        return [function(*args, **kwargs) for function, args, kwargs in calls]
+    pool = _executor()
+    if pool is None:
+        return [function(*args, **kwargs) for function, args, kwargs in calls]
+    futures = [pool.submit(function, *args, **kwargs) for function, args, kwargs in calls]
+    return [future.result() for future in futures]
