@@ -1,0 +1,46 @@
+"""daihoi/documents/workers.py and Cache.get_or_make_all: missing documents made side by side, in
+order, the same bytes as made one at a time, errors raised as if called directly."""
+
+import pytest
+
+from daihoi.documents import cache as cache_mod
+from daihoi.documents import workers
+from daihoi.documents.cache import Cache
+
+
+def _echo(text: str, *, times: int = 1) -> bytes:
+    return (text * times).encode("utf-8")
+
+
+def _fail(text: str) -> bytes:
+    raise ValueError(f"không làm được {text}")
+
+
+def test_run_all_keeps_order_in_workers_and_alone(monkeypatch):
+    calls = [(_echo, (f"Đợt {i} ",), {"times": 2}) for i in range(6)]
+    expected = [f"Đợt {i} Đợt {i} ".encode() for i in range(6)]
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    assert workers.run_all(calls) == expected
+    monkeypatch.setenv(workers.WORKERS_ENV, "1")
+    assert workers.run_all(calls) == expected
+
+
+def test_run_all_raises_the_error_of_a_call(monkeypatch):
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    with pytest.raises(ValueError, match="không làm được băng rôn"):
+        workers.run_all([(_echo, ("a",), {}), (_fail, ("băng rôn",), {})])
+
+
+def test_get_or_make_all_makes_only_what_is_missing(tmp_path, monkeypatch):
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    cache = Cache(tmp_path)
+    jobs = [("pdf", "k1", _echo, ("một",), {}), ("docx", "k2", _echo, ("hai",), {})]
+    before = cache_mod.GENERATIONS.copy()
+    assert cache.get_or_make_all(jobs) == [b"m\xe1\xbb\x99t", "hai".encode()]
+    assert cache_mod.GENERATIONS["pdf"] - before["pdf"] == 1
+    assert cache_mod.GENERATIONS["docx"] - before["docx"] == 1
+    # Again, plus one new: the two made before come from the cache.
+    jobs.append(("pdf", "k3", _echo, ("ba",), {}))
+    assert cache.get_or_make_all(jobs) == ["một".encode(), b"hai", "ba".encode()]
+    assert cache_mod.GENERATIONS["pdf"] - before["pdf"] == 2
+    assert cache_mod.GENERATIONS["docx"] - before["docx"] == 1
