@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
 
 BUDGETS = {"cold_vs_stock": 1.5, "warm_vs_cold": 0.5, "edited_vs_cold": 0.25, "double_vs_single": 2.2}
-TODAY = "2025-05-15"
+TODAY = "2026-01-01"      # after the last synthetic post (bench/synth.py: 2024-01-01 to 2025-12-30): every post is published
 
 
 def timed(cmd, env=None, cwd=ROOT) -> float:

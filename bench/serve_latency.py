@@ -27,7 +27,7 @@ import synth  # noqa: E402
 from _serve import CHROMIUM_ARGS  # noqa: E402
 
 BUDGET_S = 2.0
-TODAY = "2025-05-15"
+TODAY = "2026-01-01"      # after the last synthetic post (bench/synth.py: 2024-01-01 to 2025-12-30): every post is published
 
 
 def free_port() -> int:
