@@ -181,6 +181,7 @@ def _build_into(target: Path, args) -> None:
             raise Failure("Công cụ dựng trang không chạy phần mở rộng của chuyên mục (hooks trong mkdocs.yml): "
                           f"trang dựng ra thiếu {', '.join(missing)}. Trang cũ vẫn giữ nguyên. Dùng MkDocs 1.6 hoặc "
                           "ProperDocs 1.6 như trong requirements.txt (xem docs/engine.md)")
+        prune_stylesheets(staged)
     except Failure:
         shutil.rmtree(staged, ignore_errors=True)
         raise
@@ -207,6 +208,15 @@ def _build_into(target: Path, args) -> None:
     finally:
         watchdog.disable()
     atomic.swap_in(staged, target)
+
+
+def prune_stylesheets(site: Path) -> None:
+    """Keep in the finished site's stylesheets only the rules its pages and scripts can use
+    (daihoi/site/cssprune.py), whatever engine built it; the theme lists what its scripts
+    switch at run time."""
+    from daihoi.site import cssprune
+
+    cssprune.prune_site(site, cssprune.read_runtime(ROOT / "theme" / "components" / "base" / "css-runtime.txt"))
 
 
 def cmd_serve(args) -> int:

@@ -1,0 +1,130 @@
+"""daihoi.site.cssprune: only the CSS the pages and scripts can use, the same bytes every time."""
+from __future__ import annotations
+
+import pytest
+import tinycss2
+
+from helpers import ROOT
+from daihoi.site import assets, cssprune
+
+RUNTIME = ROOT / "theme" / "components" / "base" / "css-runtime.txt"
+
+
+def used_by(html: str, script: str = "") -> cssprune.Used:
+    used = cssprune.Used()
+    cssprune.scan_tags(cssprune.page_tags(html.encode("utf-8")), used)
+    if script:
+        cssprune.scan_script(script, used)
+    return used
+
+
+def matches(selector: str, used: cssprune.Used) -> bool:
+    (rule,) = tinycss2.parse_stylesheet(selector + "{}")
+    return cssprune.can_match(rule.prelude, used)
+
+
+PAGE = ('<html class="no-js" dir="ltr"><body><div class="md-grid box" id="top" data-kind="before">'
+        '<a href="x/">a</a><input type="search" hidden><details open><summary>s</summary></details></div>')
+
+
+@pytest.mark.parametrize("selector,kept", [
+    ("a", True), ("table", False), (".box", True), (".nothing", False), ("#top", True), ("#other", False),
+    (".md-grid .box a:hover", True), (".md-grid table", False), ("*", True), (":root", True),
+    ("a::before", True), ("a:not(.nothing)", True), (":is(.box, .nothing) a", True), (":is(.x, .y) a", False),
+    (":where(table, .nothing)", False), (".box:has(> a)", True), (".box:has(> table)", False),
+    ("[hidden]", True), ("[disabled]", False), ('[dir="ltr"] a', True), ("[dir=rtl] a", False),
+    ("[type^=sea]", True), ("[type$=ch]", True), ("[type*=arc]", True), ("[type^=che]", False),
+    ('[class~="box"]', True), ("[data-kind|=before]", True), ("[DIR=LTR i]", True), ("[dir=LTR]", False),
+    ("details[open] > summary", True), ("input[type=checkbox]", False),
+])
+def test_a_selector_is_kept_when_everything_it_names_occurs(selector, kept):
+    assert matches(selector, used_by(PAGE)) is kept
+
+
+def test_a_quoted_greater_than_sign_does_not_hide_the_attributes_after_it():
+    used = used_by('<p title="a > b" class="after">x</p><p data-x=\'1>2\' id="later">y</p>')
+    assert "after" in used.classes and "later" in used.ids
+
+
+def test_the_words_of_scripts_and_the_runtime_list_count():
+    script = 'box.innerHTML = `<ol class="dh-search__list">`; el.className = "dh-badge dh-badge--" + s;'
+    used = used_by("<p>x</p>", script)
+    assert matches("ol.dh-search__list", used)
+    assert not matches(".dh-badge--current", used)            # made by concatenation: the list says so
+    used.update(cssprune.read_runtime(RUNTIME))
+    assert matches(".dh-badge--current", used)
+    assert matches('[data-state="current"]', used)      # any value a script sets
+    assert not matches(".md-search__overlay", used)
+
+
+def test_rules_keep_only_their_selectors_that_can_match_and_empty_groups_go():
+    css = ("/* note */ a , table , .box { color : red ; }\n"
+           "@media screen and (min-width: 30em) { table { width: 1px } }\n"
+           "@media print { .box { display: none !important } }")
+    out = cssprune.prune({"s.css": css}, used_by(PAGE))["s.css"]
+    assert out == "a,.box{color:red}\n@media print{.box{display:none!important}}\n"
+
+
+def test_custom_properties_and_keyframes_stay_only_when_something_kept_uses_them():
+    css = (":root{--a:1px;--b:var(--c);--c:red;--d:blue;--icon:url('data:image/svg+xml,<svg/>')}"
+           ".box{margin:var(--a);color:var(--b);animation:spin 1s}"
+           ".nothing{background:var(--icon);animation:pulse 1s}"
+           "@keyframes spin{to{transform:rotate(1turn)}}@keyframes pulse{to{opacity:0}}")
+    out = cssprune.prune({"s.css": css}, used_by(PAGE))["s.css"]
+    assert out == (":root{--a:1px;--b:var(--c);--c:red}\n.box{margin:var(--a);color:var(--b);animation:spin 1s}\n"
+                   "@keyframes spin{to{transform:rotate(1turn)}}\n")
+
+
+def test_custom_properties_are_shared_between_stylesheets_and_pages():
+    material = ":root{--md-x:red;--md-y:blue;--md-z:green}"
+    ours = ".box{color:var(--md-x)}"
+    used = used_by(PAGE + '<p style="border-color: var(--md-z)">')
+    out = cssprune.prune({"material.css": material, "ours.css": ours}, used)
+    assert out["material.css"] == ":root{--md-x:red;--md-z:green}\n"
+
+
+def test_the_theme_keeps_the_rules_for_states_its_scripts_switch_on_a_page_that_shows_none():
+    # Built on a day when no plan was current: the reader's later day makes one current.
+    theme_css = assets.bundle(ROOT / "theme", "css")
+    page = ('<html class="no-js"><span class="dh-badge dh-badge--past">x</span>'
+            '<li class="dh-phase" data-dh-phase data-state="past"></li>')
+    used = used_by(page)
+    used.update(cssprune.read_runtime(RUNTIME))
+    out = cssprune.prune({"daihoi.css": theme_css}, used)["daihoi.css"]
+    for needed in (".dh-badge--current", '.dh-phase[data-state="current"]', ".dh-countdown__days"):
+        assert needed in out, needed
+    assert len(out) < len(theme_css) * 0.8
+
+
+def test_the_runtime_list_refuses_a_line_it_does_not_understand(tmp_path):
+    f = tmp_path / "list.txt"
+    f.write_text("class a\nklass b\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="list.txt:2: không hiểu dòng “klass b”"):
+        cssprune.read_runtime(f)
+
+
+def _site(root):
+    (root / "assets").mkdir(parents=True)
+    (root / "tin" / "bai").mkdir(parents=True)
+    (root / "assets" / "s.css").write_text('@charset "UTF-8";\n.a{color:red}.b{color:blue}table{x:y}'
+                                          '.js .c{content:"…"}', encoding="utf-8")
+    (root / "assets" / "khong-dung.css").write_text(".z{color:red}", encoding="utf-8")
+    (root / "assets" / "s.js").write_text('document.documentElement.className = "js";', encoding="utf-8")
+    (root / "index.html").write_text('<link rel="stylesheet" href="assets/s.css"><p class="a">', encoding="utf-8")
+    (root / "tin" / "bai" / "index.html").write_text('<link href="../../assets/s.css" rel="stylesheet">'
+                                                     '<p class="c">', encoding="utf-8")
+    return root
+
+
+def test_a_site_is_pruned_in_place_the_same_way_every_time(tmp_path):
+    first, second = _site(tmp_path / "a"), _site(tmp_path / "b")
+    report = cssprune.prune_site(first)
+    assert list(report) == ["assets/s.css"]                     # a stylesheet no page links to is left alone
+    css = (first / "assets" / "s.css").read_text(encoding="utf-8")
+    assert css == '@charset "UTF-8";\n.a{color:red}\n.js .c{content:"…"}\n'
+    assert (first / "assets" / "khong-dung.css").read_text(encoding="utf-8") == ".z{color:red}"
+    cssprune.prune_site(second)
+    assert (second / "assets" / "s.css").read_bytes() == (first / "assets" / "s.css").read_bytes()
+    again = cssprune.prune_site(first)                           # pruning a pruned site changes nothing
+    assert again["assets/s.css"][0] == again["assets/s.css"][1]
+    assert (first / "assets" / "s.css").read_text(encoding="utf-8") == css
