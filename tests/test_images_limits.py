@@ -48,4 +48,5 @@ def test_large_photos_decode_at_a_reduced_scale_with_the_same_widths(tmp_path):
     picture, files = images.variants(tmp_path / "lon.jpg", "lon", "anh")
     assert [w for _, w, _ in picture["srcset"]] == [160, 480, 960]
     assert [h for _, _, h in picture["srcset"]] == [107, 320, 640]
-    assert len(files) == 4
+    assert [w for _, w, _ in picture["card_srcset"]] == [160, 240, 320, 480]
+    assert len(files) == 6          # 160, 240, 320, 480, 960 and the share crop

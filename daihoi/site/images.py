@@ -4,6 +4,9 @@ A phone on a slow network should not fetch a 4 MB camera photo to show it 360 px
 wide: each cover is published at a few widths (JPEG, quality 72, progressive)
 and the page lets the browser pick one (`srcset`), with width and height set so
 the layout does not jump while it loads. One 1200x630 crop is made for sharing.
+A post card's thumbnail (130 CSS px wide on a phone) has smaller steps of its own
+(`card_srcset`): a phone with 3 device pixels per CSS pixel takes the 320 px copy
+(about 5 KB) rather than the 480 px one (about 11 KB) for each card.
 
 `problem(file)` says, before anything is decoded, why a picture cannot be used
 (a format browsers or Pillow do not read, too many bytes, too many pixels: a
@@ -18,7 +21,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-WIDTHS = (160, 480, 960)
+WIDTHS = (160, 480, 960)            # the post's own picture
+CARD_WIDTHS = (160, 240, 320, 480)  # a card's thumbnail: sizes="6.5rem" picks 160, 240, 320 at 1, 2, 3 dppx
 SHARE_SIZE = (1200, 630)
 QUALITY = 72
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}   # Pillow's name -> the editor's
@@ -88,17 +92,18 @@ def variants(file: Path, stem: str, folder: str) -> tuple[dict, dict[str, bytes]
     """
     image = _open(file)
     w0, h0 = image.size
-    widths = sorted({min(w, w0) for w in WIDTHS})
-    files, srcset = {}, []
-    for w in widths:
+    files, made = {}, {}
+    for w in sorted({min(w, w0) for w in WIDTHS + CARD_WIDTHS}):
         h = round(h0 * w / w0)
         path = f"{folder}/{stem}-{w}.jpg"
         files[path] = _jpeg(image if w == w0 else image.resize((w, h), Image.LANCZOS))
-        srcset.append((path, w, h))
+        made[w] = (path, w, h)
+    srcset = [made[w] for w in sorted({min(w, w0) for w in WIDTHS})]
+    card_srcset = [made[w] for w in sorted({min(w, w0) for w in CARD_WIDTHS})]
     share_path = f"{folder}/{stem}-chia-se.jpg"
     files[share_path] = _jpeg(ImageOps.fit(image, SHARE_SIZE, Image.LANCZOS))
     small = srcset[0]
-    picture = {"src": small[0], "width": small[1], "height": small[2], "srcset": srcset,
+    picture = {"src": small[0], "width": small[1], "height": small[2], "srcset": srcset, "card_srcset": card_srcset,
                "share": share_path, "share_width": SHARE_SIZE[0], "share_height": SHARE_SIZE[1]}
     return picture, files
 

@@ -26,9 +26,19 @@ def test_widths_heights_and_share_crop(tmp_path):
     assert len(files["tin-tuc/anh/anh-x-960.jpg"]) < (tmp_path / "anh.jpg").stat().st_size
 
 
+def test_card_thumbnails_have_smaller_steps_of_their_own(tmp_path):
+    # A card's thumbnail is 130 CSS px wide on a phone (sizes="6.5rem"): 3 dppx takes 320, not 480.
+    picture, files = images.variants(photo(tmp_path, (2000, 1500)), "anh-x", "tin-tuc/anh")
+    assert [(w, h) for _, w, h in picture["card_srcset"]] == [(160, 120), (240, 180), (320, 240), (480, 360)]
+    for path, w, h in picture["card_srcset"]:
+        assert Image.open(io.BytesIO(files[path])).size == (w, h)
+    assert set(picture["srcset"]) <= set(picture["card_srcset"]) | {picture["srcset"][-1]}   # the same files
+
+
 def test_small_original_is_not_upscaled(tmp_path):
     picture, files = images.variants(photo(tmp_path, (400, 300)), "nho", "a")
     assert [w for _, w, _ in picture["srcset"]] == [160, 400]
+    assert [w for _, w, _ in picture["card_srcset"]] == [160, 240, 320, 400]
 
 
 def test_sideways_phone_photo_is_turned_upright(tmp_path):
