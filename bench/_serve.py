@@ -28,20 +28,62 @@ def serve(folder, handler=_Quiet):
         httpd.shutdown()
 
 
-def first_view(browser, url: str) -> dict:
-    """Every response of a first (cold cache) view, with its gzip size as a server would send it."""
-    context = browser.new_context(viewport={"width": 360, "height": 800})
+# Bodies a web server compresses (text) and those it sends as they are (pictures, fonts).
+TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "application/rss+xml",
+              "application/manifest+json", "image/svg+xml", "text/javascript")
+
+
+def kind_of(content_type: str, resource_type: str) -> str:
+    """html, css, js, json, image, font or other, by the response's Content-Type."""
+    ct = content_type.split(";")[0].strip().lower()
+    if ct == "text/html":
+        return "html"
+    if ct == "text/css" or resource_type == "stylesheet":
+        return "css"
+    if "javascript" in ct or resource_type == "script":
+        return "js"
+    if ct.startswith("image/") or resource_type == "image":
+        return "image"
+    if ct.startswith("font/") or "woff" in ct or "opentype" in ct or resource_type == "font":
+        return "font"
+    if "json" in ct:
+        return "json"
+    return "other"
+
+
+def first_view(browser, url: str, dpr: float = 1, settle_ms: int = 500) -> dict:
+    """Every response of a first (cold cache) view of `url` on a 360x800 screen at `dpr` device
+    pixels per CSS pixel, lazy pictures Chromium fetches near the screen included: each body's
+    size as a portal's server sends it (text gzipped at level 6, pictures and fonts as they are).
+    `hosts` has the host of every request made, answered or not."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, device_scale_factor=dpr,
+                                  is_mobile=dpr > 1, has_touch=dpr > 1)
     page = context.new_page()
-    responses = []
+    responses, requested = [], []
+    page.on("request", lambda r: requested.append(r.url))
     page.on("response", lambda r: responses.append(r))
     page.goto(url)
     page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(settle_ms)             # a late lazy picture
+    page.wait_for_load_state("networkidle")
     rows = []
     for r in responses:
-        body = r.body() if r.status == 200 else b""
+        try:
+            body = r.body()
+        except Exception:       # noqa: BLE001 - a redirect or an aborted request has no body
+            body = b""
+        content_type = r.headers.get("content-type", "")
+        text = content_type.split(";")[0].strip().lower().startswith(TEXT_TYPES)
+        sent = len(gzip.compress(body, 6)) if text else len(body)
         rows.append({"url": r.url, "host": urlparse(r.url).netloc, "type": r.request.resource_type,
-                     "bytes": len(body), "gzip": len(gzip.compress(body, 6))})
+                     "kind": kind_of(content_type, r.request.resource_type), "status": r.status,
+                     "bytes": len(body), "gzip": sent})
     context.close()
+    by_kind: dict = {}
+    for x in rows:
+        by_kind[x["kind"]] = by_kind.get(x["kind"], 0) + x["gzip"]
     return {"rows": rows, "gzip_total": sum(x["gzip"] for x in rows),
-            "gzip_js": sum(x["gzip"] for x in rows if x["type"] == "script"),
-            "hosts": sorted({x["host"] for x in rows})}
+            "gzip_js": sum(x["gzip"] for x in rows if x["kind"] == "js"), "by_kind": by_kind,
+            "requests": len(requested),
+            "hosts": sorted({urlparse(u).netloc for u in requested + [x["url"] for x in rows]
+                             if urlparse(u).scheme in ("http", "https", "ws", "wss")})}
