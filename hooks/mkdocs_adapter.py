@@ -212,12 +212,13 @@ def _render_nothing(page, config, files):
 
 def on_page_content(html, page, config, files):
     now = _pages_now[page.file.src_uri]
-    html = _build.content(page.file.src_uri, html, page.file.content_string, _shown(page))
     if now["entry"] is not None:
+        _build.content_kept()
         page.present_anchor_ids = set(now["entry"]["anchors"])
         page.links_to_anchors = {files.get_file_from_path(src): links
                                  for src, links in now["entry"]["links"].items() if files.get_file_from_path(src)}
         return ""
+    html = _build.content(page.file.src_uri, html, page.file.content_string, _shown(page))
     now["warnings"] = [r.getMessage() for r in _log_records[now["log_from"]:] if r.levelno == logging.WARNING]
     now["anchors"] = sorted(page.present_anchor_ids or ())
     now["links"] = {f.src_uri: dict(links) for f, links in (page.links_to_anchors or {}).items()}

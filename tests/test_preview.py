@@ -181,3 +181,17 @@ def test_serve_shows_a_saved_change_removes_a_deleted_post_and_keeps_search(serv
     post.unlink()
     assert _until(lambda: _get(url)[0] == 404), "a deleted post's page is still served"
     assert _get(base + "/")[0] == 200
+
+
+def test_later_work_already_begun_stops_at_its_next_check():
+    steps = []
+
+    def index(pages):
+        for page in range(pages):
+            preview.check()
+            steps.append(page)
+            time.sleep(0.01)
+    preview.later(index, 10_000, pause=0.0)
+    assert _until(lambda: len(steps) > 3, 10)
+    preview.wait(drop=True)                  # the next build begins
+    assert 3 < len(steps) < 10_000

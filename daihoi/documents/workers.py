@@ -8,7 +8,9 @@ whichever process makes it (the renderers read nothing but their arguments).
 
 One pool for the whole process, started on first need, with the "forkserver" method where the
 system has it (a fork of a process that runs threads, as the build does, can hang) and "spawn"
-elsewhere (Windows). DAIHOI_WORKERS=1 makes everything in the build's own process.
+elsewhere (Windows). DAIHOI_WORKERS=1 makes everything in the build's own process. As with any
+such pool, a script that builds in its own process (build.py, the benches) starts its work under
+`if __name__ == "__main__":`: a worker imports the script again.
 """
 from __future__ import annotations
 

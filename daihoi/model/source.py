@@ -18,6 +18,7 @@ import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -333,6 +334,7 @@ def engine_meta(meta: dict) -> dict:
     return {key: clean(value) for key, value in meta.items() if clean(value) != value}
 
 
+@lru_cache(maxsize=4096)        # the preview passes every page's unchanged text again at each save
 def engine_text(text: str) -> str:
     """A page's text as MkDocs should read it: as `read` sees it (NFC, no control characters)
     and without zero-width characters in the front matter, where MkDocs takes the title from."""

@@ -35,8 +35,8 @@ from daihoi.cli import watchdog
 from daihoi.model import content, contract, news
 from daihoi.model.problems import ContentError, errors
 from daihoi.model.source import engine_meta, engine_text
-from daihoi.site import (assets, downloads, htmlsafety, images, pagecache, sanitize, search, search_index, social,
-                         views, widget)
+from daihoi.site import (assets, downloads, htmlsafety, images, pagecache, preview, sanitize, search, search_index,
+                         social, views, widget)
 from daihoi.text import vndate
 from daihoi.text.vntext import slugify
 
@@ -251,6 +251,10 @@ class SiteBuild:
             self.page_problems += sanitize.page_problems(cleaned.removed, engine_text(source_text), shown)
         return cleaned.html
 
+    def content_kept(self) -> None:
+        """A page taken from the page cache: nothing was rendered, nothing is to be cleaned."""
+        watchdog.stop()
+
     def after_pages(self) -> None:
         """Every page's Markdown is HTML by now and none is written yet: stop on errors, print warnings."""
         problems = sorted(set(self.page_problems))
@@ -378,6 +382,7 @@ class SiteBuild:
             used = []
 
             def terms_of(page):
+                preview.check()         # in the preview, the next save stops this index
                 used.append(self._kept_key("tu", (page["title"], page["text"])))
                 return self._kept("tu", (page["title"], page["text"]), lambda: search_index.terms(page))
             kept = {"files": search_index.build(self.search_pages, terms_of=terms_of), "terms": used}

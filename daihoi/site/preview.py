@@ -8,8 +8,7 @@ the pages themselves once the page cache has them (daihoi/site/pagecache.py), on
   build wrote there, and afterwards removes what this build did not make.
 - The search index, merged from every page's words (about 0.7 s): the editor is looking at the
   page just saved, not searching. `later` runs it a moment after the page is reloaded; the next
-  build waits for it if it has begun (it shares the page cache) and drops it if not (that build
-  makes its own).
+  build stops it where it is (`check`) and makes its own.
 
 A published build (`build.py build`) uses neither: it writes a fresh folder, index included.
 """
@@ -29,6 +28,21 @@ PAUSE = 1.0             # seconds between a build's end and its later work
 MARK = ".dh-dang-dung"  # touched when a build starts: files older than it were not made by this build
 
 
+class Dropped(Exception):
+    """The next build has begun: the work of the last one is not needed any more."""
+
+
+_local = threading.local()      # the cancel event of the work this thread runs `later`
+
+
+def check() -> None:
+    """Called often by work that may run `later`: stops it (Dropped) once the next build has begun,
+    so the two do not share the interpreter. Elsewhere (a published build) it does nothing."""
+    cancel = getattr(_local, "cancel", None)
+    if cancel is not None and cancel.is_set():
+        raise Dropped
+
+
 def later(work, *args, pause: float = PAUSE) -> None:
     """Run `work(*args)` in the background once `pause` seconds have let the browser reload the page
     (the work holds the interpreter: started at once, it slowed the reload)."""
@@ -39,8 +53,11 @@ def later(work, *args, pause: float = PAUSE) -> None:
     def run():
         if cancel.wait(pause):
             return                  # a newer build came first: it makes its own
+        _local.cancel = cancel
         try:
             work(*args)
+        except Dropped:
+            pass
         except Exception:           # nothing waits for it: say it, the next save tries again
             log.exception("Không cập nhật được chỉ mục tìm kiếm của bản xem trước")
     thread = threading.Thread(target=run, name="dh-preview-later", daemon=True)
@@ -49,7 +66,7 @@ def later(work, *args, pause: float = PAUSE) -> None:
 
 
 def wait(drop: bool = False) -> None:
-    """Until the background work of the last build is done; `drop`: not begun yet, it is dropped."""
+    """Until the background work of the last build is done; `drop`: it stops where it is."""
     global _pending
     if _pending is not None:
         thread, cancel = _pending
