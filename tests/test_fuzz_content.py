@@ -187,7 +187,8 @@ def test_any_value_builds_into_well_formed_outputs(title, slogans, phase, post_t
             (folder / "tin-tuc").mkdir(exist_ok=True)
             (folder / "tin-tuc/2025-04-10-tin.md").write_text(
                 f"---\ntitle: {_quoted(post_title)}\ndate: \"2025-04-10\"\nsummary: {_quoted(summary)}\n"
-                f"categories: [{_quoted(category)}]\nplan: \"99-KH/ĐU\"\n---\n\n{body_text}\n", encoding="utf-8")
+                f"categories: [{_quoted(category)}]\nplan: \"99-KH/ĐU\"\n---\n\n{body_text}\n", encoding="utf-8",
+                errors="surrogatepass")
             out, err = io.StringIO(), io.StringIO()
             with same_environment(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                 code = build.main(["build", "--content-dir", str(folder), "--site-dir", str(folder.parent / "site"),
