@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import io
 import re
-import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .decode import Piece, starts_block as _starts_block
 from .errors import PlanImportError
+from . import pdftext
 
 
 @dataclass
@@ -117,34 +117,7 @@ class _Font:
         self.default = 500.0
         self.name = str(fd.get("/BaseFont", ""))
         try:
-            if self.two_bytes:
-                desc = fd["/DescendantFonts"][0].get_object()
-                self.default = float(desc.get("/DW", 1000))
-                w = desc.get("/W")
-                w = w.get_object() if w is not None else []
-                i = 0
-                while i < len(w):
-                    first = int(w[i])
-                    nxt = w[i + 1].get_object() if i + 1 < len(w) else None
-                    if isinstance(nxt, list):
-                        for k, v in enumerate(nxt):
-                            self.widths[first + k] = float(v)
-                        i += 2
-                    else:
-                        last, width = int(w[i + 1]), float(w[i + 2])
-                        for code in range(first, min(last, first + 65535) + 1):
-                            self.widths[code] = width
-                        i += 3
-            else:
-                first = int(fd.get("/FirstChar", 0))
-                for k, v in enumerate(fd.get("/Widths", []) or []):
-                    self.widths[first + k] = float(v)
-                desc = fd.get("/FontDescriptor")
-                if desc is not None:
-                    self.default = float(desc.get_object().get("/MissingWidth", 0) or 0) or (
-                        statistics.median(self.widths.values()) if self.widths else 500.0)
-                elif self.widths:
-                    self.default = statistics.median(self.widths.values())
+            self.widths, self.default = pdftext.font_widths(fd)
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             pass
 
@@ -176,7 +149,6 @@ def _page_items(page, number: int, fonts_cache: dict | None = None
                 ) -> tuple[list[Chunk], list[tuple[float, float, float, float]], float]:
     """(text chunks with extents, ruling segments (x0, y0, x1, y1), page width) of one page:
     read by pdftext, or by pypdf's extractor when pdftext does not handle the page."""
-    from . import pdftext
     try:
         width = float(page.mediabox.width)
     except Exception:  # noqa: BLE001

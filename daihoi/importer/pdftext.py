@@ -118,6 +118,40 @@ def _cmap(data: bytes) -> tuple[dict[int, str], int]:
     return out, width
 
 
+def font_widths(fd) -> tuple[dict[int, float], float]:
+    """(advance widths by character code, width of a code not listed) of a PDF font.
+
+    Type0 fonts list them in /W (runs "first [w1 w2 ...]" or "first last w"), simple
+    fonts in /Widths from /FirstChar; the default is the font's stated one, else the
+    median width."""
+    widths: dict[int, float] = {}
+    if fd.get("/Subtype") == "/Type0":
+        desc = fd["/DescendantFonts"][0].get_object()
+        default = float(desc.get("/DW", 1000))
+        w = desc.get("/W")
+        w = w.get_object() if w is not None else []
+        i = 0
+        while i < len(w):
+            first = int(w[i])
+            nxt = w[i + 1].get_object() if i + 1 < len(w) else None
+            if isinstance(nxt, list):
+                for k, v in enumerate(nxt):
+                    widths[first + k] = float(v)
+                i += 2
+            else:
+                last, wd = int(w[i + 1]), float(w[i + 2])
+                for code in range(first, min(last, first + 65535) + 1):
+                    widths[code] = wd
+                i += 3
+        return widths, default
+    first = int(fd.get("/FirstChar", 0))
+    for k, v in enumerate(fd.get("/Widths", []) or []):
+        widths[first + k] = float(v)
+    desc = fd.get("/FontDescriptor")
+    missing = float(desc.get_object().get("/MissingWidth", 0) or 0) if desc is not None else 0.0
+    return widths, missing or (statistics.median(widths.values()) if widths else 500.0)
+
+
 class PageFont:
     """What the reader needs of a font: its name, widths by code, code length, ToUnicode map."""
 
@@ -127,8 +161,6 @@ class PageFont:
         if sub == "/Type3":
             raise Unsupported("Type3 font")
         self.two_bytes = sub == "/Type0"
-        self.widths: dict[int, float] = {}
-        self.default = 500.0
         tu = fd.get("/ToUnicode")
         if tu is None:
             raise Unsupported("font without ToUnicode")
@@ -136,34 +168,9 @@ class PageFont:
         self.code_len = 2 if self.two_bytes else 1
         if not self.two_bytes and width != 1:
             raise Unsupported("multi-byte simple font")
-        if self.two_bytes:
-            enc = fd.get("/Encoding")
-            if enc not in ("/Identity-H", "/Identity-V"):
-                raise Unsupported("Type0 font with a CMap encoding")
-            desc = fd["/DescendantFonts"][0].get_object()
-            self.default = float(desc.get("/DW", 1000))
-            w = desc.get("/W")
-            w = w.get_object() if w is not None else []
-            i = 0
-            while i < len(w):
-                first = int(w[i])
-                nxt = w[i + 1].get_object() if i + 1 < len(w) else None
-                if isinstance(nxt, list):
-                    for k, v in enumerate(nxt):
-                        self.widths[first + k] = float(v)
-                    i += 2
-                else:
-                    last, wd = int(w[i + 1]), float(w[i + 2])
-                    for code in range(first, min(last, first + 65535) + 1):
-                        self.widths[code] = wd
-                    i += 3
-        else:
-            first = int(fd.get("/FirstChar", 0))
-            for k, v in enumerate(fd.get("/Widths", []) or []):
-                self.widths[first + k] = float(v)
-            desc = fd.get("/FontDescriptor")
-            missing = float(desc.get_object().get("/MissingWidth", 0) or 0) if desc is not None else 0.0
-            self.default = missing or (statistics.median(self.widths.values()) if self.widths else 500.0)
+        if self.two_bytes and fd.get("/Encoding") not in ("/Identity-H", "/Identity-V"):
+            raise Unsupported("Type0 font with a CMap encoding")
+        self.widths, self.default = font_widths(fd)
 
     def show(self, raw: bytes, size: float, tc: float, tw: float) -> tuple[str, float]:
         """(text, advance in text space units) of a string shown in this font."""
