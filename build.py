@@ -216,7 +216,8 @@ def prune_stylesheets(site: Path) -> None:
     switch at run time."""
     from daihoi.site import cssprune
 
-    cssprune.prune_site(site, cssprune.read_runtime(ROOT / "theme" / "components" / "base" / "css-runtime.txt"))
+    cssprune.prune_site(site, cssprune.read_runtime(ROOT / "theme" / "components" / "base" / "css-runtime.txt"),
+                        Path(os.environ.get("DAIHOI_CACHE") or ROOT / ".cache") / "css")
 
 
 def cmd_serve(args) -> int:

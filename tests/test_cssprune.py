@@ -128,3 +128,43 @@ def test_a_site_is_pruned_in_place_the_same_way_every_time(tmp_path):
     again = cssprune.prune_site(first)                           # pruning a pruned site changes nothing
     assert again["assets/s.css"][0] == again["assets/s.css"][1]
     assert (first / "assets" / "s.css").read_text(encoding="utf-8") == css
+
+
+def test_a_rebuild_with_the_same_vocabulary_reuses_the_kept_result(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    first, second, third = (_site(tmp_path / name) for name in "abc")
+    cssprune.prune_site(first, cache_dir=cache)
+    assert len(list(cache.glob("*.json"))) == 1
+
+    def must_not_parse(*args):
+        raise AssertionError("the same stylesheets and vocabulary were pruned again")
+    monkeypatch.setattr(cssprune, "prune", must_not_parse)
+    cssprune.prune_site(second, cache_dir=cache)
+    assert (second / "assets" / "s.css").read_bytes() == (first / "assets" / "s.css").read_bytes()
+
+    # A page that uses one more class is another vocabulary: pruned again, and .b is kept.
+    monkeypatch.undo()
+    (third / "index.html").write_text('<link rel="stylesheet" href="assets/s.css"><p class="a b">', encoding="utf-8")
+    cssprune.prune_site(third, cache_dir=cache)
+    assert ".b{color:blue}" in (third / "assets" / "s.css").read_text(encoding="utf-8")
+    assert len(list(cache.glob("*.json"))) == 2
+
+
+def test_a_damaged_or_full_cache_is_worked_around(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    first = _site(tmp_path / "a")
+    cssprune.prune_site(first, cache_dir=cache)
+    expected = (first / "assets" / "s.css").read_bytes()
+    (entry,) = cache.glob("*.json")
+    entry.write_text("{not json", encoding="utf-8")
+    again = _site(tmp_path / "b")
+    cssprune.prune_site(again, cache_dir=cache)
+    assert (again / "assets" / "s.css").read_bytes() == expected
+
+    monkeypatch.setattr(cssprune, "CACHE_KEEP", 2)
+    for n in range(4):
+        site = _site(tmp_path / f"n{n}")
+        (site / "index.html").write_text(f'<link rel="stylesheet" href="assets/s.css"><p class="a x{n}">',
+                                         encoding="utf-8")
+        cssprune.prune_site(site, cache_dir=cache)
+    assert len(list(cache.glob("*.json"))) == 2

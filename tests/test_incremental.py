@@ -29,8 +29,11 @@ def test_one_post_edited_rebuilds_to_the_same_bytes_as_a_clean_build(tmp_path):
     first = _counts(warm)
     assert first["hits"] == 0 and first["misses"] > 20
 
+    (kept,) = (warm / "trang").glob("*.pickle")
+    stamp = kept.stat().st_mtime_ns, kept.read_bytes()
     _build(content, tmp_path / "site", warm)               # nothing changed: every page from the cache
     assert _counts(warm) == {"hits": first["misses"], "misses": 0}
+    assert (kept.stat().st_mtime_ns, kept.read_bytes()) == stamp      # and the cache file is not written again
 
     post = sorted((content / "tin-tuc").glob("2020-*.md"))[0]
     text = post.read_text(encoding="utf-8")

@@ -39,7 +39,10 @@ two hundred lines, is ours.
 """
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -52,6 +55,8 @@ from tinycss2 import ast
 ANY_OF = frozenset({"is", "where", "matches", "-webkit-any", "-moz-any", "has"})
 ATTRIBUTE_OPERATORS = frozenset({"=", "~=", "|=", "^=", "$=", "*="})
 _WHITESPACE = ast.WhitespaceToken(0, 0, " ")
+CACHE_VERSION = 1       # change with the pruning rule: results kept by older code are then not reused
+CACHE_KEEP = 8          # results kept in the cache folder (one per vocabulary; the newest)
 
 # A start tag with its attributes; quoted values may hold ">" (possessive: linear time).
 _START_TAG = re.compile(rb"""<[A-Za-z](?:[^>"']++|"[^"]*+"|'[^']*+')*+>""")
@@ -479,9 +484,49 @@ def linked_stylesheets(folder: Path, tags_by_page: dict[str, set[bytes]]) -> lis
     return sorted(t for t in found if (Path(folder) / t).is_file())
 
 
-def prune_site(folder: Path, runtime: Used | None = None) -> dict[str, tuple[int, int]]:
+def _key(texts: dict[str, str], used: Used) -> str:
+    """A digest of everything `prune` reads: the stylesheets and the vocabulary in use."""
+    state = {"version": CACHE_VERSION, "sheets": sorted(texts.items()),
+             "used": {name: sorted(getattr(used, name)) for name in
+                      ("tags", "classes", "ids", "attributes", "any_value", "words", "variables")},
+             "values": sorted((name, sorted(values)) for name, values in used.values.items())}
+    return hashlib.blake2b(json.dumps(state, ensure_ascii=False).encode("utf-8"), digest_size=20).hexdigest()
+
+
+def prune_cached(texts: dict[str, str], used: Used, cache_dir: Path | None) -> dict[str, str]:
+    """`prune`, kept in `cache_dir` by a digest of its inputs: a rebuild whose pages use
+    the same vocabulary (most edits of a post's words) skips parsing Material's 134 KB
+    again. Only the newest few results are kept; a cache that cannot be read or written
+    is ignored."""
+    if cache_dir is None:
+        return prune(texts, used)
+    folder = Path(cache_dir)
+    entry = folder / (_key(texts, used) + ".json")
+    try:
+        kept = json.loads(entry.read_text(encoding="utf-8"))
+        if isinstance(kept, dict) and sorted(kept) == sorted(texts):
+            os.utime(entry)
+            return kept
+    except (OSError, ValueError):
+        pass
+    pruned = prune(texts, used)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(pruned, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, entry)
+        for old in sorted(folder.glob("*.json"), key=lambda f: f.stat().st_mtime)[:-CACHE_KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return pruned
+
+
+def prune_site(folder: Path, runtime: Used | None = None, cache_dir: Path | None = None
+               ) -> dict[str, tuple[int, int]]:
     """Rewrite the stylesheets `folder`'s pages link to with what its pages and scripts use.
-    Returns {stylesheet path in the site: (bytes before, bytes after)}."""
+    Returns {stylesheet path in the site: (bytes before, bytes after)}. With `cache_dir`,
+    the result for the same stylesheets and vocabulary is reused (prune_cached)."""
     root = Path(folder)
     tags_by_page = {page.relative_to(root).as_posix(): page_tags(page.read_bytes())
                     for page in sorted(root.rglob("*.html"))}
@@ -496,7 +541,7 @@ def prune_site(folder: Path, runtime: Used | None = None) -> dict[str, tuple[int
     if runtime is not None:
         used.update(runtime)
 
-    pruned = prune(texts, used)
+    pruned = prune_cached(texts, used, cache_dir)
     report = {}
     for name, css in pruned.items():
         css = _charset(texts[name]) + css
