@@ -84,7 +84,10 @@ def check_content(args) -> "object":
     # (pages, scripts, unsafe SVG), names and sizes, symbolic links out of content/:
     # refused here, with the file and line. Page bodies are cleaned while MkDocs renders them.
     from daihoi.site import content_check
-    problems = sorted(set(problems + content_check.scan(Path(args.content_dir))))
+    problems = problems + content_check.scan(Path(args.content_dir))
+    if site is not None:        # what the plan PDF, Word file and banners cannot draw
+        problems += content_check.glyph_problems(Path(args.content_dir), [plan.path for plan in site.plans])
+    problems = sorted(set(problems))
     if errors(problems):
         site = None
     for problem in problems:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from daihoi.model import source
 from daihoi.model.content import shown
-from daihoi.model.problems import Problem
+from daihoi.model.problems import WARNING, Problem
 from daihoi.site import content_files, images, sanitize
 
 
@@ -45,6 +45,27 @@ def scan(content_dir: Path) -> list[Problem]:
                 if found:
                     out.append(Problem(src.path, src.line(("cover",)), *found, code="picture"))
     return sorted(set(out))
+
+
+def glyph_problems(content_dir: Path, plan_paths) -> list[Problem]:
+    """Lines of the plans (printed whole into the plan PDF and Word file, slogans onto banners)
+    with characters the bundled fonts cannot draw: a warning on each line, with the characters."""
+    from daihoi.documents.fonts import unprintable
+
+    out = []
+    for rel in plan_paths:
+        file = Path(content_dir) / rel
+        text, _ = source.decode(file.read_bytes(), shown(file))
+        for n, line in enumerate((text or "").splitlines(), 1):
+            missing = unprintable(line) if not line.isascii() else []
+            if missing:
+                named = ", ".join(f"“{ch}” (U+{ord(ch):04X})" for ch in missing[:5])
+                more = f" và {len(missing) - 5} ký tự khác" if len(missing) > 5 else ""
+                out.append(Problem(shown(file), n, f"Dòng này có ký tự mà phông chữ của bản PDF không có: "
+                                   f"{named}{more}; bản PDF in chúng thành ô trống",
+                                   "Thay bằng chữ, số hoặc dấu thường dùng, hoặc bỏ đi nếu không cần",
+                                   WARNING, "glyph-missing"))
+    return out
 
 
 def body_problems(content_dir: Path, render, skip: set = frozenset()) -> list[Problem]:
