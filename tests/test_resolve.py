@@ -188,3 +188,19 @@ def test_next_deadline_monthly_and_due(sample):
     assert plan.next_deadline(D("2030-01-01")) is None       # after the plan's last phase
     due = sample["07-KH/ĐUK"]
     assert due.next_deadline(D("2016-02-01"))[0] == D("2016-02-09")
+
+
+def test_checks_name_phases_as_the_pages_do(sample):
+    # The content check runs before the plan is resolved; its messages still say "Giai đoạn 2"
+    # where the page, PDF and calendar do (07-KH/ĐUK), not "đợt 2".
+    file = ROOT / "content" / "ke-hoach" / "07-kh-duk.md"
+    src, _ = source.read_text(file.read_text(encoding="utf-8"), "07-kh-duk.md")
+    phases = src.data["phases"]
+    assert resolve.phase_names(phases, src.body, src.body_line) == [p.name for p in sample["07-KH/ĐUK"].phases]
+
+    from daihoi.model import validate
+    swapped = dict(src.data, phases=[dict(phases[0], start=D("2016-01-10"), end=D("2016-01-20")),
+                                     dict(phases[1], start=D("2016-01-15"), end=D("2016-01-25"))])
+    (found,) = validate.phase_order(swapped, src, set())
+    assert found.code == "phase-overlap"
+    assert found.what.startswith("Giai đoạn 2 bắt đầu (15/01/2016) trước khi Giai đoạn 1 kết thúc (20/01/2016)")

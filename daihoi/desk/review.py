@@ -70,8 +70,8 @@ def _iso(value) -> date | None:
 
 
 def phase_name(label: str) -> str:
-    word = resolve.period_word(label or "", [], None)
-    return f"{word} {label}" if word else (label[:1].upper() + label[1:])
+    """A phase's name in the desk's lists (the plan's own word is not known yet: "Đợt")."""
+    return resolve.phase_name(label or "", resolve.period_word(label or "", [], None))
 
 
 def marks(lines: list, plan: dict) -> dict[int, list[Mark]]:

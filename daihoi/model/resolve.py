@@ -148,6 +148,33 @@ def period_word(label: str, blocks: list[Block], at: int | None) -> str | None:
     return "Đợt"
 
 
+def phase_name(label: str, word: str | None) -> str:
+    """A phase's display name, the one rule: the plan's word for its periods with the label
+    ("Giai đoạn 1", "Đợt 1.2"), or the label when it names itself ("Đợt 3", "Thời điểm 1")."""
+    return f"{word} {label}" if word else label[:1].upper() + label[1:]
+
+
+def _phase_blocks(find: "_Finder", phase_rows: list) -> list[int | None]:
+    """The block each phase starts at, each searched after the one before (None: not found)."""
+    out: list[int | None] = []
+    last = -1
+    for ph in phase_rows:
+        at = find.phase(ph["label"], ph.get("title") or "", last)
+        out.append(at)
+        if at is not None:
+            last = at
+    return out
+
+
+def phase_names(phase_rows: list, body: str, body_line: int = 1) -> list[str]:
+    """Each phase's display name as the resolved plan will have it, from the front matter's
+    phases and the plan's text: for messages written before the plan is resolved."""
+    blocks = document.parse(body or "", body_line or 1)
+    at = _phase_blocks(_Finder(blocks), phase_rows)
+    first = next((b for b in at if b is not None), None)
+    return [phase_name(ph["label"], period_word(ph["label"], blocks, first)) for ph in phase_rows]
+
+
 def phase_dates(phase: dict, plan_date: date, congress: dict | None, campaign_end: date | None):
     """(start, start_from, end, end_from) of one phase, by the rule in this module's docstring."""
     start, end = phase.get("start"), phase.get("end")
@@ -233,18 +260,13 @@ def resolve(plan: dict, congresses: dict, src=None) -> tuple[Plan, list[Problem]
             warn(("tracks", i, "title"), f"Không tìm thấy tên nhóm đợt “{t['title']}” trong văn bản kế hoạch",
                  "Ghi “title” đúng như dòng đó trong văn bản (phần dưới dấu ---)", "quote-not-found")
     phase_rows = plan.get("phases") or []
-    phase_block: list[int | None] = []
-    last = -1
+    phase_block = _phase_blocks(find, phase_rows)
     for i, ph in enumerate(phase_rows):
-        at = find.phase(ph["label"], ph.get("title") or "", last)
-        phase_block.append(at)
-        if at is None:
+        if phase_block[i] is None:
             warn(("phases", i, "title"),
                  f"Không tìm thấy dòng tiêu đề của đợt “{ph['label']}” trong văn bản kế hoạch",
                  "Ghi “label” và “title” đúng như dòng mở đầu đợt đó trong văn bản (phần dưới dấu ---); "
                  "trang vẫn hiện đợt trên dòng thời gian nhưng không có nội dung", "quote-not-found")
-        else:
-            last = at
 
     # What each phase says: its part of the text, its before / during / after sub-parts.
     stops = {b for b in phase_block if b is not None} | {b for b in track_block.values() if b is not None}
@@ -280,8 +302,7 @@ def resolve(plan: dict, congresses: dict, src=None) -> tuple[Plan, list[Problem]
         cid = rel.get("congress")
         congress_ids[i] = cid
         start, start_from, end, end_from = phase_dates(ph, plan["date"], congresses.get(cid or ""), campaign.get("end"))
-        word = period_word(ph["label"], blocks, word_at)
-        name = f"{word} {ph['label']}" if word else ph["label"][:1].upper() + ph["label"][1:]
+        name = phase_name(ph["label"], period_word(ph["label"], blocks, word_at))
         peak = (ph["peak"]["start"], ph["peak"]["end"]) if ph.get("peak") else None
         track = ph.get("track")
         phases_by_track.setdefault(track, []).append(Phase(

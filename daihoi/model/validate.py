@@ -5,14 +5,15 @@ import os
 from datetime import date
 
 from daihoi.text import vndate
+from daihoi.model import resolve
 from daihoi.model.problems import WARNING, Problem
 from daihoi.model.schema import show, suggest
 from daihoi.model.source import Source
 
 
-def phase_name(label: str) -> str:
-    """ "Đợt 3" stays as is; "1.2" becomes "đợt 1.2"."""
-    return label if label.lower().startswith(("đợt", "giai đoạn", "thời điểm")) else f"đợt {label}"
+def _names(plan: dict, src: Source) -> list[str]:
+    """The phases' display names, by the rule the pages and documents use (resolve.phase_name)."""
+    return resolve.phase_names(plan.get("phases") or [], src.body, src.body_line)
 
 
 def _p(src: Source, path, what, fix="", code="", level="lỗi"):
@@ -52,10 +53,16 @@ def plan_rules(plan: dict, src: Source, congresses: dict):
 def phase_order(plan: dict, src: Source, track_ids: set):
     """Within a track, phases start in order; overlaps are only a warning (real plans have them)."""
     last: dict = {}
+    names: list[str] = []
+
+    def name(i: int) -> str:
+        if not names:
+            names.extend(_names(plan, src))
+        return names[i]
     for i, phase in enumerate(plan["phases"]):
         track = phase.get("track")
         if track_ids and track not in track_ids:
-            yield _p(src, ("phases", i, "track"), f"{phase_name(phase['label']).capitalize()} thuộc nhóm “{track}” chưa khai báo trong “tracks”",
+            yield _p(src, ("phases", i, "track"), f"{name(i)} thuộc nhóm “{track}” chưa khai báo trong “tracks”",
                      "Thêm nhóm này vào “tracks” hoặc sửa “track” của đợt", "track")
         start = phase.get("start")
         if start is None:
@@ -64,13 +71,13 @@ def phase_order(plan: dict, src: Source, track_ids: set):
             j, prev = last[track]
             if start < prev["start"]:
                 yield _p(src, ("phases", i, "start"),
-                         f"{phase_name(phase['label']).capitalize()} bắt đầu ({vndate.short_form(start)}) trước "
-                         f"{phase_name(prev['label'])} đứng trên nó ({vndate.short_form(prev['start'])})",
+                         f"{name(i)} bắt đầu ({vndate.short_form(start)}) trước "
+                         f"{name(j)} đứng trên nó ({vndate.short_form(prev['start'])})",
                          "Sắp xếp các đợt theo thứ tự thời gian, hoặc sửa lại ngày", "phase-order")
             elif prev.get("end") and start < prev["end"]:
                 yield _p(src, ("phases", i, "start"),
-                         f"{phase_name(phase['label']).capitalize()} bắt đầu ({vndate.short_form(start)}) trước khi "
-                         f"{phase_name(prev['label'])} kết thúc ({vndate.short_form(prev['end'])})",
+                         f"{name(i)} bắt đầu ({vndate.short_form(start)}) trước khi "
+                         f"{name(j)} kết thúc ({vndate.short_form(prev['end'])})",
                          "Kiểm tra lại ngày nếu hai đợt không cố ý chồng lên nhau", "phase-overlap", WARNING)
         last[track] = (i, phase)
 
@@ -138,9 +145,9 @@ def congress_links(plan: dict, src: Source, congresses: dict):
             rel["congress"] = found
         elif tied:
             yield _p(src, ("phases", i, "relative", "event"),
-                     f"Không rõ {phase_name(phase['label'])} gắn với đại hội nào: “{rel['event']}” "
+                     f"Không rõ {_names(plan, src)[i]} gắn với đại hội nào: “{rel['event']}” "
                      f"khớp với {', '.join(tied)}",
-                     f"Ghi “congress: <mã>” trong mục relative của đợt này", "congress-ambiguous", WARNING)
+                     "Ghi “congress: <mã>” trong mục relative của đợt này", "congress-ambiguous", WARNING)
 
 
 def duplicate_slugs(plans: list[tuple[dict, Source]]):
