@@ -23,6 +23,8 @@ PLAN_CASES = {
     "date-impossible.md": ("date", 4, ERROR, "tháng 2/2020 không có ngày 31", "ngày có thật"),
     "date-month13.md": ("date", 8, ERROR, "không có tháng 13", "ngày có thật"),
     "end-before-start.md": ("end-before-start", 9, ERROR, "“phases[1].end” (01/05/2025) trước ngày bắt đầu", ""),
+    "number-line.md": ("number-line", 3, WARNING, "Dòng số “Số 11- KH/ĐU” không ghi số “12-KH/ĐU”",
+                       "xóa dòng “number_line”"),
     "phase-order.md": ("phase-order", 10, ERROR, "Đợt 2 bắt đầu (01/04/2025) trước Đợt 1", "thứ tự thời gian"),
     "slogan-empty.md": ("empty", 8, ERROR, "Khẩu hiệu thứ 2 để trống", "xóa dòng"),
     "unknown-congress.md": ("unknown-congress", 10, ERROR, "Không có đại hội mã “phuong-vv”",
@@ -161,3 +163,15 @@ def test_fixture_site_is_valid():
     plan = site.plans[0]
     assert plan.phases[1].start.isoformat() == "2025-05-01"   # "01/05/2025" accepted
     assert plan.reporting[1].day_of_month == 20
+
+
+def test_a_number_line_left_over_from_another_number_is_not_printed(tmp_path):
+    from daihoi.model.plan import number_line
+
+    plan, _ = content.load_plan_file(BAD / "number-line.md", CONGRESSES)
+    assert number_line(plan) == "Số 12-KH/ĐU"          # the standard form of the plan's own number
+    fits = tmp_path / "fits.md"
+    fits.write_text((BAD / "number-line.md").read_text(encoding="utf-8").replace("Số 11- KH/ĐU", "Số: 12- KH/ĐU"),
+                    encoding="utf-8")
+    plan, problems = content.load_plan_file(fits, CONGRESSES)
+    assert number_line(plan) == "Số: 12- KH/ĐU" and not [p for p in problems if p.code == "number-line"]

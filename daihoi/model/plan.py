@@ -13,6 +13,8 @@ prints what the document prints, and `check` warns about the gap.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -237,11 +239,21 @@ def standard_number_line(number: str, system: str | None) -> str:
     return f"Số: {number}" if system == "nha-nuoc" else f"Số {number}"
 
 
+def number_line_fits(line: str, number: str) -> bool:
+    """Whether a number line as printed ("Số: 20- KH/ĐUK") carries `number` ("20-KH/ĐUK"):
+    the same characters once "Số", the colon and spaces are left out."""
+    bare = re.sub(r"\s+", "", line or "")
+    bare = re.sub(r"^(?:[Ss][ốỐ]|S[ỐO])[:.]?", "", bare)
+    return bool(number) and bare == re.sub(r"\s+", "", number)
+
+
 def number_line(plan: Plan) -> str:
-    """The number line as the document prints it (`number_line` in its front matter), else the
-    standard form."""
-    if plan.data.get("number_line"):
-        return plan.data["number_line"]
+    """The number line as the document prints it (`number_line` in its front matter) when it
+    carries the plan's number, else the standard form: a line left over after the number was
+    corrected is not printed (the content check warns, validate.number_line)."""
+    printed = plan.data.get("number_line")
+    if printed and number_line_fits(printed, plan.number):
+        return printed
     return standard_number_line(plan.number, plan.system)
 
 

@@ -28,7 +28,21 @@ def period(src: Source, path: tuple, start: date | None, end: date | None, start
                  "Sửa lại ngày: ngày kết thúc phải bằng hoặc sau ngày bắt đầu", "end-before-start")
 
 
+def number_line(plan: dict, src: Source):
+    """The printed number line must carry the plan's number, or outputs would disagree."""
+    from daihoi.model.plan import number_line_fits, standard_number_line
+
+    printed = plan.get("number_line")
+    if printed and plan.get("number") and not number_line_fits(printed, plan["number"]):
+        yield _p(src, ("number_line",),
+                 f"Dòng số “{printed}” không ghi số “{plan['number']}” của kế hoạch: đầu văn bản sẽ in "
+                 f"“{standard_number_line(plan['number'], plan.get('system'))}”",
+                 "Sửa “number_line” cho đúng số kế hoạch như văn bản in, hoặc xóa dòng “number_line”",
+                 "number-line", WARNING)
+
+
 def plan_rules(plan: dict, src: Source, congresses: dict):
+    yield from number_line(plan, src)
     for i, phase in enumerate(plan["phases"]):
         path = ("phases", i)
         yield from period(src, path, phase.get("start"), phase.get("end"))
