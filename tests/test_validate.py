@@ -175,3 +175,10 @@ def test_a_number_line_left_over_from_another_number_is_not_printed(tmp_path):
                     encoding="utf-8")
     plan, problems = content.load_plan_file(fits, CONGRESSES)
     assert number_line(plan) == "Số: 12- KH/ĐU" and not [p for p in problems if p.code == "number-line"]
+
+
+def test_a_superscript_digit_is_not_a_number(tmp_path):
+    plan = tmp_path / "sup.md"
+    plan.write_text((BAD / "day-of-month.md").read_text(encoding="utf-8").replace('"32"', '"²"'), encoding="utf-8")
+    _, problems = content.load_plan_file(plan, CONGRESSES)
+    assert [(p.code, p.line) for p in problems if p.code == "int"] == [("int", 7)]

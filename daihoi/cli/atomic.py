@@ -97,7 +97,7 @@ def staging_dir(target: Path) -> Path:
 def _holder(folder: Path, target: Path) -> int | None:
     """The process id in a staging folder's name (.site.new-<pid>-xxxx), or None (an older name)."""
     rest = folder.name[len(f".{target.name}."):].split("-")
-    return int(rest[1]) if len(rest) > 2 and rest[1].isdigit() else None
+    return int(rest[1]) if len(rest) > 2 and rest[1].isdecimal() else None
 
 
 def remove_stale(target: Path) -> list[Path]:

@@ -96,7 +96,7 @@ def normalise(path: str, value):
         except vndate.BadDate as exc:
             raise CorrectionError(path, f"Ngày không hợp lệ: {exc}") from None
     if key in INT_KEYS:
-        if not text.isdigit() or not 1 <= int(text) <= 31:
+        if not text.isdecimal() or not 1 <= int(text) <= 31:
             raise CorrectionError(path, f"“{text}” không phải một ngày trong tháng (viết một số từ 1 đến 31)")
         return int(text)
     return text

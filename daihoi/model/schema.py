@@ -202,7 +202,7 @@ class Checker:
         value = self._scalar(path, value)
         if value is None:
             return None
-        if not value.isdigit() or not (spec.low or 0) <= int(value) <= (spec.high or 10**9):
+        if not value.isdecimal() or not (spec.low or 0) <= int(value) <= (spec.high or 10**9):
             self.problem(path, f"“{show(path)}” là “{value}”, không phải số từ {spec.low} đến {spec.high}",
                          f"Viết {spec.label} bằng một số từ {spec.low} đến {spec.high}", "int")
             return None

@@ -39,7 +39,7 @@ def sort_key(text: str) -> tuple:
     for token in _TOKEN.findall(unicodedata.normalize("NFD", text or "")):
         if token.isspace():
             primary.append((SPACE, 0))
-        elif token.isdigit():
+        elif token.isdecimal():      # not isdigit: "¹" is a digit but not a number int() reads
             primary.append((DIGITS, int(token)))
         else:
             base, marks = token[0], token[1:]

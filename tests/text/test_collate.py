@@ -40,3 +40,10 @@ def test_case_is_the_last_difference_and_nfd_sorts_like_nfc():
 def test_numbers_by_value_and_space_before_letters():
     assert sorted_vi(["Đợt 10", "Đợt 2", "Đợt 1.3"]) == ["Đợt 1.3", "Đợt 2", "Đợt 10"]
     assert sorted_vi(["Tinh", "Tin tức", "Tin"]) == ["Tin", "Tin tức", "Tinh"]
+
+
+def test_digits_that_are_not_numbers_sort_as_other_characters():
+    # "¹" and "½" are digits to str.isdigit but not numbers int() can read (a category named
+    # "PK¹" stopped a build); decimal digits of other scripts still sort by value.
+    assert sorted_vi(["PK²", "PK¹", "PK 2", "Đợt ٣", "Đợt 10"]) == ["Đợt ٣", "Đợt 10", "PK 2", "PK²", "PK¹"]  # by code point
+    assert sort_key("½")[0] == ((3, ord("½")),)
