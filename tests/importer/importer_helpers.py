@@ -120,6 +120,12 @@ def write_pdf(text: str, path: Path, wrap: int | None = None) -> Path:
                         b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, content, font)))
     assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))) == pages_id
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    path.write_bytes(pdf_bytes(objs, catalog))
+    return path
+
+
+def pdf_bytes(objs: list[bytes], root: int = 1) -> bytes:
+    """A PDF file of `objs` (object i + 1 is objs[i]) with its cross-reference table; `root`: the catalog."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -130,9 +136,8 @@ def write_pdf(text: str, path: Path, wrap: int | None = None) -> Path:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
     for off in offsets:
         out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, xref))
-    path.write_bytes(out.getvalue())
-    return path
+    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, root, xref))
+    return out.getvalue()
 
 
 def write_scanned_pdf(path: Path) -> Path:
@@ -142,16 +147,7 @@ def write_scanned_pdf(path: Path) -> Path:
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
             b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offs = []
-    for i, body in enumerate(objs, 1):
-        offs.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
-    x = out.tell()
-    out.write(b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offs))
-    out.write(b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % x)
-    path.write_bytes(out.getvalue())
+    path.write_bytes(pdf_bytes(objs))
     return path
 
 

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from corpus_score import CORPUS
+from importer_helpers import pdf_bytes
 from daihoi.importer import import_file
 from daihoi.importer import pdf, pdftext
 
@@ -82,16 +83,7 @@ def _simple_font_pdf(text: str) -> bytes:
             b"/Resources << /Font << /F1 5 0 R >> >> >>",
             b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offs = []
-    for i, body in enumerate(objs, 1):
-        offs.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
-    x = out.tell()
-    out.write(b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offs))
-    out.write(b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % x)
-    return out.getvalue()
+    return pdf_bytes(objs)
 
 
 def test_a_font_without_unicode_map_is_read_by_pypdf():
