@@ -5,7 +5,9 @@ import contextlib
 import functools
 import gzip
 import http.server
+import tempfile
 import threading
+from pathlib import Path
 from urllib.parse import urlparse
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -26,6 +28,35 @@ def serve(folder, handler=_Quiet):
         yield f"http://127.0.0.1:{httpd.server_port}/"
     finally:
         httpd.shutdown()
+
+
+MOUNT = "huong-toi-dai-hoi"      # where a portal publishes the section
+
+
+class _Portal(_Quiet):
+    """A portal's web server: the section's 404.html for any missing address (nginx error_page)."""
+    not_found = b""
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or not self.not_found:
+            return super().send_error(code, message, explain)
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(self.not_found)))
+        self.end_headers()
+        self.wfile.write(self.not_found)
+
+
+@contextlib.contextmanager
+def portal(site, mount: str = MOUNT):
+    """Serve the built `site` under a portal's sub-path (/huong-toi-dai-hoi/), answering a missing
+    address with the site's own 404.html as a portal configured by docs does; yields the section's URL."""
+    missing = Path(site) / "404.html"
+    handler = type("Portal", (_Portal,), {"not_found": missing.read_bytes() if missing.is_file() else b""})
+    with tempfile.TemporaryDirectory(prefix="dh-portal-") as root:
+        (Path(root) / mount).symlink_to(Path(site).resolve(), target_is_directory=True)
+        with serve(root, handler) as base:
+            yield f"{base}{mount}/"
 
 
 # Bodies a web server compresses (text) and those it sends as they are (pictures, fonts).

@@ -19,14 +19,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _serve import CHROMIUM_ARGS, serve  # noqa: E402
+from _serve import CHROMIUM_ARGS, portal  # noqa: E402
 
 from daihoi.model import content  # noqa: E402
 
@@ -97,33 +97,13 @@ PAGE_TYPES = {
 def page_types(content_dir: Path, today: str, out: Path) -> None:
     """One 360×800 screenshot of each kind of page (the first screen, as a phone shows it),
     the 404 page served as a portal serves it (for an address that does not exist)."""
-    import functools
-    import http.server
-    import threading
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        portal = Path(tmp) / "portal"
-        build(content_dir, portal / "huong-toi-dai-hoi", today)
-        missing = (portal / "huong-toi-dai-hoi" / "404.html").read_bytes()
-
-        class Portal(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def send_error(self, code, message=None, explain=None):
-                if code != 404:
-                    return super().send_error(code, message, explain)
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.end_headers()
-                self.wfile.write(missing)
-
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Portal, directory=str(portal)))
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        section = f"http://127.0.0.1:{httpd.server_port}/huong-toi-dai-hoi/"
-        with sync_playwright() as pw:
+        site = Path(tmp) / "site"
+        build(content_dir, site, today)
+        with portal(site) as section, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                          args=CHROMIUM_ARGS)
             for name, path in PAGE_TYPES.items():
@@ -138,7 +118,6 @@ def page_types(content_dir: Path, today: str, out: Path) -> None:
                 context.close()
                 print(f"{out / name}.png")
             browser.close()
-        httpd.shutdown()
 
 
 def main(argv=None) -> int:
@@ -163,16 +142,15 @@ def main(argv=None) -> int:
     assert site_model is not None, [str(x) for x in problems]
     closing = site_model.target.get("closing") or site_model.target.get("opening")
     after = (closing + timedelta(days=10)).isoformat() if closing else args.today
-    plan_url = f"ke-hoach/{site_model.plans[-1]['slug']}/"
+    plan_url = f"ke-hoach/{site_model.plans[-1].slug}/"
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        portal = work / "portal"
-        build(Path(args.content_dir), portal / "huong-toi-dai-hoi", args.today)
+        site = work / "site"
+        build(Path(args.content_dir), site, args.today)
         terminal = check_output(Path(args.content_dir), work / "chuyen-muc")
-        with serve(portal) as base, sync_playwright() as pw:
+        with portal(site) as section, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                          args=CHROMIUM_ARGS)
-            section = base + "huong-toi-dai-hoi/"
 
             def shot(name, url=None, day=args.today, html_text=None, full=False, viewport=PHONE):
                 context = browser.new_context(viewport=viewport, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
@@ -191,7 +169,7 @@ def main(argv=None) -> int:
             shot("trang-chu.png", section)
             shot("trang-chu-sau-dai-hoi.png", section, day=after)
             shot("ke-hoach.png", section + plan_url)
-            if (portal / "huong-toi-dai-hoi" / "tin-tuc" / "index.html").is_file():
+            if (site / "tin-tuc" / "index.html").is_file():
                 shot("tin-tuc.png", section + "tin-tuc/")
             shot("khung-nhung.png", html_text=portal_page(section + "widget/"))
             shot("kiem-tra.png", html_text=terminal_page(terminal), viewport={"width": 760, "height": 240}, full=True)

@@ -1,38 +1,27 @@
 """Real browser: Debian's Chromium (/usr/bin/chromium) driven by Playwright, phone viewport."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
+import sys
+from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+# Chromium's flags (without them it keeps calling Google's hosts, which this network refuses)
+# and the portal server are the benches' own: tests and benches open pages the same way.
+from _serve import CHROMIUM_ARGS, portal  # noqa: E402,F401  (CHROMIUM_ARGS: also for tests/editor)
+
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 PHONE = {"width": 360, "height": 800}
-# Without these, Chromium keeps calling Google's hosts, which this network refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
 def server(built_site):
     """The built fixture site on http://127.0.0.1:PORT/huong-toi-dai-hoi/ (a portal sub-path)."""
-    root = built_site.parent / "portal"
-    root.mkdir(exist_ok=True)
-    mount = root / "huong-toi-dai-hoi"
-    if not mount.exists():
-        mount.symlink_to(built_site, target_is_directory=True)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/huong-toi-dai-hoi/"
-    httpd.shutdown()
+    with portal(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

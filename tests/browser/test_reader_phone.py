@@ -11,11 +11,8 @@ the portal's 404 rule (every missing address answers with the site's 404.html):
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -26,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "tests" / "quality"))
 from reader_measure import MIN_PRIMARY, measure, small_targets, small_texts  # noqa: E402
 from test_quality_axe import axe_violations  # noqa: E402
+from _serve import MOUNT, portal as portal_server  # noqa: E402  (bench/_serve.py, on the path by conftest.py)
 
 PHONE = {"width": 360, "height": 800}      # as tests/browser/conftest.py
 TODAY = "2020-09-15"
-MOUNT = "huong-toi-dai-hoi"
 # One page of each kind (the plan with parallel tracks, the post tied to one of them).
 PAGES = {
     "home": "",
@@ -55,34 +52,10 @@ def sample_site(tmp_path_factory) -> Path:
     return out
 
 
-class _Portal(http.server.SimpleHTTPRequestHandler):
-    """A portal's web server: the section's 404.html for any missing address (nginx error_page)."""
-    not_found = b""
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(self.not_found)))
-        self.end_headers()
-        self.wfile.write(self.not_found)
-
-
 @pytest.fixture(scope="module")
 def portal(sample_site):
-    root = sample_site.parent / "portal"
-    root.mkdir(exist_ok=True)
-    if not (root / MOUNT).exists():
-        (root / MOUNT).symlink_to(sample_site, target_is_directory=True)
-    handler = type("Handler", (_Portal,), {"not_found": (sample_site / "404.html").read_bytes()})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/{MOUNT}/"
-    httpd.shutdown()
+    with portal_server(sample_site) as url:      # missing addresses answer with the site's 404.html
+        yield url
 
 
 @pytest.fixture

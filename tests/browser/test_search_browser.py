@@ -1,9 +1,6 @@
 """Search in Chromium at a phone viewport, on the fixture site with posts: accent-insensitive,
 exact diacritics first, NFD queries, and no index downloaded before the reader searches."""
-import functools
-import http.server
 import sys
-import threading
 import unicodedata
 from pathlib import Path
 
@@ -11,6 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "news"))
 from news_helpers import news_site  # noqa: E402
+from _serve import portal  # noqa: E402  (bench/_serve.py, on the path by conftest.py)
 
 PHONE = {"width": 360, "height": 800}
 DAI_HOI = "Chi bộ khu dân cư số 3 tổ chức Đại hội nhiệm kỳ 2025 - 2027"
@@ -18,22 +16,10 @@ DAI_HOI_URL = "tin-tuc/2025-05-12-dai-hoi-chi-bo-khu-3/"
 DAI_HOI_LONG = "Một chương trình dài hơi cho công tác dân vận ở khu dân cư"     # "dài hơi" folds to "dai hoi" too
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def news_server(tmp_path_factory):
-    site = news_site(tmp_path_factory)
-    root = site.parent / "portal"
-    root.mkdir(exist_ok=True)
-    if not (root / "huong-toi-dai-hoi").exists():
-        (root / "huong-toi-dai-hoi").symlink_to(site, target_is_directory=True)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/huong-toi-dai-hoi/"
-    httpd.shutdown()
+    with portal(news_site(tmp_path_factory)) as url:
+        yield url
 
 
 @pytest.fixture
