@@ -243,7 +243,7 @@ def number_line_fits(line: str, number: str) -> bool:
     """Whether a number line as printed ("Số: 20- KH/ĐUK") carries `number` ("20-KH/ĐUK"):
     the same characters once "Số", the colon and spaces are left out."""
     bare = re.sub(r"\s+", "", line or "")
-    bare = re.sub(r"^(?:[Ss][ốỐ]|S[ỐO])[:.]?", "", bare)
+    bare = re.sub(r"^(?:số|so)[:.]?", "", bare, flags=re.IGNORECASE)
     return bool(number) and bare == re.sub(r"\s+", "", number)
 
 
