@@ -15,6 +15,7 @@ the first run sets up .venv by itself (daihoi/cli/bootstrap.py).
 """
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -244,8 +245,16 @@ def delegate(name: str, argv: list[str]) -> int:
     return module.run(argv)
 
 
+# Python's cycle collector runs after every 700 new objects by default; a build makes millions
+# (Markdown, Jinja, each page's words) and keeps a large heap, so the default spent 0.6-0.8 s of
+# a 1,000-post build walking it (gc.callbacks, measured). Cycles are still collected, less often;
+# the peak memory of that build did not change (250 MB).
+GC_THRESHOLD = (50_000, 20, 100)
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    gc.set_threshold(*GC_THRESHOLD)
     # A file name that is not UTF-8 must be printed in a message, not crash it.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):

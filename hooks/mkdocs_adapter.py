@@ -104,6 +104,8 @@ def on_config(config):
                            guide=GUIDE if os.environ.get(GUIDE_ENV) else None)
     except ContentError as exc:
         raise _fail(exc) from None
+    # The plans' documents are begun now, in other processes, at the addresses MkDocs will give.
+    _build.start_documents(lambda src: File(src, config.docs_dir, config.site_dir, config.use_directory_urls).url)
     for line in _build.later():
         print(line, file=sys.stderr)
     facts = _build.config()

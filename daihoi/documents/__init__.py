@@ -96,9 +96,6 @@ def generate_plan_documents(
     cache = Cache(cache_dir)
     comment_url = _absolute(comment_url or plan.comment_url)
     page_url = _absolute(page_url)  # type: ignore[assignment]
-    # The plan's own date is the "creation date" of its files: fixed, meaningful, and it
-    # keeps the cache warm across days (the build date would not).
-    doc_date = plan.date
     stem = slugify(plan.number) or slugify(slug) or "ke-hoach"
     slogans = [s.text for s in plan.slogans]
     downloads: list[Download] = []
@@ -110,22 +107,7 @@ def generate_plan_documents(
         downloads.append(Download(path.relative_to(out_dir).as_posix(), kind, title, size,
                                   f"{_KIND_TYPE[kind]}, {format_size(size)}", group))
 
-    # The key of a document is everything it is drawn from: the resolved plan (a frozen
-    # dataclass, so its repr is its content) and the links printed on it. The slow ones are listed
-    # first and made together (daihoi.documents.workers), then written in this order.
-    inputs = {"plan": repr(plan), "page_url": page_url, "comment_url": comment_url}
-    links = {"page_url": page_url, "doc_date": doc_date, "comment_url": comment_url}
-    jobs = [("pdf", content_key("plan-pdf", inputs), _plan_pdf, (plan,), links),
-            ("docx", content_key("plan-docx", inputs), _plan_docx, (plan,), links)]
-    if slogans:
-        banner_inputs = {"slogans": slogans, "page_url": page_url, "doc_date": doc_date.isoformat(), "color": banner_color}
-        banner = {"doc_date": doc_date, "qr_url": page_url, "color": banner_color}
-        jobs += [("banner-pdf", content_key(f"banners-{key}", banner_inputs), _banners_pdf, (slogans, key),
-                  dict(banner, title=f"Khẩu hiệu - {plan.number}")) for key in BANNER_FORMATS]
-        jobs.append(("docx", content_key("slogans-docx", inputs), _slogans_docx, (plan,), {"doc_date": doc_date}))
-        jobs += [("banner-pdf", content_key("banner-bang-ron", {**banner_inputs, "slogans": [slogan]}), _banners_pdf,
-                  ([slogan], "bang-ron"), dict(banner, title=f"Khẩu hiệu số {i} - {plan.number}"))
-                 for i, slogan in enumerate(slogans, 1)]
+    jobs = _jobs(plan, page_url=page_url, comment_url=comment_url, banner_color=banner_color)
     made = iter(cache.get_or_make_all(jobs))
 
     emit(f"ke-hoach-{stem}.pdf", "pdf", "Kế hoạch (PDF, bản in A4)", next(made))
@@ -154,6 +136,42 @@ def generate_plan_documents(
         emit(f"qr-gop-y-{stem}.svg", "svg", "Mã QR góp ý dự thảo (SVG)", qr_svg(comment_url, title="Mã QR góp ý dự thảo"),
              GROUP_QR)
     return downloads
+
+
+def _jobs(plan, *, page_url: str | None, comment_url: str | None, banner_color: str) -> list:
+    """The slow files of a plan as (kind, key, function, args, kwargs), in the order they are written.
+
+    The key of a document is everything it is drawn from: the resolved plan (a frozen dataclass,
+    so its repr is its content) and the links printed on it."""
+    from .banners import BANNER_FORMATS
+
+    # The plan's own date is the "creation date" of its files: fixed, meaningful, and it
+    # keeps the cache warm across days (the build date would not).
+    doc_date = plan.date
+    slogans = [s.text for s in plan.slogans]
+    inputs = {"plan": repr(plan), "page_url": page_url, "comment_url": comment_url}
+    links = {"page_url": page_url, "doc_date": doc_date, "comment_url": comment_url}
+    jobs = [("pdf", content_key("plan-pdf", inputs), _plan_pdf, (plan,), links),
+            ("docx", content_key("plan-docx", inputs), _plan_docx, (plan,), links)]
+    if slogans:
+        banner_inputs = {"slogans": slogans, "page_url": page_url, "doc_date": doc_date.isoformat(), "color": banner_color}
+        banner = {"doc_date": doc_date, "qr_url": page_url, "color": banner_color}
+        jobs += [("banner-pdf", content_key(f"banners-{key}", banner_inputs), _banners_pdf, (slogans, key),
+                  dict(banner, title=f"Khẩu hiệu - {plan.number}")) for key in BANNER_FORMATS]
+        jobs.append(("docx", content_key("slogans-docx", inputs), _slogans_docx, (plan,), {"doc_date": doc_date}))
+        jobs += [("banner-pdf", content_key("banner-bang-ron", {**banner_inputs, "slogans": [slogan]}), _banners_pdf,
+                  ([slogan], "bang-ron"), dict(banner, title=f"Khẩu hiệu số {i} - {plan.number}"))
+                 for i, slogan in enumerate(slogans, 1)]
+    return jobs
+
+
+def start_plan_documents(plan, *, page_url: str, cache_dir: Path, comment_url: str | None = None,
+                         banner_color: str = "vang") -> None:
+    """Begin making, in the worker processes, the slow files of a plan that are not in the cache,
+    and return at once: the build goes on with its pages meanwhile, and generate_plan_documents
+    later takes them up (or makes them then, if these links turn out not to be the page's)."""
+    Cache(cache_dir).start(_jobs(plan, page_url=_absolute(page_url),
+                                 comment_url=_absolute(comment_url or plan.comment_url), banner_color=banner_color))
 
 
 # The renderers load fpdf2, python-docx and fontTools: imported only when a file is not in the

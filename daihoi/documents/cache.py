@@ -23,6 +23,7 @@ __all__ = ["generator_version", "content_key", "Cache", "write_if_changed", "GEN
 # How many times each kind of file was really generated in this process: the tests
 # read it to prove a warm rebuild generates nothing.
 GENERATIONS: Counter[str] = Counter()
+_STARTED: dict = {}      # key -> the worker's future of a job begun early (Cache.start)
 
 
 @lru_cache(maxsize=1)
@@ -89,14 +90,29 @@ class Cache:
                 except FileNotFoundError:
                     pass
             missing.append(i)
-        made = workers.run_all([tuple(jobs[i][2:]) for i in missing])
-        for i, data in zip(missing, made):
+        started = {i: _STARTED.pop(jobs[i][1]) for i in missing if jobs[i][1] in _STARTED}
+        rest = [i for i in missing if i not in started]
+        made = dict(zip(rest, workers.run_all([tuple(jobs[i][2:]) for i in rest])))
+        made.update({i: future.result() for i, future in started.items()})
+        for i in missing:
+            data = made[i]
             kind, key = jobs[i][:2]
             GENERATIONS[kind] += 1
             if self.root is not None:
                 _atomic_write(self._path(key), data)
             found[i] = data
         return found
+
+    def start(self, jobs: list) -> None:
+        """Begin making the jobs that are neither in the cache nor begun, in the worker processes;
+        get_or_make_all takes them up. Nothing is begun where there are no workers."""
+        for kind, key, function, args, kwargs in jobs:
+            if key in _STARTED or (self.root is not None and self._path(key).is_file()):
+                continue
+            future = workers.submit(function, args, kwargs)
+            if future is None:
+                return
+            _STARTED[key] = future
 
     def get_or_make(self, kind: str, key: str, make: Callable[[], bytes]) -> bytes:
         if self.root is not None:

@@ -38,13 +38,24 @@ def _executor() -> ProcessPoolExecutor | None:
     if _pool is None:
         methods = multiprocessing.get_all_start_methods()
         try:
-            _pool = ProcessPoolExecutor(max_workers=workers(),
+            _pool = ProcessPoolExecutor(max_workers=workers(), initializer=_yield_to_the_build,
                                         mp_context=multiprocessing.get_context(
                                             "forkserver" if "forkserver" in methods else "spawn"))
         except (OSError, ValueError, NotImplementedError):      # no processes here: one at a time
             return None
         atexit.register(_pool.shutdown, cancel_futures=True)
     return _pool
+
+
+def _yield_to_the_build() -> None:
+    """Workers run at a lower priority: documents begun early (Cache.start) are made while the
+    build renders pages, on the cores the build leaves idle, without slowing the build's own
+    process (on 2 cores, two workers at the same priority took a third of its core)."""
+    if hasattr(os, "nice"):         # not on Windows
+        try:
+            os.nice(10)
+        except OSError:
+            pass
 
 
 def run_all(calls: list) -> list:
@@ -57,3 +68,12 @@ def run_all(calls: list) -> list:
         return [function(*args, **kwargs) for function, args, kwargs in calls]
     futures = [pool.submit(function, *args, **kwargs) for function, args, kwargs in calls]
     return [future.result() for future in futures]
+
+
+def submit(function, args: tuple, kwargs: dict):
+    """Begin one call in a worker process and return its future; None where there are no workers
+    (one core, DAIHOI_WORKERS=1, no processes): the caller makes it itself when it needs it."""
+    if workers() < 2:
+        return None
+    pool = _executor()
+    return pool.submit(function, *args, **kwargs) if pool is not None else None

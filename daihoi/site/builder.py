@@ -101,7 +101,7 @@ class SiteBuild:
         self.search_pages: list = []
         # Finished pages of earlier builds of this folder (daihoi/site/pagecache.py).
         self.page_cache = pagecache.PageCache.open(
-            Path(cache_dir) / "trang" / (pagecache.digest(str(self.docs_dir.resolve()))[:16] + ".pickle"))
+            Path(cache_dir) / "trang" / pagecache.digest(str(self.docs_dir.resolve()))[:16])
         # The code that shapes pages (the importer, the documents, the commands do not).
         package = Path(__file__).resolve().parents[1]
         self.code_digest = pagecache.files_digest(*(package / name for name in PAGE_CODE), suffixes=(".py",))
@@ -147,6 +147,11 @@ class SiteBuild:
             out += [Generated(f"huong-dan/anh/{p.name}", source=p) for p in sorted((self.guide.parent / "anh").glob("*.png"))]
         return out
 
+    def start_documents(self, url_of: UrlOf) -> None:
+        """Begin the plans' slow files now, with the engine's rule for addresses (`url_of`, before it
+        knows the files): they are made in other processes while the pages are rendered."""
+        downloads.start(self.site, self.cache_dir, url_of)
+
     def files(self, url_of: UrlOf) -> list[Generated]:
         """Every other generated file, once the engine knows each page's address."""
         site = self.site
@@ -155,10 +160,6 @@ class SiteBuild:
         for plan in site.plans:
             out.append(Generated(views.json_url(plan), _json(contract.to_json(plan))))
         out.append(Generated("ke-hoach/index.json", _json(contract.plans_index(site.plans, url_of, views.json_url))))
-
-        made = downloads.generate(site, self.cache_dir, self.docs_dir, url_of, self.today)
-        out += [Generated(rel, source=path) for rel, path in sorted(made.published.items())]
-        self.files_by_plan = downloads.files_by_plan(site, made, self.docs_dir)
 
         for uri, text in widget.files(site, self.today, url_of, self.theme_dir / widget.FOLDER).items():
             out.append(Generated(uri, text))
@@ -192,6 +193,10 @@ class SiteBuild:
         out.append(Generated(SEARCH_SCRIPT, (self.theme_dir / "components/search/search-ui.mjs").read_text(encoding="utf-8")))
         out.append(Generated(news.FEED_PATH, news.rss(self.news, config["site_url"] or "/", name,
                                                       config["description"] or "", url_of)))
+        # The plans' files last: made in other processes since start_documents, taken up here.
+        made = downloads.generate(site, self.cache_dir, self.docs_dir, url_of, self.today)
+        out += [Generated(rel, source=path) for rel, path in sorted(made.published.items())]
+        self.files_by_plan = downloads.files_by_plan(site, made, self.docs_dir)
         return out
 
     def _kept(self, kind: str, inputs, make):
@@ -337,8 +342,11 @@ class SiteBuild:
                 post = self.posts.get(page.src)
                 plan = self.plans.get(page.src)
                 title = search.plan_result_title(plan.name, plan.title) if plan else found["title"] or page.title or ""
-                self.search_pages.append({"url": page.url, "title": title, "text": found["text"],
-                                          "lead": found["lead"], "summary": post["summary"] if post else ""})
+                entry = {"url": page.url, "title": title, "text": found["text"], "lead": found["lead"],
+                         "summary": post["summary"] if post else ""}
+                # The page's words go into the page cache with it: after one edit, one page is read again.
+                entry["terms"] = search_index.terms(entry)
+                self.search_pages.append(entry)
         return output
 
     # ------------------------------------------------------------------ page cache
@@ -375,20 +383,15 @@ class SiteBuild:
     def finish(self, site_dir: Path) -> None:
         out = Path(site_dir) / search_index.INDEX_DIR
         # The index of the same pages is the same index: kept with the pages.
-        key = "chi-muc:" + pagecache.digest(sorted(self.search_pages, key=lambda p: p["url"]))
+        key = "chi-muc:" + pagecache.digest(sorted((p["url"], p["title"], p["text"], p["lead"], p["summary"])
+                                                   for p in self.search_pages))
         kept = self.page_cache.get(key)
         if kept is None:
-            # Each page's words are kept with it: after one edit, one page is read again.
-            used = []
-
             def terms_of(page):
                 preview.check()         # in the preview, the next save stops this index
-                used.append(self._kept_key("tu", (page["title"], page["text"])))
-                return self._kept("tu", (page["title"], page["text"]), lambda: search_index.terms(page))
-            kept = {"files": search_index.build(self.search_pages, terms_of=terms_of), "terms": used}
+                return page["terms"]
+            kept = {"files": search_index.build(self.search_pages, terms_of=terms_of)}
             self.page_cache.put(key, kept)
-        for term_key in kept["terms"]:
-            self.page_cache.get(term_key)       # still used: the cache keeps them for the next edit
         files = kept["files"]
         self.page_cache.save()
         for rel, text in files.items():

@@ -22,6 +22,22 @@ class Downloads:
     by_plan: dict = field(default_factory=dict)     # plan path -> [{"title", "url", "size_label", "kind"}]
 
 
+def _options(site: Site, plan, cache_base: Path, page_url_of) -> dict:
+    """What a plan's files are made with besides the plan: the same when begun early and when listed."""
+    return {"page_url": site.url + page_url_of(plan.path), "cache_dir": Path(cache_base) / "documents" / "cache",
+            "comment_url": plan.comment_url or site.settings.get("comment_url")}
+
+
+def start(site: Site, cache_base: Path, page_url_of) -> None:
+    """Begin making every plan's missing slow files in the worker processes, before the engine
+    knows the pages' addresses (`page_url_of` is its rule for them, told by the adapter): the
+    pages are rendered meanwhile, and generate() takes the files up."""
+    from daihoi.documents import start_plan_documents
+
+    for plan in site.plans:
+        start_plan_documents(plan, **_options(site, plan, cache_base, page_url_of))
+
+
 def generate(site: Site, cache_base: Path, content_dir: Path, page_url_of, today: date) -> Downloads:
     """Generate into `cache_base`: the content-hash cache is shared, the output folder is
     one per content folder (two sites sharing plan slugs must not mix files)."""
@@ -31,10 +47,8 @@ def generate(site: Site, cache_base: Path, content_dir: Path, page_url_of, today
     out_dir = Path(cache_base) / "documents" / key
     result = Downloads()
     for plan in site.plans:
-        files = generate_plan_documents(
-            plan, out_dir, page_url=site.url + page_url_of(plan.path), build_date=today,
-            cache_dir=Path(cache_base) / "documents" / "cache", congresses=site.congresses,
-            comment_url=plan.comment_url or site.settings.get("comment_url"))
+        files = generate_plan_documents(plan, out_dir, build_date=today, congresses=site.congresses,
+                                        **_options(site, plan, cache_base, page_url_of))
         rows = []
         for d in files:
             rel = f"{SITE_FOLDER}/{d.path}"

@@ -138,27 +138,44 @@ def page_text(html: str) -> tuple[str, str] | None:
     return (page["title"], " ".join(page["text"].split())) if page else None
 
 
-def pairs(text: str) -> list[str]:
-    """Folded pairs of words side by side, within a sentence ("dai hoi", "hoi nghi", ...)."""
+_FOLDED: dict[str, str] = {}     # word -> folded: a site's words repeat, and folding one costs three normalizations
+_FOLDED_MAX = 200_000
+
+
+def fold_word(word: str) -> str:
+    folded = _FOLDED.get(word)
+    if folded is None:
+        if len(_FOLDED) >= _FOLDED_MAX:     # a page of random words must not grow it without end
+            _FOLDED.clear()
+        folded = _FOLDED[word] = fold(word)
+    return folded
+
+
+def _pairs(lowered: str) -> list[str]:
     out = []
-    for piece in _BREAK.split(nfc(text)):
-        ws = [fold(w) for w in words(piece)]
+    for piece in _BREAK.split(lowered):
+        ws = [fold_word(w) for w in _WORD.findall(piece)]
         out += [f"{a} {b}" for a, b in zip(ws, ws[1:])]
     return out
 
 
+def pairs(text: str) -> list[str]:
+    """Folded pairs of words side by side, within a sentence ("dai hoi", "hoi nghi", ...)."""
+    return _pairs(nfc(text).lower())
+
+
 def terms(page: dict) -> dict:
-    """What one page gives the index: {"words": [[word, count, in title], ...] in first-seen order,
-    "pairs": [[folded pair, in title], ...]}. A page's own work, so it can be kept with the page
-    (daihoi/site/pagecache.py): a rebuild after one edit tokenizes one page, not all."""
-    title_words = set(words(page["title"]))
+    """What one page gives the index: {"words": [word, ...] in first-seen order, "counts": [how often,
+    ...], "title": [words of the title], "pairs": [folded pair, ...], "title_pairs": [...]}. A page's
+    own work, so it can be kept with the page (daihoi/site/pagecache.py): a rebuild after one edit
+    tokenizes one page, not all."""
+    title, text = nfc(page["title"]).lower(), nfc(page["text"]).lower()
+    title_words = _WORD.findall(title)
     counts: dict[str, int] = {}
-    for w in words(page["title"] + " " + page["text"]):
+    for w in title_words + _WORD.findall(text):
         counts[w] = counts.get(w, 0) + 1
-    found: dict[str, int] = {pair: 0 for pair in pairs(page["text"])}
-    found.update({pair: 1 for pair in pairs(page["title"])})
-    return {"words": [[w, n, int(w in title_words)] for w, n in counts.items()],
-            "pairs": [[pair, in_title] for pair, in_title in found.items()]}
+    return {"words": list(counts), "counts": list(counts.values()), "title": sorted(set(title_words)),
+            "pairs": list(dict.fromkeys(_pairs(text))), "title_pairs": list(dict.fromkeys(_pairs(title)))}
 
 
 def build(pages: list[dict], terms_of=terms) -> dict[str, str]:
@@ -170,19 +187,28 @@ def build(pages: list[dict], terms_of=terms) -> dict[str, str]:
     pair_postings: dict[str, dict[int, int]] = {}  # "dai hoi" -> page id -> in title
     for pid, page in enumerate(pages):
         found = terms_of(page)
-        for w, count, in_title in found["words"]:
-            f = fold(w)
-            forms = variants.setdefault(f, [])
+        in_title = set(found["title"])
+        for w, count in zip(found["words"], found["counts"]):
+            f = fold_word(w)
+            forms = variants.get(f)
+            if forms is None:
+                forms = variants[f] = []
+                postings[f] = {}
             if w not in forms and len(forms) < MAX_VARIANTS:
                 forms.append(w)
-            entry = postings.setdefault(f, {}).setdefault(pid, [0, 0, 0])
+            by_page = postings[f]
+            entry = by_page.get(pid)
+            if entry is None:
+                entry = by_page[pid] = [0, 0, 0]
             entry[0] += count
             if w in forms:
                 entry[1] |= 1 << forms.index(w)
-            if in_title:
+            if w in in_title:
                 entry[2] = 1
-        for pair, in_title in found["pairs"]:
-            pair_postings.setdefault(pair, {})[pid] = in_title
+        for pair in found["pairs"]:
+            pair_postings.setdefault(pair, {})[pid] = 0
+        for pair in found["title_pairs"]:
+            pair_postings.setdefault(pair, {})[pid] = 1
     shards: dict[str, dict] = {}
     for f, by_page in postings.items():
         flat, last = [], 0

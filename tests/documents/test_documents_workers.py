@@ -44,3 +44,35 @@ def test_get_or_make_all_makes_only_what_is_missing(tmp_path, monkeypatch):
     assert cache.get_or_make_all(jobs) == ["một".encode(), b"hai", "ba".encode()]
     assert cache_mod.GENERATIONS["pdf"] - before["pdf"] == 2
     assert cache_mod.GENERATIONS["docx"] - before["docx"] == 1
+
+
+def test_jobs_begun_early_are_taken_up_not_made_twice(tmp_path, monkeypatch):
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    cache = Cache(tmp_path)
+    jobs = [("pdf", "s1", _echo, ("sớm ",), {"times": 3}), ("docx", "s2", _echo, ("muộn",), {})]
+    cache.start(jobs[:1])
+    assert "s1" in cache_mod._STARTED            # begun in a worker, not waited for
+    before = cache_mod.GENERATIONS.copy()
+    assert cache.get_or_make_all(jobs) == ["sớm sớm sớm ".encode(), "muộn".encode()]
+    assert "s1" not in cache_mod._STARTED
+    assert cache_mod.GENERATIONS["pdf"] - before["pdf"] == 1
+    # Now in the cache: beginning it again does nothing.
+    cache.start(jobs)
+    assert "s1" not in cache_mod._STARTED and "s2" not in cache_mod._STARTED
+
+
+def test_nothing_is_begun_without_workers(tmp_path, monkeypatch):
+    monkeypatch.setenv(workers.WORKERS_ENV, "1")
+    cache = Cache(tmp_path)
+    cache.start([("pdf", "w1", _echo, ("một mình",), {})])
+    assert "w1" not in cache_mod._STARTED
+    assert cache.get_or_make_all([("pdf", "w1", _echo, ("một mình",), {})]) == ["một mình".encode()]
+
+
+def test_an_error_in_a_job_begun_early_is_raised_when_taken_up(tmp_path, monkeypatch):
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    cache = Cache(tmp_path)
+    jobs = [("pdf", "e1", _fail, ("bản in",), {})]
+    cache.start(jobs)
+    with pytest.raises(ValueError, match="không làm được bản in"):
+        cache.get_or_make_all(jobs)
