@@ -149,7 +149,13 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from daihoi.cli import atomic
 
+    from daihoi.model import source
+
     set_today(args)
+    # Front matter parsed by the last build, by the digest of each file's bytes (daihoi/model/source.py).
+    read_before = cache_dir() / "nguon" / (_digest_of(Path(args.content_dir).resolve()) + ".pickle")
+    code = _code_tag()
+    source.remember(read_before, code)
     site = check_content(args)
     target = Path(args.site_dir).resolve()
     try:
@@ -157,6 +163,7 @@ def cmd_build(args) -> int:
             _build_into(target, args)
     except atomic.Busy as exc:
         raise Failure(exc.message) from None
+    source.keep(read_before, code)
     say(f"Đã dựng xong {len(site.plans)} kế hoạch vào {target}")
     return 0
 
@@ -214,6 +221,22 @@ def _build_into(target: Path, args) -> None:
     atomic.swap_in(staged, target)
 
 
+def cache_dir() -> Path:
+    """What builds keep for the next one (documents, finished pages, pictures): DAIHOI_CACHE or .cache/."""
+    return Path(os.environ.get("DAIHOI_CACHE") or ROOT / ".cache")
+
+
+def _digest_of(value) -> str:
+    import hashlib
+    return hashlib.sha256(str(value).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _code_tag() -> str:
+    """The code that reads an editor's file (daihoi/model, daihoi/text): another version reads again."""
+    from daihoi.site.pagecache import files_digest
+    return files_digest(ROOT / "daihoi" / "model", ROOT / "daihoi" / "text", suffixes=(".py",))
+
+
 def prune_stylesheets(site: Path) -> None:
     """Keep in the finished site's stylesheets only the rules its pages and scripts can use
     (daihoi/site/cssprune.py), whatever engine built it; the theme lists what its scripts
@@ -221,7 +244,7 @@ def prune_stylesheets(site: Path) -> None:
     from daihoi.site import cssprune
 
     cssprune.prune_site(site, cssprune.read_runtime(ROOT / "theme" / "components" / "base" / "css-runtime.txt"),
-                        Path(os.environ.get("DAIHOI_CACHE") or ROOT / ".cache") / "css")
+                        cache_dir() / "css")
 
 
 def cmd_serve(args) -> int:

@@ -21,7 +21,7 @@ import os
 import pickle
 from pathlib import Path
 
-VERSION = 6          # bump when an entry's shape changes
+VERSION = 7          # bump when an entry's shape changes
 COUNTS = "counts.json"
 
 _open: dict = {}     # folder -> PageCache: `serve` rebuilds in one process and keeps it in memory

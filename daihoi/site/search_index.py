@@ -165,17 +165,24 @@ def pairs(text: str) -> list[str]:
 
 
 def terms(page: dict) -> dict:
-    """What one page gives the index: {"words": [word, ...] in first-seen order, "counts": [how often,
-    ...], "title": [words of the title], "pairs": [folded pair, ...], "title_pairs": [...]}. A page's
-    own work, so it can be kept with the page (daihoi/site/pagecache.py): a rebuild after one edit
-    tokenizes one page, not all."""
+    """What one page gives the index, kept with the page in the page cache (daihoi/site/pagecache.py)
+    so that a rebuild after one edit tokenizes one page, not all. Compact, because every cached
+    page is read back on each rebuild: a few strings, not thousands of small objects.
+
+    {"words": "w1 w2 ..." (first-seen order), "counts": bytes (each word's count, at most 255),
+     "title": "words of the title", "pairs": "folded pair\nfolded pair...", "title_pairs": "..."}"""
     title, text = nfc(page["title"]).lower(), nfc(page["text"]).lower()
     title_words = _WORD.findall(title)
     counts: dict[str, int] = {}
     for w in title_words + _WORD.findall(text):
         counts[w] = counts.get(w, 0) + 1
-    return {"words": list(counts), "counts": list(counts.values()), "title": sorted(set(title_words)),
-            "pairs": list(dict.fromkeys(_pairs(text))), "title_pairs": list(dict.fromkeys(_pairs(title)))}
+    return {"words": " ".join(counts), "counts": bytes(min(n, 255) for n in counts.values()),
+            "title": " ".join(sorted(set(title_words))),
+            "pairs": "\n".join(dict.fromkeys(_pairs(text))), "title_pairs": "\n".join(dict.fromkeys(_pairs(title)))}
+
+
+def _items(joined: str, separator: str) -> list[str]:
+    return joined.split(separator) if joined else []
 
 
 def build(pages: list[dict], terms_of=terms) -> dict[str, str]:
@@ -187,8 +194,8 @@ def build(pages: list[dict], terms_of=terms) -> dict[str, str]:
     pair_postings: dict[str, dict[int, int]] = {}  # "dai hoi" -> page id -> in title
     for pid, page in enumerate(pages):
         found = terms_of(page)
-        in_title = set(found["title"])
-        for w, count in zip(found["words"], found["counts"]):
+        in_title = set(_items(found["title"], " "))
+        for w, count in zip(_items(found["words"], " "), found["counts"]):
             f = fold_word(w)
             forms = variants.get(f)
             if forms is None:
@@ -205,9 +212,9 @@ def build(pages: list[dict], terms_of=terms) -> dict[str, str]:
                 entry[1] |= 1 << forms.index(w)
             if w in in_title:
                 entry[2] = 1
-        for pair in found["pairs"]:
+        for pair in _items(found["pairs"], "\n"):
             pair_postings.setdefault(pair, {})[pid] = 0
-        for pair in found["title_pairs"]:
+        for pair in _items(found["title_pairs"], "\n"):
             pair_postings.setdefault(pair, {})[pid] = 1
     shards: dict[str, dict] = {}
     for f, by_page in postings.items():

@@ -1,0 +1,59 @@
+"""daihoi/model/source.py remember/keep: front matter parsed by the last run is taken up by the
+next, by the digest of each file's bytes; a changed file, or other code, is read again."""
+from __future__ import annotations
+
+from daihoi.model import source
+
+
+def _write(path, title):
+    path.write_text(f'---\ntitle: "{title}"\n---\n\nNội dung.\n', encoding="utf-8")
+
+
+def test_a_file_read_before_is_not_parsed_again_and_a_changed_one_is(tmp_path, monkeypatch):
+    page, memo = tmp_path / "bai.md", tmp_path / "cache" / "nguon.pickle"
+    _write(page, "Đại hội")
+    source._read.clear()
+    source.remember(memo, "code-1")
+    assert source.read(page, "bai.md")[0].data == {"title": "Đại hội"}
+    source.keep(memo, "code-1")
+    assert memo.is_file()
+
+    source._read.clear()                # a new run
+    parsed = []
+    real = source._read_bytes
+    monkeypatch.setattr(source, "_read_bytes", lambda *a: parsed.append(a[2]) or real(*a))
+    source.remember(memo, "code-1")
+    assert source.read(page, "bai.md")[0].data == {"title": "Đại hội"}
+    assert parsed == []
+    stamp = memo.stat().st_mtime_ns
+    source.keep(memo, "code-1")
+    assert memo.stat().st_mtime_ns == stamp      # nothing new: not written again
+
+    _write(page, "Đại hội XIV")
+    assert source.read(page, "bai.md")[0].data == {"title": "Đại hội XIV"}
+    assert parsed == ["bai.md"]
+
+
+def test_what_other_code_wrote_is_not_taken_up(tmp_path, monkeypatch):
+    page, memo = tmp_path / "bai.md", tmp_path / "nguon.pickle"
+    _write(page, "Một")
+    source._read.clear()
+    source.remember(memo, "code-1")
+    source.read(page, "bai.md")
+    source.keep(memo, "code-1")
+    source._read.clear()
+    parsed = []
+    real = source._read_bytes
+    monkeypatch.setattr(source, "_read_bytes", lambda *a: parsed.append(a[2]) or real(*a))
+    source.remember(memo, "code-2")
+    source.read(page, "bai.md")
+    assert parsed == ["bai.md"]
+
+
+def test_an_unreadable_memo_is_ignored(tmp_path):
+    memo = tmp_path / "nguon.pickle"
+    memo.write_bytes(b"\x80not a pickle")
+    source.remember(memo, "code-1")     # no error
+    page = tmp_path / "a.md"
+    _write(page, "Hai")
+    assert source.read(page, "a.md")[0].data == {"title": "Hai"}
