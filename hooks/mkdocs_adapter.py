@@ -242,7 +242,30 @@ def on_env(env, config, files):
     # Templates do not change during one build: not asking the disk again at every include (21,000
     # times on 1,000 posts). The preview makes a new environment for every build anyway.
     env.auto_reload = False
+    _share_menu(env)
     return env
+
+
+def _share_menu(env) -> None:
+    """Material's menu rendered once for all the pages it is the same for. It is a sixth of the
+    rendering of a page, and a post, not in the menu itself, shows it with nothing marked and with
+    links relative to its own address: pages that are not in the menu and whose relative links
+    to the menu's pages are the same get the same bytes."""
+    template = env.get_template("partials/nav.html")
+    render = template.root_render_func
+    shared: dict = {}
+
+    def root_render_func(context):
+        page, nav = context.get("page"), context.get("nav")
+        if page is None or nav is None or getattr(page, "parent", None) is not None or page.active \
+                or page in nav.pages:
+            yield from render(context)
+            return
+        key = tuple(get_relative_url(item.url, page.url) for item in [nav.homepage, *nav.pages] if item)
+        if key not in shared:
+            shared[key] = "".join(render(context))
+        yield shared[key]
+    template.root_render_func = root_render_func
 
 
 def on_page_context(context, page, config, nav):

@@ -390,8 +390,16 @@ class SiteBuild:
             def terms_of(page):
                 preview.check()         # in the preview, the next save stops this index
                 return page["terms"]
-            kept = {"files": search_index.build(self.search_pages, terms_of=terms_of)}
+            # Each shard is kept by a digest of what the pages give it: after one edit, a few are made.
+            shards: list = []
+
+            def made(inputs, make):
+                shards.append(self._kept_key("chi-muc", inputs))
+                return self._kept("chi-muc", inputs, make)
+            kept = {"files": search_index.build(self.search_pages, terms_of=terms_of, made=made), "shards": shards}
             self.page_cache.put(key, kept)
+        for shard in kept["shards"]:
+            self.page_cache.keep(shard)         # not read, still kept: the next edit needs them
         files = kept["files"]
         self.page_cache.save()
         for rel, text in files.items():

@@ -21,7 +21,7 @@ import os
 import pickle
 from pathlib import Path
 
-VERSION = 7          # bump when an entry's shape changes
+VERSION = 8          # bump when an entry's shape changes
 COUNTS = "counts.json"
 
 _open: dict = {}     # folder -> PageCache: `serve` rebuilds in one process and keeps it in memory
@@ -78,6 +78,10 @@ class PageCache:
             self.read[key] = entry
         self.used.add(key)
         return entry
+
+    def keep(self, key: str) -> None:
+        """Keep an entry this build did not need to read (a shard of an unchanged search index)."""
+        self.used.add(key)
 
     def _load(self, key: str):
         try:

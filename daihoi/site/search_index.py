@@ -31,6 +31,7 @@ paragraph of running text (a plan's official header and its title are not that).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from html.parser import HTMLParser
@@ -165,37 +166,87 @@ def pairs(text: str) -> list[str]:
 
 
 def terms(page: dict) -> dict:
-    """What one page gives the index, kept with the page in the page cache (daihoi/site/pagecache.py)
-    so that a rebuild after one edit tokenizes one page, not all. Compact, because every cached
-    page is read back on each rebuild: a few strings, not thousands of small objects.
+    """What one page gives the index, by shard, kept with the page in the page cache
+    (daihoi/site/pagecache.py) so that a rebuild after one edit tokenizes one page, not all.
+    Compact, because every cached page is read back on each rebuild: a few strings per shard,
+    not thousands of small objects.
 
-    {"words": "w1 w2 ..." (first-seen order), "counts": bytes (each word's count, at most 255),
-     "title": "words of the title", "pairs": "folded pair\nfolded pair...", "title_pairs": "..."}"""
+    {"words": {shard: ("w1 w2 ..." in first-seen order, counts (bytes, at most 255 each),
+                       in the title (bytes, 0/1 each))},
+     "pairs": {shard: ("folded pair\nfolded pair...", in the title (bytes, 0/1 each))}}"""
     title, text = nfc(page["title"]).lower(), nfc(page["text"]).lower()
     title_words = _WORD.findall(title)
     counts: dict[str, int] = {}
     for w in title_words + _WORD.findall(text):
         counts[w] = counts.get(w, 0) + 1
-    return {"words": " ".join(counts), "counts": bytes(min(n, 255) for n in counts.values()),
-            "title": " ".join(sorted(set(title_words))),
-            "pairs": "\n".join(dict.fromkeys(_pairs(text))), "title_pairs": "\n".join(dict.fromkeys(_pairs(title)))}
+    in_title = set(title_words)
+    by_shard: dict[str, list] = {}
+    for w, n in counts.items():
+        by_shard.setdefault(shard_key(fold_word(w)), []).append((w, min(n, 255), w in in_title))
+    found: dict[str, int] = dict.fromkeys(_pairs(text), 0)
+    found.update(dict.fromkeys(_pairs(title), 1))
+    pairs_by_shard: dict[str, list] = {}
+    for pair, flag in found.items():
+        pairs_by_shard.setdefault(shard_key(pair), []).append((pair, flag))
+    return {"words": {key: _sealed(" ".join(w for w, _, _ in group), bytes(n for _, n, _ in group),
+                                   bytes(t for _, _, t in group)) for key, group in by_shard.items()},
+            "pairs": {key: _sealed("\n".join(p for p, _ in group), bytes(f for _, f in group))
+                      for key, group in pairs_by_shard.items()}}
 
 
-def _items(joined: str, separator: str) -> list[str]:
-    return joined.split(separator) if joined else []
+def _sealed(joined: str, *flags: bytes) -> tuple:
+    """A page's part of one shard, led by a digest of it: a shard's inputs are compared by these."""
+    h = hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=8)
+    for part in flags:
+        h.update(b"\xff" + part)
+    return (h.digest(), joined, *flags)
 
 
-def build(pages: list[dict], terms_of=terms) -> dict[str, str]:
+def _made(key: str, make):
+    return make()
+
+
+def build(pages: list[dict], terms_of=terms, made=_made) -> dict[str, str]:
     """`pages`: [{url, title, text, summary?, lead?}] -> {path under INDEX_DIR: JSON text}.
-    `terms_of(page)`: the page's terms (`terms`), or the same kept from an earlier build."""
+    `terms_of(page)`: the page's terms (`terms`), or the same kept from an earlier build.
+    `made(key, make)`: a shard's text, `make()`, or the same kept from an earlier build under the
+    digest `key` of its inputs: after one edit, the shards of the words that changed are made
+    again, not all."""
     pages = sorted(pages, key=lambda p: p["url"])
-    postings: dict[str, dict[int, list]] = {}      # folded -> page id -> [count, bits, in_title]
-    variants: dict[str, list[str]] = {}
-    pair_postings: dict[str, dict[int, int]] = {}  # "dai hoi" -> page id -> in title
+    word_groups: dict[str, list] = {}       # shard -> [(page id, that page's words in it)]
+    pair_groups: dict[str, list] = {}
     for pid, page in enumerate(pages):
         found = terms_of(page)
-        in_title = set(_items(found["title"], " "))
-        for w, count in zip(_items(found["words"], " "), found["counts"]):
+        for key, group in found["words"].items():
+            word_groups.setdefault(key, []).append((pid, group))
+        for key, group in found["pairs"].items():
+            pair_groups.setdefault(key, []).append((pid, group))
+    files = {f"s/{key}.json": made(_inputs("s", key, groups), lambda groups=groups: _word_shard(groups))
+             for key, groups in sorted(word_groups.items())}
+    files.update({f"b/{key}.json": made(_inputs("b", key, groups), lambda groups=groups: _pair_shard(groups))
+                  for key, groups in sorted(pair_groups.items())})
+    for k in range(0, len(pages), CHUNK):
+        rows = [[p["url"], p["title"], _excerpt(p)] for p in pages[k:k + CHUNK]]
+        files[f"p/{k // CHUNK}.json"] = _dump(rows)
+    files["index.json"] = _dump({"v": 2, "pages": len(pages), "chunk": CHUNK, "shards": sorted(word_groups),
+                                 "pairs": sorted(pair_groups)})
+    return files
+
+
+def _inputs(kind: str, key: str, groups: list) -> str:
+    """A digest of what makes one shard: which pages give it what (by their parts' digests)."""
+    h = hashlib.blake2b(f"{kind}/{key}".encode("utf-8", "surrogatepass"), digest_size=16)
+    for pid, group in groups:
+        h.update(pid.to_bytes(4, "little") + group[0])
+    return h.hexdigest()
+
+
+def _word_shard(groups: list) -> str:
+    """{folded: [[accented forms], [id delta, score, variant bits, ...]]} of one shard."""
+    postings: dict[str, dict[int, list]] = {}      # folded -> page id -> [count, bits, in_title]
+    variants: dict[str, list[str]] = {}
+    for pid, (_, joined, counts, titles) in groups:
+        for w, count, in_title in zip(joined.split(" "), counts, titles):
             f = fold_word(w)
             forms = variants.get(f)
             if forms is None:
@@ -210,35 +261,33 @@ def build(pages: list[dict], terms_of=terms) -> dict[str, str]:
             entry[0] += count
             if w in forms:
                 entry[1] |= 1 << forms.index(w)
-            if w in in_title:
+            if in_title:
                 entry[2] = 1
-        for pair in _items(found["pairs"], "\n"):
-            pair_postings.setdefault(pair, {})[pid] = 0
-        for pair in _items(found["title_pairs"], "\n"):
-            pair_postings.setdefault(pair, {})[pid] = 1
-    shards: dict[str, dict] = {}
+    data = {}
     for f, by_page in postings.items():
         flat, last = [], 0
         for pid in sorted(by_page):
             count, bits, in_title = by_page[pid]
             flat += [pid - last, min(count, 9) + (TITLE_BONUS if in_title else 0), bits]
             last = pid
-        shards.setdefault(shard_key(f), {})[f] = [variants[f], flat]
-    pair_shards: dict[str, dict] = {}
-    for pair, by_page in pair_postings.items():
+        data[f] = [variants[f], flat]
+    return _dump(data)
+
+
+def _pair_shard(groups: list) -> str:
+    """{"dai hoi": [id delta, in title (0/1), ...]} of one shard."""
+    postings: dict[str, dict[int, int]] = {}
+    for pid, (_, joined, flags) in groups:
+        for pair, flag in zip(joined.split("\n"), flags):
+            postings.setdefault(pair, {})[pid] = flag
+    data = {}
+    for pair, by_page in postings.items():
         flat, last = [], 0
         for pid in sorted(by_page):
             flat += [pid - last, by_page[pid]]
             last = pid
-        pair_shards.setdefault(shard_key(pair), {})[pair] = flat
-    files = {f"s/{key}.json": _dump(data) for key, data in sorted(shards.items())}
-    files.update({f"b/{key}.json": _dump(data) for key, data in sorted(pair_shards.items())})
-    for k in range(0, len(pages), CHUNK):
-        rows = [[p["url"], p["title"], _excerpt(p)] for p in pages[k:k + CHUNK]]
-        files[f"p/{k // CHUNK}.json"] = _dump(rows)
-    files["index.json"] = _dump({"v": 2, "pages": len(pages), "chunk": CHUNK, "shards": sorted(shards),
-                                 "pairs": sorted(pair_shards)})
-    return files
+        data[pair] = flat
+    return _dump(data)
 
 
 def _excerpt(page: dict) -> str:

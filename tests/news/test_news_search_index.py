@@ -51,3 +51,24 @@ def test_result_data_is_chunked_and_excerpts_are_short():
     chunks = sorted(k for k in files if k.startswith("p/"))
     assert chunks == ["p/0.json", "p/1.json", "p/2.json"]
     assert all(len(r[2]) <= search_index.EXCERPT + 1 for k in chunks for r in json.loads(files[k]))
+
+
+def test_after_one_edit_only_the_shards_of_its_changed_words_are_made_again():
+    pages = [{"url": f"tin-{i}/", "title": f"Tin {i}", "text": f"Đại hội chi bộ lần thứ {i}. Hội nghị quán triệt."}
+             for i in range(30)]
+    kept: dict = {}
+    made: list = []
+
+    def keep(key, make):
+        if key not in kept:
+            made.append(key)
+            kept[key] = make()
+        return kept[key]
+    first = search_index.build(pages, made=keep)
+    assert first == search_index.build(pages)
+    shards = len(made)
+    made.clear()
+    pages[7] = dict(pages[7], text=pages[7]["text"] + " Xuân mới.")
+    again = search_index.build(pages, made=keep)
+    assert again == search_index.build(pages)           # the same bytes as made from nothing
+    assert 1 <= len(made) <= 4 < shards                   # "xu" and "mo", their pairs' shards
