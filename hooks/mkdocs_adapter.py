@@ -252,13 +252,14 @@ def _share_menu(env) -> None:
     links relative to its own address: pages that are not in the menu and whose relative links
     to the menu's pages are the same get the same bytes."""
     template = env.get_template("partials/nav.html")
-    render = template.root_render_func
+    render = getattr(template, "dh_unshared", template.root_render_func)     # an environment used again
+    template.dh_unshared = render
     shared: dict = {}
 
     def root_render_func(context):
         page, nav = context.get("page"), context.get("nav")
-        if page is None or nav is None or getattr(page, "parent", None) is not None or page.active \
-                or page in nav.pages:
+        # (MkDocs marks the page being rendered active; a page not in the menu marks nothing in it.)
+        if page is None or nav is None or getattr(page, "parent", None) is not None or page in nav.pages:
             yield from render(context)
             return
         key = tuple(get_relative_url(item.url, page.url) for item in [nav.homepage, *nav.pages] if item)
