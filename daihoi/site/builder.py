@@ -200,7 +200,8 @@ class SiteBuild:
         return out
 
     def _kept(self, kind: str, inputs, make):
-        """A picture made before from the same inputs by the same code (covers, share cards), or made now."""
+        """Something made before from the same inputs by the same code (covers, share cards, search
+        shards), or made now."""
         key = self._kept_key(kind, inputs)
         value = self.page_cache.get(key)
         if value is None:

@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from daihoi.text.vntext import fold, nfc
@@ -171,35 +173,43 @@ def terms(page: dict) -> dict:
     Compact, because every cached page is read back on each rebuild: a few strings per shard,
     not thousands of small objects.
 
-    {"words": {shard: ("w1 w2 ..." in first-seen order, counts (bytes, at most 255 each),
+    {"words": {shard: ("w1 w2 ..." in first-seen order as UTF-8, counts (bytes, at most 255 each),
                        in the title (bytes, 0/1 each))},
-     "pairs": {shard: ("folded pair\nfolded pair...", in the title (bytes, 0/1 each))}}"""
+     "pairs": {shard: ("folded pair\nfolded pair..." as UTF-8, in the title (bytes, 0/1 each))}}"""
     title, text = nfc(page["title"]).lower(), nfc(page["text"]).lower()
     title_words = _WORD.findall(title)
-    counts: dict[str, int] = {}
-    for w in title_words + _WORD.findall(text):
-        counts[w] = counts.get(w, 0) + 1
+    counts = Counter(title_words)       # first-seen order, title first
+    counts.update(_WORD.findall(text))
     in_title = set(title_words)
-    by_shard: dict[str, list] = {}
-    for w, n in counts.items():
-        by_shard.setdefault(shard_key(fold_word(w)), []).append((w, min(n, 255), w in in_title))
+    words: dict[str, list] = {}
+    for w in counts:
+        key = _SHARD.get(w) or _shard_of(w)
+        group = words.get(key)
+        if group is None:
+            group = words[key] = []
+        group.append(w)
     found: dict[str, int] = dict.fromkeys(_pairs(text), 0)
     found.update(dict.fromkeys(_pairs(title), 1))
-    pairs_by_shard: dict[str, list] = {}
-    for pair, flag in found.items():
-        pairs_by_shard.setdefault(shard_key(pair), []).append((pair, flag))
-    return {"words": {key: _sealed(" ".join(w for w, _, _ in group), bytes(n for _, n, _ in group),
-                                   bytes(t for _, _, t in group)) for key, group in by_shard.items()},
-            "pairs": {key: _sealed("\n".join(p for p, _ in group), bytes(f for _, f in group))
-                      for key, group in pairs_by_shard.items()}}
+    pairs: dict[str, list] = {}
+    for pair in found:
+        group = pairs.get(pair[:2])          # shard_key(pair), inline: a million calls on 1,000 posts
+        if group is None:
+            group = pairs[pair[:2]] = []
+        group.append(pair)
+    return {"words": {key: (" ".join(ws).encode("utf-8", "surrogatepass"), bytes(min(counts[w], 255) for w in ws),
+                            bytes(w in in_title for w in ws)) for key, ws in words.items()},
+            "pairs": {key: ("\n".join(ps).encode("utf-8", "surrogatepass"), bytes(found[p] for p in ps))
+                      for key, ps in pairs.items()}}
 
 
-def _sealed(joined: str, *flags: bytes) -> tuple:
-    """A page's part of one shard, led by a digest of it: a shard's inputs are compared by these."""
-    h = hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=8)
-    for part in flags:
-        h.update(b"\xff" + part)
-    return (h.digest(), joined, *flags)
+_SHARD: dict[str, str] = {}     # word -> its shard: looked up for every word of every page
+
+
+def _shard_of(word: str) -> str:
+    if len(_SHARD) >= _FOLDED_MAX:
+        _SHARD.clear()
+    key = _SHARD[word] = shard_key(fold_word(word))
+    return key
 
 
 def _made(key: str, make):
@@ -234,19 +244,17 @@ def build(pages: list[dict], terms_of=terms, made=_made) -> dict[str, str]:
 
 
 def _inputs(kind: str, key: str, groups: list) -> str:
-    """A digest of what makes one shard: which pages give it what (by their parts' digests)."""
-    h = hashlib.blake2b(f"{kind}/{key}".encode("utf-8", "surrogatepass"), digest_size=16)
-    for pid, group in groups:
-        h.update(pid.to_bytes(4, "little") + group[0])
-    return h.hexdigest()
+    """A digest of what makes one shard: which pages give it what (plain bytes and numbers, so
+    pickle's encoding of them is the same in every run)."""
+    return hashlib.blake2b(pickle.dumps((kind, key, groups), protocol=4), digest_size=16).hexdigest()
 
 
 def _word_shard(groups: list) -> str:
     """{folded: [[accented forms], [id delta, score, variant bits, ...]]} of one shard."""
     postings: dict[str, dict[int, list]] = {}      # folded -> page id -> [count, bits, in_title]
     variants: dict[str, list[str]] = {}
-    for pid, (_, joined, counts, titles) in groups:
-        for w, count, in_title in zip(joined.split(" "), counts, titles):
+    for pid, (joined, counts, titles) in groups:
+        for w, count, in_title in zip(joined.decode("utf-8", "surrogatepass").split(" "), counts, titles):
             f = fold_word(w)
             forms = variants.get(f)
             if forms is None:
@@ -277,8 +285,8 @@ def _word_shard(groups: list) -> str:
 def _pair_shard(groups: list) -> str:
     """{"dai hoi": [id delta, in title (0/1), ...]} of one shard."""
     postings: dict[str, dict[int, int]] = {}
-    for pid, (_, joined, flags) in groups:
-        for pair, flag in zip(joined.split("\n"), flags):
+    for pid, (joined, flags) in groups:
+        for pair, flag in zip(joined.decode("utf-8", "surrogatepass").split("\n"), flags):
             postings.setdefault(pair, {})[pid] = flag
     data = {}
     for pair, by_page in postings.items():
