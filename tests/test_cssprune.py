@@ -168,3 +168,18 @@ def test_a_damaged_or_full_cache_is_worked_around(tmp_path, monkeypatch):
                                          encoding="utf-8")
         cssprune.prune_site(site, cache_dir=cache)
     assert len(list(cache.glob("*.json"))) == 2
+
+
+def test_the_vocabulary_of_the_same_tags_is_read_back_and_the_same(tmp_path, monkeypatch):
+    tags = {b'<a class="x y" href="../a/">', b'<div id="khung" style="color: var(--mau)">', b"<p>"}
+    fresh = cssprune._vocabulary(tags, None)
+    assert fresh.classes == {"x", "y"} and fresh.ids == {"khung"} and "--mau" in fresh.variables
+    assert cssprune._vocabulary(tags, tmp_path) == fresh            # made, then kept
+    (kept,) = tmp_path.glob("tu-vung-*.pickle")
+    scanned = []
+    monkeypatch.setattr(cssprune, "scan_tags", lambda *a: scanned.append(a))
+    assert cssprune._vocabulary(tags, tmp_path) == fresh            # read back: nothing scanned
+    assert scanned == []
+    kept.write_bytes(b"not a pickle")                              # unreadable: made again
+    monkeypatch.undo()
+    assert cssprune._vocabulary(tags, tmp_path) == fresh

@@ -43,6 +43,7 @@ import hashlib
 import html
 import json
 import os
+import pickle
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -522,6 +523,39 @@ def prune_cached(texts: dict[str, str], used: Used, cache_dir: Path | None) -> d
     return pruned
 
 
+def _vocabulary(tags: set[bytes], cache_dir: Path | None) -> Used:
+    """What these start tags show (scan_tags), kept in `cache_dir` by a digest of the tags: an edit
+    of a post's words leaves the site's distinct tags as they were, and reading the 16,000 distinct
+    tags of 1,000 posts again took a fifth of a second."""
+    if cache_dir is None:
+        used = Used()
+        scan_tags(tags, used)
+        return used
+    folder = Path(cache_dir)
+    key = hashlib.blake2b(b"\x00".join(sorted(tags)), digest_size=20).hexdigest()
+    entry = folder / f"tu-vung-{CACHE_VERSION}-{key}.pickle"
+    try:
+        with open(entry, "rb") as f:
+            used = pickle.load(f)
+        if isinstance(used, Used):
+            os.utime(entry)
+            return used
+    except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError):
+        pass
+    used = Used()
+    scan_tags(tags, used)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, entry)
+        for old in sorted(folder.glob("tu-vung-*.pickle"), key=lambda f: f.stat().st_mtime)[:-CACHE_KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return used
+
+
 def prune_site(folder: Path, runtime: Used | None = None, cache_dir: Path | None = None
                ) -> dict[str, tuple[int, int]]:
     """Rewrite the stylesheets `folder`'s pages link to with what its pages and scripts use.
@@ -530,12 +564,13 @@ def prune_site(folder: Path, runtime: Used | None = None, cache_dir: Path | None
     root = Path(folder)
     tags_by_page = {page.relative_to(root).as_posix(): page_tags(page.read_bytes())
                     for page in sorted(root.rglob("*.html"))}
-    sheets = linked_stylesheets(root, tags_by_page)
+    # Only <link> tags name stylesheets: picked out once, not looked for among every tag of every page.
+    sheets = linked_stylesheets(root, {page: [t for t in tags if t[:5].lower() == b"<link"]
+                                       for page, tags in tags_by_page.items()})
     if not sheets:
         return {}
     texts = {sheet: (root / sheet).read_text(encoding="utf-8") for sheet in sheets}
-    used = Used()
-    scan_tags(set().union(*tags_by_page.values()), used)
+    used = _vocabulary(set().union(*tags_by_page.values()), cache_dir)
     for script in sorted(list(root.rglob("*.js")) + list(root.rglob("*.mjs"))):
         scan_script(script.read_text(encoding="utf-8", errors="replace"), used)
     if runtime is not None:
