@@ -501,59 +501,56 @@ def prune_cached(texts: dict[str, str], used: Used, cache_dir: Path | None) -> d
     is ignored."""
     if cache_dir is None:
         return prune(texts, used)
-    folder = Path(cache_dir)
-    entry = folder / (_key(texts, used) + ".json")
-    try:
+
+    def read(entry: Path):
         kept = json.loads(entry.read_text(encoding="utf-8"))
-        if isinstance(kept, dict) and sorted(kept) == sorted(texts):
-            os.utime(entry)
-            return kept
-    except (OSError, ValueError):
-        pass
-    pruned = prune(texts, used)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(pruned, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, entry)
-        for old in sorted(folder.glob("*.json"), key=lambda f: f.stat().st_mtime)[:-CACHE_KEEP]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
-    return pruned
+        return kept if isinstance(kept, dict) and sorted(kept) == sorted(texts) else None
+    return _kept(Path(cache_dir) / (_key(texts, used) + ".json"), "*.json", lambda: prune(texts, used), read,
+                 lambda tmp, pruned: tmp.write_text(json.dumps(pruned, ensure_ascii=False), encoding="utf-8"))
 
 
 def _vocabulary(tags: set[bytes], cache_dir: Path | None) -> Used:
     """What these start tags show (scan_tags), kept in `cache_dir` by a digest of the tags: an edit
     of a post's words leaves the site's distinct tags as they were, and reading the 16,000 distinct
     tags of 1,000 posts again took a fifth of a second."""
-    if cache_dir is None:
+    def scanned() -> Used:
         used = Used()
         scan_tags(tags, used)
         return used
-    folder = Path(cache_dir)
-    key = hashlib.blake2b(b"\x00".join(sorted(tags)), digest_size=20).hexdigest()
-    entry = folder / f"tu-vung-{CACHE_VERSION}-{key}.pickle"
-    try:
+    if cache_dir is None:
+        return scanned()
+
+    def read(entry: Path):
         with open(entry, "rb") as f:
             used = pickle.load(f)
-        if isinstance(used, Used):
-            os.utime(entry)
-            return used
-    except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError):
-        pass
-    used = Used()
-    scan_tags(tags, used)
+        return used if isinstance(used, Used) else None
+    key = hashlib.blake2b(b"\x00".join(sorted(tags)), digest_size=20).hexdigest()
+    return _kept(Path(cache_dir) / f"tu-vung-{CACHE_VERSION}-{key}.pickle", "tu-vung-*.pickle", scanned, read,
+                 lambda tmp, used: tmp.write_bytes(pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def _kept(entry: Path, pattern: str, make, read, write):
+    """What an earlier build kept in `entry` (`read(entry)`, None if it is not that), or `make()`,
+    then kept with `write(temporary file, value)`; only the newest CACHE_KEEP files matching
+    `pattern` beside it stay. A cache that cannot be read or written is ignored."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        value = read(entry)
+        if value is not None:
+            os.utime(entry)
+            return value
+    except (OSError, ValueError, EOFError, pickle.PickleError, TypeError, AttributeError, ImportError):
+        pass
+    value = make()
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
         tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL))
+        write(tmp, value)
         os.replace(tmp, entry)
-        for old in sorted(folder.glob("tu-vung-*.pickle"), key=lambda f: f.stat().st_mtime)[:-CACHE_KEEP]:
+        for old in sorted(entry.parent.glob(pattern), key=lambda f: f.stat().st_mtime)[:-CACHE_KEEP]:
             old.unlink(missing_ok=True)
     except OSError:
         pass
-    return used
+    return value
 
 
 def prune_site(folder: Path, runtime: Used | None = None, cache_dir: Path | None = None
