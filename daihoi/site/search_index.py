@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
+import marshal
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -244,9 +244,10 @@ def build(pages: list[dict], terms_of=terms, made=_made) -> dict[str, str]:
 
 
 def _inputs(kind: str, key: str, groups: list) -> str:
-    """A digest of what makes one shard: which pages give it what (plain bytes and numbers, so
-    pickle's encoding of them is the same in every run)."""
-    return hashlib.blake2b(pickle.dumps((kind, key, groups), protocol=4), digest_size=16).hexdigest()
+    """A digest of what makes one shard: which pages give it what. marshal's version 2 writes equal
+    values as equal bytes whatever objects hold them (pickle shares an object met twice, so the same
+    words read back from the page cache digested differently from the same words just made)."""
+    return hashlib.blake2b(marshal.dumps((kind, key, groups), 2), digest_size=16).hexdigest()
 
 
 def _word_shard(groups: list) -> str:
