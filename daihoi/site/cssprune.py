@@ -468,21 +468,30 @@ def linked_stylesheets(folder: Path, tags_by_page: dict[str, set[bytes]]) -> lis
     """The site's own stylesheets that some page links to (not other hosts'), as paths in the site.
     `tags_by_page`: {page's path in the site: its start tags}."""
     found = set()
+    hrefs: dict[bytes, str] = {}        # a <link> tag -> the stylesheet it names ("" if none): pages repeat them
     for page, tags in tags_by_page.items():
         base = posixpath.dirname(page)
         for tag in tags:
             if not tag[:5].lower() == b"<link":
                 continue
-            attributes = {a.decode("utf-8", "replace").lower(): _value(g) for a, *g in _ATTRIBUTE.findall(tag, 5)}
-            if "stylesheet" not in attributes.get("rel", "").lower().split():
-                continue
-            url = attributes.get("href", "").split("#", 1)[0].split("?", 1)[0]
-            if not url or ":" in url or url.startswith("/"):
-                continue                        # another host, a data: URL, or outside the section
-            target = posixpath.normpath(posixpath.join(base, url))
-            if not target.startswith("../") and target.endswith(".css"):
-                found.add(target)
+            url = hrefs.get(tag)
+            if url is None:
+                url = hrefs[tag] = _stylesheet_href(tag)
+            if url:
+                target = posixpath.normpath(posixpath.join(base, url))
+                if not target.startswith("../") and target.endswith(".css"):
+                    found.add(target)
     return sorted(t for t in found if (Path(folder) / t).is_file())
+
+
+def _stylesheet_href(tag: bytes) -> str:
+    """The address a <link rel="stylesheet"> tag names in this site, or "" (another host, a data: URL,
+    outside the section, not a stylesheet)."""
+    attributes = {a.decode("utf-8", "replace").lower(): _value(g) for a, *g in _ATTRIBUTE.findall(tag, 5)}
+    if "stylesheet" not in attributes.get("rel", "").lower().split():
+        return ""
+    url = attributes.get("href", "").split("#", 1)[0].split("?", 1)[0]
+    return "" if not url or ":" in url or url.startswith("/") else url
 
 
 def _key(texts: dict[str, str], used: Used) -> str:
@@ -553,23 +562,34 @@ def _kept(entry: Path, pattern: str, make, read, write):
     return value
 
 
+def _files(root: Path, suffixes: tuple[str, ...]) -> dict[str, list[str]]:
+    """Paths in the site (sorted, "/" separators) of the files with each suffix: one walk of the tree."""
+    found: dict[str, list[str]] = {suffix: [] for suffix in suffixes}
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        rel = Path(folder).relative_to(root).as_posix()
+        for name in names:
+            suffix = os.path.splitext(name)[1]
+            if suffix in found:
+                found[suffix].append(name if rel == "." else f"{rel}/{name}")
+    return {suffix: sorted(paths) for suffix, paths in found.items()}
+
+
 def prune_site(folder: Path, runtime: Used | None = None, cache_dir: Path | None = None
                ) -> dict[str, tuple[int, int]]:
     """Rewrite the stylesheets `folder`'s pages link to with what its pages and scripts use.
     Returns {stylesheet path in the site: (bytes before, bytes after)}. With `cache_dir`,
     the result for the same stylesheets and vocabulary is reused (prune_cached)."""
     root = Path(folder)
-    tags_by_page = {page.relative_to(root).as_posix(): page_tags(page.read_bytes())
-                    for page in sorted(root.rglob("*.html"))}
-    # Only <link> tags name stylesheets: picked out once, not looked for among every tag of every page.
-    sheets = linked_stylesheets(root, {page: [t for t in tags if t[:5].lower() == b"<link"]
-                                       for page, tags in tags_by_page.items()})
+    files = _files(root, (".html", ".js", ".mjs"))
+    tags_by_page = {rel: page_tags((root / rel).read_bytes()) for rel in files[".html"]}
+    sheets = linked_stylesheets(root, tags_by_page)
     if not sheets:
         return {}
     texts = {sheet: (root / sheet).read_text(encoding="utf-8") for sheet in sheets}
     used = _vocabulary(set().union(*tags_by_page.values()), cache_dir)
-    for script in sorted(list(root.rglob("*.js")) + list(root.rglob("*.mjs"))):
-        scan_script(script.read_text(encoding="utf-8", errors="replace"), used)
+    for script in sorted(files[".js"] + files[".mjs"]):
+        scan_script((root / script).read_text(encoding="utf-8", errors="replace"), used)
     if runtime is not None:
         used.update(runtime)
 
