@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -39,11 +40,18 @@ def problem(file: Path) -> tuple[str, str] | None:
     """(what, fix) in Vietnamese when `file` cannot be a post's picture; None when it can."""
     file = Path(file)
     try:
-        size = file.stat().st_size
+        stat = file.stat()
     except OSError as exc:
         return f"Không đọc được ảnh “{file.name}” ({exc.strerror})", "Kiểm tra tệp còn tồn tại và có quyền đọc"
-    if size > MAX_BYTES:
-        return (f"Ảnh “{file.name}” quá lớn ({_size_text(size)} byte; giới hạn {_size_text(MAX_BYTES)} byte)",
+    return _problem(file, stat.st_size, stat.st_mtime_ns, MAX_BYTES, MAX_PIXELS)
+
+
+@lru_cache(maxsize=4096)
+def _problem(file: Path, size: int, mtime_ns: int, max_bytes: int, max_pixels: int) -> tuple[str, str] | None:
+    # Remembered by the file's size and time: posts share pictures, and the check and the build
+    # both ask (the header is read again as soon as the file changes).
+    if size > max_bytes:
+        return (f"Ảnh “{file.name}” quá lớn ({_size_text(size)} byte; giới hạn {_size_text(max_bytes)} byte)",
                 "Thu nhỏ ảnh (chiều rộng 2000 điểm ảnh là đủ) hoặc lưu lại dạng JPEG chất lượng 80")
     fix = f"Lưu lại ảnh dạng {FORMATS_TEXT} (trong Paint hoặc trình xem ảnh: Lưu thành… rồi chọn JPEG)"
     if file.suffix.lower() in (".svg", ".svgz"):
@@ -62,9 +70,9 @@ def problem(file: Path) -> tuple[str, str] | None:
         Image.MAX_IMAGE_PIXELS = bomb_limit
     if kind and kind not in FORMATS:
         return f"Ảnh “{file.name}” có định dạng {kind}, trình duyệt hoặc công cụ không dùng được", fix
-    if width * height > MAX_PIXELS:
+    if width * height > max_pixels:
         return (f"Ảnh “{file.name}” quá nhiều điểm ảnh ({_size_text(width)} x {_size_text(height)}; "
-                f"giới hạn {MAX_PIXELS // 1_000_000} triệu điểm ảnh)",
+                f"giới hạn {max_pixels // 1_000_000} triệu điểm ảnh)",
                 "Thu nhỏ ảnh, ví dụ chiều rộng 2000 điểm ảnh, rồi lưu lại dạng JPEG")
     return None
 
