@@ -383,9 +383,9 @@ class SiteBuild:
 
     def finish(self, site_dir: Path) -> None:
         out = Path(site_dir) / search_index.INDEX_DIR
-        # The index of the same pages is the same index: kept with the pages.
-        key = "chi-muc:" + pagecache.digest(sorted((p["url"], p["title"], p["text"], p["lead"], p["summary"])
-                                                   for p in self.search_pages))
+        # The index of the same pages by the same code is the same index: kept with the pages.
+        key = "chi-muc:" + pagecache.digest(self.code_digest, sorted((p["url"], p["title"], p["text"], p["lead"],
+                                                                      p["summary"]) for p in self.search_pages))
         kept = self.page_cache.get(key)
         if kept is None:
             def terms_of(page):

@@ -247,7 +247,9 @@ def _inputs(kind: str, key: str, groups: list) -> str:
     """A digest of what makes one shard: which pages give it what. marshal's version 2 writes equal
     values as equal bytes whatever objects hold them (pickle shares an object met twice, so the same
     words read back from the page cache digested differently from the same words just made)."""
-    return hashlib.blake2b(marshal.dumps((kind, key, groups), 2), digest_size=16).hexdigest()
+    h = hashlib.blake2b(f"{kind}/{key}".encode("utf-8", "surrogatepass"), digest_size=16)
+    h.update(marshal.dumps(groups, 2))      # numbers and bytes only: marshal may mark a str as interned
+    return h.hexdigest()
 
 
 def _word_shard(groups: list) -> str:
