@@ -47,6 +47,7 @@ import pickle
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import tinycss2
@@ -56,7 +57,7 @@ from tinycss2 import ast
 ANY_OF = frozenset({"is", "where", "matches", "-webkit-any", "-moz-any", "has"})
 ATTRIBUTE_OPERATORS = frozenset({"=", "~=", "|=", "^=", "$=", "*="})
 _WHITESPACE = ast.WhitespaceToken(0, 0, " ")
-CACHE_VERSION = 1       # change with the pruning rule: results kept by older code are then not reused
+CACHE_VERSION = 1       # with this file's own digest (_code): results kept by other code are not reused
 CACHE_KEEP = 8          # results kept in the cache folder (one per vocabulary; the newest)
 
 # A start tag with its attributes; quoted values may hold ">" (possessive: linear time).
@@ -496,7 +497,7 @@ def _stylesheet_href(tag: bytes) -> str:
 
 def _key(texts: dict[str, str], used: Used) -> str:
     """A digest of everything `prune` reads: the stylesheets and the vocabulary in use."""
-    state = {"version": CACHE_VERSION, "sheets": sorted(texts.items()),
+    state = {"version": [CACHE_VERSION, _code()], "sheets": sorted(texts.items()),
              "used": {name: sorted(getattr(used, name)) for name in
                       ("tags", "classes", "ids", "attributes", "any_value", "words", "variables")},
              "values": sorted((name, sorted(values)) for name, values in used.values.items())}
@@ -533,9 +534,15 @@ def _vocabulary(tags: set[bytes], cache_dir: Path | None) -> Used:
         with open(entry, "rb") as f:
             used = pickle.load(f)
         return used if isinstance(used, Used) else None
-    key = hashlib.blake2b(b"\x00".join(sorted(tags)), digest_size=20).hexdigest()
+    key = hashlib.blake2b(_code().encode() + b"\x00" + b"\x00".join(sorted(tags)), digest_size=20).hexdigest()
     return _kept(Path(cache_dir) / f"tu-vung-{CACHE_VERSION}-{key}.pickle", "tu-vung-*.pickle", scanned, read,
                  lambda tmp, used: tmp.write_bytes(pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """This file's digest: the rule that prunes and the reading of tags are in it."""
+    return hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
 
 
 def _kept(entry: Path, pattern: str, make, read, write):
