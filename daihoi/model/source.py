@@ -368,7 +368,8 @@ def engine_meta(meta: dict) -> dict:
         if isinstance(value, list):
             return [clean(v) for v in value]
         return value
-    return {key: clean(value) for key, value in meta.items() if clean(value) != value}
+    cleaned = {key: clean(value) for key, value in meta.items()}
+    return {key: value for key, value in cleaned.items() if value != meta[key]}
 
 
 @lru_cache(maxsize=4096)        # the preview passes every page's unchanged text again at each save
