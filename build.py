@@ -148,12 +148,12 @@ def cmd_check(args) -> int:
 
 def cmd_build(args) -> int:
     from daihoi.cli import atomic
-
     from daihoi.model import source
+    from daihoi.site.pagecache import cache_root, folder_key
 
     set_today(args)
     # Front matter parsed by the last build, by the digest of each file's bytes (daihoi/model/source.py).
-    read_before = cache_dir() / "nguon" / (_digest_of(Path(args.content_dir).resolve()) + ".pickle")
+    read_before = cache_root() / "nguon" / (folder_key(Path(args.content_dir)) + ".pickle")
     code = _code_tag()
     source.remember(read_before, code)
     site = check_content(args)
@@ -221,16 +221,6 @@ def _build_into(target: Path, args) -> None:
     atomic.swap_in(staged, target)
 
 
-def cache_dir() -> Path:
-    """What builds keep for the next one (documents, finished pages, pictures): DAIHOI_CACHE or .cache/."""
-    return Path(os.environ.get("DAIHOI_CACHE") or ROOT / ".cache")
-
-
-def _digest_of(value) -> str:
-    import hashlib
-    return hashlib.sha256(str(value).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
 def _code_tag() -> str:
     """The code that reads an editor's file (daihoi/model, daihoi/text): another version reads again."""
     from daihoi.site.pagecache import files_digest
@@ -242,9 +232,10 @@ def prune_stylesheets(site: Path) -> None:
     (daihoi/site/cssprune.py), whatever engine built it; the theme lists what its scripts
     switch at run time."""
     from daihoi.site import cssprune
+    from daihoi.site.pagecache import cache_root
 
     cssprune.prune_site(site, cssprune.read_runtime(ROOT / "theme" / "components" / "base" / "css-runtime.txt"),
-                        cache_dir() / "css")
+                        cache_root() / "css")
 
 
 def cmd_serve(args) -> int:

@@ -31,11 +31,10 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 
 from daihoi.model.content import shown  # noqa: E402
 from daihoi.model.problems import ContentError  # noqa: E402
-from daihoi.site import preview, search_index  # noqa: E402
+from daihoi.site import pagecache, preview, search_index  # noqa: E402
 from daihoi.site.builder import Page, SiteBuild  # noqa: E402
 
 TODAY_ENV = "DAIHOI_TODAY"     # set by build.py --today; also honours SOURCE_DATE_EPOCH
-CACHE_ENV = "DAIHOI_CACHE"     # where generated documents are cached (default: .cache/ in the project)
 GUIDE_ENV = "DAIHOI_GUIDE"     # set by build.py serve: the editor's preview shows the editors' guide
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
 ARTICLE = '<article class="md-content__inner md-typeset">'     # Material's main article: what search reads
@@ -100,7 +99,7 @@ def on_config(config):
         logging.getLogger("mkdocs").addHandler(_KEEP)
     try:
         _build = SiteBuild(Path(config.docs_dir), Path(config.theme.custom_dir), today(),
-                           Path(os.environ.get(CACHE_ENV) or ROOT / ".cache"), ARTICLE,
+                           pagecache.cache_root(), ARTICLE,
                            guide=GUIDE if os.environ.get(GUIDE_ENV) else None)
     except ContentError as exc:
         raise _fail(exc) from None
@@ -236,7 +235,7 @@ def on_env(env, config, files):
         raise _fail(exc) from None
     env.filters.update(_build.filters())
     # MkDocs makes a new Jinja environment for every build: keep the compiled templates between builds.
-    folder = Path(os.environ.get(CACHE_ENV) or ROOT / ".cache") / "jinja"
+    folder = pagecache.cache_root() / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     # Templates do not change during one build: not asking the disk again at every include (21,000

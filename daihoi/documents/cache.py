@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
+
+from daihoi.cli.atomic import write_file
 
 from . import workers
 
@@ -44,18 +44,6 @@ def content_key(kind: str, *parts: object) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)  # readers never see half a file; parallel builds are safe
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write unless the file already holds exactly these bytes. True if written."""
     try:
@@ -63,7 +51,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
-    _atomic_write(path, data)
+    write_file(path, data)
     return True
 
 
@@ -99,7 +87,7 @@ class Cache:
             kind, key = jobs[i][:2]
             GENERATIONS[kind] += 1
             if self.root is not None:
-                _atomic_write(self._path(key), data)
+                write_file(self._path(key), data)
             found[i] = data
         return found
 
@@ -123,5 +111,5 @@ class Cache:
         data = make()
         GENERATIONS[kind] += 1
         if self.root is not None:
-            _atomic_write(self._path(key), data)
+            write_file(self._path(key), data)
         return data

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import os
 import pickle
 import re
 from dataclasses import dataclass, field, replace
@@ -25,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from daihoi.cli.atomic import write_file
 from daihoi.model.problems import Problem
 from daihoi.text import invisible
 from daihoi.text.vntext import nfc
@@ -109,7 +109,6 @@ def read(file: Path, shown: str) -> tuple[Source | None, list[Problem]]:
         if len(_read) > 20000:
             _read.clear()
         _read[key] = _read_bytes(raw, file.suffix, shown)
-        _state["added"] = True
     _state["used"].add(key)
     src, problems = _read[key]
     # A copy of the list: callers add their own problems to it (news.read_post does), and those
@@ -118,14 +117,14 @@ def read(file: Path, shown: str) -> tuple[Source | None, list[Problem]]:
 
 
 _read: dict = {}
-_state: dict = {"used": set(), "added": False, "loaded": set()}   # since remember(): read, new, taken up
+_state: dict = {"used": set(), "loaded": set()}     # since remember(): the keys read, the keys taken up
 
 
 def remember(file: Path, tag: str) -> None:
     """Take up what an earlier run read (`keep`), if it was written by the same code (`tag`): a
     build reads every page's front matter, and on 1,000 posts parsing them was 0.4 s of each rebuild.
     The same bytes are still read and their digest compared; only the parsing is skipped."""
-    _state["used"], _state["added"], _state["loaded"] = set(), False, set()
+    _state["used"], _state["loaded"] = set(), set()
     try:
         with open(file, "rb") as f:
             kept_tag, entries = pickle.load(f)
@@ -138,19 +137,16 @@ def remember(file: Path, tag: str) -> None:
 
 
 def keep(file: Path, tag: str) -> None:
-    """Write what this run read since remember(), for the next run; nothing when nothing new was
-    read and nothing dropped. Replaced whole, so a killed run leaves the previous file."""
+    """Write what this run read since remember(), for the next run; nothing when it read just what
+    it took up. Replaced whole, so a killed run leaves the previous file; a cache that cannot be
+    written is left as it is."""
     entries = {key: _read[key] for key in _state["used"] if key in _read}
-    file = Path(file)
-    if not _state["added"] and set(entries) == _state["loaded"] and file.is_file():
+    if set(entries) == _state["loaded"] and Path(file).is_file():
         return
-    file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = file.with_name(f".{file.name}.{os.getpid()}")
     try:
-        tmp.write_bytes(pickle.dumps((tag, entries), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, file)
+        write_file(Path(file), pickle.dumps((tag, entries), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
-        tmp.unlink(missing_ok=True)
+        pass
 
 
 def _read_bytes(raw: bytes, suffix: str, shown: str) -> tuple[Source | None, list[Problem]]:

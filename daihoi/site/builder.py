@@ -101,7 +101,7 @@ class SiteBuild:
         self.search_pages: list = []
         # Finished pages of earlier builds of this folder (daihoi/site/pagecache.py).
         self.page_cache = pagecache.PageCache.open(
-            Path(cache_dir) / "trang" / pagecache.digest(str(self.docs_dir.resolve()))[:16])
+            Path(cache_dir) / "trang" / pagecache.folder_key(self.docs_dir))
         # The code that shapes pages (the importer, the documents, the commands do not).
         package = Path(__file__).resolve().parents[1]
         self.code_digest = pagecache.files_digest(*(package / name for name in PAGE_CODE), suffixes=(".py",))

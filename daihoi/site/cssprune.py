@@ -53,6 +53,8 @@ from pathlib import Path
 import tinycss2
 from tinycss2 import ast
 
+from daihoi.cli.atomic import write_file
+
 # Pseudo-classes whose arguments are selectors of which at least one must match.
 ANY_OF = frozenset({"is", "where", "matches", "-webkit-any", "-moz-any", "has"})
 ATTRIBUTE_OPERATORS = frozenset({"=", "~=", "|=", "^=", "$=", "*="})
@@ -516,7 +518,7 @@ def prune_cached(texts: dict[str, str], used: Used, cache_dir: Path | None) -> d
         kept = json.loads(entry.read_text(encoding="utf-8"))
         return kept if isinstance(kept, dict) and sorted(kept) == sorted(texts) else None
     return _kept(Path(cache_dir) / (_key(texts, used) + ".json"), "*.json", lambda: prune(texts, used), read,
-                 lambda tmp, pruned: tmp.write_text(json.dumps(pruned, ensure_ascii=False), encoding="utf-8"))
+                 lambda pruned: json.dumps(pruned, ensure_ascii=False))
 
 
 def _vocabulary(tags: set[bytes], cache_dir: Path | None) -> Used:
@@ -536,7 +538,7 @@ def _vocabulary(tags: set[bytes], cache_dir: Path | None) -> Used:
         return used if isinstance(used, Used) else None
     key = hashlib.blake2b(_code().encode() + b"\x00" + b"\x00".join(sorted(tags)), digest_size=20).hexdigest()
     return _kept(Path(cache_dir) / f"tu-vung-{CACHE_VERSION}-{key}.pickle", "tu-vung-*.pickle", scanned, read,
-                 lambda tmp, used: tmp.write_bytes(pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL)))
+                 lambda used: pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 @lru_cache(maxsize=1)
@@ -545,10 +547,10 @@ def _code() -> str:
     return hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
 
 
-def _kept(entry: Path, pattern: str, make, read, write):
+def _kept(entry: Path, pattern: str, make, read, dump):
     """What an earlier build kept in `entry` (`read(entry)`, None if it is not that), or `make()`,
-    then kept with `write(temporary file, value)`; only the newest CACHE_KEEP files matching
-    `pattern` beside it stay. A cache that cannot be read or written is ignored."""
+    then kept as `dump(value)` (bytes); only the newest CACHE_KEEP files matching `pattern` beside
+    it stay. A cache that cannot be read or written is ignored."""
     try:
         value = read(entry)
         if value is not None:
@@ -558,10 +560,7 @@ def _kept(entry: Path, pattern: str, make, read, write):
         pass
     value = make()
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        write(tmp, value)
-        os.replace(tmp, entry)
+        write_file(entry, dump(value))
         for old in sorted(entry.parent.glob(pattern), key=lambda f: f.stat().st_mtime)[:-CACHE_KEEP]:
             old.unlink(missing_ok=True)
     except OSError:

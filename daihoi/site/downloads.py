@@ -6,12 +6,12 @@ in daihoi.documents, so a rebuild with unchanged content regenerates nothing.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from daihoi.model.content import Site
+from daihoi.site.pagecache import folder_key
 
 SITE_FOLDER = "tai-lieu"        # downloads are published under tai-lieu/<plan slug>/
 
@@ -43,8 +43,7 @@ def generate(site: Site, cache_base: Path, content_dir: Path, page_url_of, today
     one per content folder (two sites sharing plan slugs must not mix files)."""
     from daihoi.documents import generate_plan_documents
 
-    key = hashlib.sha256(str(Path(content_dir).resolve()).encode()).hexdigest()[:12]
-    out_dir = Path(cache_base) / "documents" / key
+    out_dir = Path(cache_base) / "documents" / folder_key(content_dir)
     result = Downloads()
     for plan in site.plans:
         files = generate_plan_documents(plan, out_dir, build_date=today, congresses=site.congresses,

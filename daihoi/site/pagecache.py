@@ -21,8 +21,12 @@ import os
 import pickle
 from pathlib import Path
 
+from daihoi.cli.atomic import write_file
+
 VERSION = 8          # bump when an entry's shape changes
 COUNTS = "counts.json"
+CACHE_ENV = "DAIHOI_CACHE"
+PROJECT = Path(__file__).resolve().parents[2]
 
 _open: dict = {}     # folder -> PageCache: `serve` rebuilds in one process and keeps it in memory
 
@@ -33,6 +37,17 @@ def digest(*parts) -> str:
         h.update(part if isinstance(part, bytes) else repr(part).encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()
+
+
+def cache_root() -> Path:
+    """Where builds keep what the next one can use again (documents, pages, pictures, parsed front
+    matter, pruned CSS): DAIHOI_CACHE, or .cache/ in the project. Deleting it only slows a build."""
+    return Path(os.environ.get(CACHE_ENV) or PROJECT / ".cache")
+
+
+def folder_key(content_dir: Path) -> str:
+    """A content folder's own name under the cache: two sites built on one machine do not mix."""
+    return digest(str(Path(content_dir).resolve()))[:16]
 
 
 def files_digest(*folders: Path, suffixes: tuple = ()) -> str:
@@ -87,10 +102,8 @@ class PageCache:
         try:
             with open(self.folder / _name(key), "rb") as f:
                 version, kept_key, entry = pickle.load(f)
-        except FileNotFoundError:
-            return None
         except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError):
-            return None
+            return None         # not there, or not readable: made again
         return entry if version == VERSION and kept_key == key else None
 
     def count(self, hit: bool) -> None:
@@ -107,7 +120,7 @@ class PageCache:
         """Write the entries made in this build; delete those it did not use; the counts beside them."""
         self.folder.mkdir(parents=True, exist_ok=True)
         for key, entry in self.made.items():
-            _replace(self.folder / _name(key), pickle.dumps((VERSION, key, entry), protocol=pickle.HIGHEST_PROTOCOL))
+            write_file(self.folder / _name(key), pickle.dumps((VERSION, key, entry), protocol=pickle.HIGHEST_PROTOCOL))
         self.made = {}
         keep = {_name(key) for key in self.used} | {COUNTS}
         with os.scandir(self.folder) as found:
@@ -115,20 +128,9 @@ class PageCache:
                 if item.name not in keep:
                     Path(item.path).unlink(missing_ok=True)
         self.read = {k: v for k, v in self.read.items() if k in self.used}
-        _replace(self.folder / COUNTS, json.dumps({"hits": self.hits, "misses": self.misses}).encode())
+        write_file(self.folder / COUNTS, json.dumps({"hits": self.hits, "misses": self.misses}))
         for old in (".pickle", ".counts.json"):     # the one-file cache of earlier versions, beside the folder
             self.folder.with_suffix(old).unlink(missing_ok=True)
-
-
-def _replace(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        with open(tmp, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def last_counts(folder: Path) -> dict:
