@@ -183,33 +183,16 @@ def terms(page: dict) -> dict:
     in_title = set(title_words)
     words: dict[str, list] = {}
     for w in counts:
-        key = _SHARD.get(w) or _shard_of(w)
-        group = words.get(key)
-        if group is None:
-            group = words[key] = []
-        group.append(w)
+        words.setdefault(shard_key(fold_word(w)), []).append(w)
     found: dict[str, int] = dict.fromkeys(_pairs(text), 0)
     found.update(dict.fromkeys(_pairs(title), 1))
     pairs: dict[str, list] = {}
     for pair in found:
-        group = pairs.get(pair[:2])          # shard_key(pair), inline: a million calls on 1,000 posts
-        if group is None:
-            group = pairs[pair[:2]] = []
-        group.append(pair)
+        pairs.setdefault(shard_key(pair), []).append(pair)
     return {"words": {key: (" ".join(ws).encode("utf-8", "surrogatepass"), bytes(min(counts[w], 255) for w in ws),
                             bytes(w in in_title for w in ws)) for key, ws in words.items()},
             "pairs": {key: ("\n".join(ps).encode("utf-8", "surrogatepass"), bytes(found[p] for p in ps))
                       for key, ps in pairs.items()}}
-
-
-_SHARD: dict[str, str] = {}     # word -> its shard: looked up for every word of every page
-
-
-def _shard_of(word: str) -> str:
-    if len(_SHARD) >= _FOLDED_MAX:
-        _SHARD.clear()
-    key = _SHARD[word] = shard_key(fold_word(word))
-    return key
 
 
 def _made(key: str, make):

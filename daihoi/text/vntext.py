@@ -26,7 +26,7 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """Remove Vietnamese diacritics: "Đại hội" -> "Dai hoi".
 
-    Cached: the search index folds every word of every page, and a site's words repeat.
+    (The search index folds every word of every page through a memo of its own, fold_word.)
 
     "đ" is a letter of its own, not a base letter with a mark, so NFD does not
     split it; it is mapped by hand.
