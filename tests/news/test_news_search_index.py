@@ -53,9 +53,8 @@ def test_result_data_is_chunked_and_excerpts_are_short():
     assert all(len(r[2]) <= search_index.EXCERPT + 1 for k in chunks for r in json.loads(files[k]))
 
 
-def test_after_one_edit_only_the_shards_of_its_changed_words_are_made_again():
-    pages = [{"url": f"tin-{i}/", "title": f"Tin {i}", "text": f"Đại hội chi bộ lần thứ {i}. Hội nghị quán triệt."}
-             for i in range(30)]
+def _shards_kept():
+    """A `made` for search_index.build that keeps each shard by its key, and the keys it made."""
     kept: dict = {}
     made: list = []
 
@@ -64,6 +63,13 @@ def test_after_one_edit_only_the_shards_of_its_changed_words_are_made_again():
             made.append(key)
             kept[key] = make()
         return kept[key]
+    return keep, made
+
+
+def test_after_one_edit_only_the_shards_of_its_changed_words_are_made_again():
+    pages = [{"url": f"tin-{i}/", "title": f"Tin {i}", "text": f"Đại hội chi bộ lần thứ {i}. Hội nghị quán triệt."}
+             for i in range(30)]
+    keep, made = _shards_kept()
     first = search_index.build(pages, made=keep)
     assert first == search_index.build(pages)
     shards = len(made)
@@ -83,14 +89,7 @@ def test_words_read_back_from_the_page_cache_find_the_shards_kept_for_them():
               f"nghị quyết, học tập và làm theo. Khẩu hiệu số {i % 3}."} for i in range(40)]
     for page in pages:
         page["terms"] = search_index.terms(page)
-    kept: dict = {}
-    made: list = []
-
-    def keep(key, make):
-        if key not in kept:
-            made.append(key)
-            kept[key] = make()
-        return kept[key]
+    keep, made = _shards_kept()
     first = search_index.build(pages, terms_of=lambda p: p["terms"], made=keep)
     made.clear()
     read_back = [dict(p, terms=pickle.loads(pickle.dumps(p["terms"]))) for p in pages]
