@@ -175,9 +175,12 @@ def _build_into(target: Path, args) -> None:
     from daihoi.cli import atomic, watchdog
     from daihoi.model.problems import Problem, errors
     from daihoi.site.builder import missing_outputs
+    from daihoi.site.pagecache import cache_root, folder_key
 
     adapter = engine()
-    staged = atomic.staging_dir(target)     # also removes what killed builds left beside it
+    # The site before last, kept in the cache: the build writes into it only what changed.
+    kept = cache_root() / "ban-truoc" / folder_key(target)
+    staged = atomic.staging_dir(target, reuse=kept)     # also removes what killed builds left beside it
     watchdog.enable()
     try:
         found = adapter.build_site(Path(args.content_dir), staged)
@@ -218,7 +221,7 @@ def _build_into(target: Path, args) -> None:
         raise
     finally:
         watchdog.disable()
-    atomic.swap_in(staged, target)
+    atomic.swap_in(staged, target, keep=kept)
 
 
 def _code_tag() -> str:

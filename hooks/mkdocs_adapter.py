@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import sys
+from contextlib import contextmanager
 from datetime import date
 from types import MethodType
 from pathlib import Path
@@ -31,7 +32,7 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 
 from daihoi.model.content import shown  # noqa: E402
 from daihoi.model.problems import ContentError  # noqa: E402
-from daihoi.site import pagecache, preview, search_index  # noqa: E402
+from daihoi.site import output, pagecache, preview, search_index  # noqa: E402
 from daihoi.site.builder import Page, SiteBuild  # noqa: E402
 
 TODAY_ENV = "DAIHOI_TODAY"     # set by build.py --today; also honours SOURCE_DATE_EPOCH
@@ -294,10 +295,14 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
+    import mkdocs.utils
+
+    # mkdocs.utils.write_file, through the output folder while _writing_through lasts.
+    write = lambda content, path: mkdocs.utils.write_file(content, path)    # noqa: E731
     if preview.active:
-        preview.later(_build.finish, Path(config.site_dir))     # after the page reloads
+        preview.later(_build.finish, Path(config.site_dir), write)     # after the page reloads
     else:
-        _build.finish(Path(config.site_dir))
+        _build.finish(Path(config.site_dir), write)
 
 
 # ---------------------------------------------------------------------------- Material's markup
@@ -388,6 +393,34 @@ def engine_problems(records, content_dir: Path) -> list:
     return sorted(out)
 
 
+@contextmanager
+def _writing_through(folder):
+    """MkDocs empties the site folder and writes every file again: while this lasts, it writes
+    through `folder` (daihoi/site/output.py), which leaves a file alone when its bytes are there."""
+    import mkdocs.utils
+
+    clean, write_file, copy_file = mkdocs.utils.clean_directory, mkdocs.utils.write_file, mkdocs.utils.copy_file
+    copy_method = File.copy_file
+
+    def copy_generated(file, dirty=False):
+        """A generated file (made from text or bytes, not copied): written through the folder too, as
+        bytes. MkDocs writes text in the system's text mode, which on Windows turns each line end
+        into CR LF: the same build gave other bytes there."""
+        if file.abs_src_path is not None:
+            return copy_method(file, dirty)
+        mkdocs.utils.write_file(file.content_bytes, file.abs_dest_path)
+
+    mkdocs.utils.clean_directory = folder.start
+    mkdocs.utils.write_file = lambda content, path: folder.write(content, path, write_file)
+    mkdocs.utils.copy_file = lambda source, path: folder.copy(source, path, copy_file)
+    File.copy_file = copy_generated
+    try:
+        yield folder
+    finally:
+        mkdocs.utils.clean_directory, mkdocs.utils.write_file, mkdocs.utils.copy_file = clean, write_file, copy_file
+        File.copy_file = copy_method
+
+
 def build_site(content_dir: Path, site_dir: Path) -> list:
     """Build `content_dir` into `site_dir`; the engine's warnings as problems. EngineError if it stops."""
     from mkdocs.commands.build import build
@@ -399,8 +432,13 @@ def build_site(content_dir: Path, site_dir: Path) -> list:
         raise EngineError(NO_HOOKS)
     log = _Collect()
     logging.getLogger("mkdocs").addHandler(log)
+    # `site_dir` may hold an earlier build (daihoi/cli/atomic.py keeps the site before last for
+    # this): what is already there is not written again, and what this build does not make goes.
+    folder = output.Folder()
     try:
-        build(config)
+        with _writing_through(folder):
+            build(config)
+        folder.finish()
     except MkDocsException as exc:
         # MkDocs wraps a hook's error (our Vietnamese problems) in "Aborted with a BuildError!".
         inner = exc.__context__ if isinstance(exc.__context__, MkDocsException) else None
@@ -410,31 +448,42 @@ def build_site(content_dir: Path, site_dir: Path) -> list:
     return engine_problems(log.records, content_dir)
 
 
+# MkDocs looks for saved files every 0.5 s (it polls, so that network drives and shared folders work
+# too): a quarter of the editor's wait after a save, on average, went there. A look over 1,000
+# posts takes about 5 ms, so looking every 0.2 s costs little.
+POLL_S = 0.2
+
+
+def _quick_server(server_class, interval: float = POLL_S):
+    """MkDocs' live-reload server, looking for saved files every `interval` seconds."""
+    def make(**options):
+        return server_class(polling_interval=interval, **options)
+    return make
+
+
 def serve_site(content_dir: Path, port: int) -> None:
     import mkdocs.commands.serve as serving
-    import mkdocs.utils
     import mkdocs.utils.meta
 
-    # The preview rebuilds into one folder after every save; MkDocs empties it and writes every file
-    # again. Files whose bytes did not change are left as they are (daihoi/site/preview.py).
+    # The preview rebuilds into one folder after every save: files whose bytes did not change are
+    # left as they are (daihoi/site/output.py); the search index is made after the page reloads.
     preview.active = True
-    folder = preview.Folder(spared=(search_index.INDEX_DIR,))
-    write_file, copy_file, build = mkdocs.utils.write_file, mkdocs.utils.copy_file, serving.build
-    mkdocs.utils.clean_directory = folder.start
-    mkdocs.utils.write_file = lambda content, path: folder.write(content, path, write_file)
-    mkdocs.utils.copy_file = lambda source, path: folder.copy(source, path, copy_file)
+    folder = output.Folder(spared=(search_index.INDEX_DIR,))
+    build = serving.build
 
     def build_then_tidy(config, **options):
         build(config, **options)
         folder.finish()
     serving.build = build_then_tidy
+    serving.LiveReloadServer = _quick_server(serving.LiveReloadServer)
     # What does not change between two saves is read once: the theme's files (Material's folder has
     # thousands of icons, listed again for every build) and each page's front matter, by its text.
     Files.add_files_from_theme = _theme_files_once(Files.add_files_from_theme)
     mkdocs.utils.meta.get_data = _front_matter_once(mkdocs.utils.meta.get_data)
     try:
-        serving.serve(str(CONFIG), docs_dir=str(Path(content_dir).resolve()), dev_addr=f"127.0.0.1:{port}",
-                      livereload=True)
+        with _writing_through(folder):
+            serving.serve(str(CONFIG), docs_dir=str(Path(content_dir).resolve()), dev_addr=f"127.0.0.1:{port}",
+                          livereload=True)
     finally:
         preview.wait()
 

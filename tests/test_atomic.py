@@ -49,3 +49,23 @@ def test_swap_in_replaces_the_site_and_leaves_nothing_beside_it(tmp_path):
     atomic.swap_in(staged, target)
     assert (target / "index.html").read_text(encoding="utf-8") == "mới"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_site_before_last_is_kept_aside_and_becomes_the_next_staging_folder(tmp_path):
+    target, kept = tmp_path / "site", tmp_path / "cache" / "ban-truoc" / "abc"
+    for n in (1, 2):
+        staged = atomic.staging_dir(target, reuse=kept)
+        (staged / f"{n}.html").write_text(str(n), encoding="utf-8")
+        atomic.swap_in(staged, target, keep=kept)
+    assert sorted(p.name for p in target.iterdir()) == ["2.html"]
+    assert sorted(p.name for p in kept.iterdir()) == ["1.html"]        # the site before, moved aside
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site"]
+    staged = atomic.staging_dir(target, reuse=kept)                     # the next build writes into it
+    assert staged.parent == tmp_path and sorted(p.name for p in staged.iterdir()) == ["1.html"]
+    assert not kept.exists()
+
+
+def test_a_staging_folder_starts_empty_when_nothing_was_kept(tmp_path):
+    target = tmp_path / "site"
+    staged = atomic.staging_dir(target, reuse=tmp_path / "cache" / "khong-co")
+    assert staged.is_dir() and list(staged.iterdir()) == []

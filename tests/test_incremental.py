@@ -1,6 +1,7 @@
 """Rebuilding only what changed (daihoi/site/pagecache.py): after one post is edited, a build that
 takes the other pages from the cache gives byte for byte the site a clean build of the edited
-content gives, and it did take them from the cache."""
+content gives, and it did take them from the cache; written into the site before last
+(daihoi/site/output.py), it leaves unchanged files alone and removes a deleted post's page."""
 from __future__ import annotations
 
 import shutil
@@ -21,6 +22,10 @@ def _counts(cache: Path) -> dict:
     return pagecache.last_counts(folder)
 
 
+def _files(site: Path) -> dict:
+    return {f.relative_to(site).as_posix(): (f.stat().st_mtime_ns, f.read_bytes()) for f in site.rglob("*") if f.is_file()}
+
+
 def _entries(folder: Path) -> dict:
     return {f.name: (f.stat().st_mtime_ns, f.read_bytes()) for f in folder.iterdir() if f.name != pagecache.COUNTS}
 
@@ -31,6 +36,7 @@ def test_one_post_edited_rebuilds_to_the_same_bytes_as_a_clean_build(tmp_path):
     warm = tmp_path / "cache-am"
     _build(content, tmp_path / "site", warm)
     first = _counts(warm)
+    built_first = _files(tmp_path / "site")
     assert first["hits"] == 0 and first["misses"] > 20
 
     (kept,) = (warm / "trang").iterdir()
@@ -49,3 +55,18 @@ def test_one_post_edited_rebuilds_to_the_same_bytes_as_a_clean_build(tmp_path):
 
     _build(content, tmp_path / "clean", tmp_path / "cache-sach")
     assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "clean")
+    # That build wrote into the first build's folder (daihoi/cli/atomic.py keeps the site before
+    # last): a file whose bytes did not change was left as it was, time and all.
+    now = _files(tmp_path / "site")
+    untouched = [p for p, (time, data) in now.items() if built_first.get(p) == (time, data)]
+    assert len(untouched) > len(now) // 2 and any(p.endswith(".html") for p in untouched)
+    assert [p for p in now if p.endswith(".html") and now[p][0] == built_first.get(p, (None,))[0]
+            and now[p][1] != built_first[p][1]] == []
+
+    # A post deleted: its page goes from the folder written into (the second build's).
+    post.unlink()
+    _build(content, tmp_path / "site", warm)
+    shutil.rmtree(tmp_path / "clean")
+    _build(content, tmp_path / "clean", tmp_path / "cache-sach")
+    assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "clean")
+    assert not (tmp_path / "site" / "tin-tuc" / post.stem).exists()

@@ -1,6 +1,6 @@
-"""The editor's preview (daihoi/site/preview.py and `build.py serve`): a file is written only when
-its bytes change, what a build no longer makes is removed, the search index follows a moment later,
-and what the browser is served after a save is the saved page."""
+"""The editor's preview (daihoi/site/preview.py and `build.py serve`): the search index follows a
+moment after the page reloads, what the browser is served after a save is the saved page, and a
+saved file is seen soon. How the preview's folder is written: tests/test_output.py."""
 import os
 import shutil
 import socket
@@ -15,79 +15,6 @@ import pytest
 
 from helpers import CACHE, ROOT, SITE_FIXTURE
 from daihoi.site import preview
-
-
-def _write(content: bytes, path: str) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as f:
-        f.write(content)
-
-
-def _age(path, seconds=10):
-    """Make a file look written `seconds` ago (as the previous build's files are)."""
-    past = time.time() - seconds
-    os.utime(path, (past, past))
-
-
-def test_folder_writes_changed_bytes_only_and_removes_what_a_build_no_longer_makes(tmp_path):
-    site = tmp_path / "site"
-    folder = preview.Folder(spared=("tim-kiem/chi-muc",))
-    folder.start(str(site))
-    for name, text in [("a/index.html", b"A"), ("b/index.html", b"B"), ("c/index.html", b"C")]:
-        folder.write(text, str(site / name), _write)
-    _write(b"{}", str(site / "tim-kiem/chi-muc/index.json"))
-    folder.finish()
-    for path in site.rglob("*"):
-        if path.is_file():
-            _age(path)
-    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
-
-    # Next build: a unchanged, b changed, c no longer made (a deleted post).
-    folder.start(str(site))
-    folder.write(b"A", str(site / "a/index.html"), _write)
-    folder.write(b"B2", str(site / "b/index.html"), _write)
-    folder.finish()
-
-    assert (site / "a/index.html").stat().st_mtime_ns == before[site / "a/index.html"]     # not written again
-    assert (site / "b/index.html").read_bytes() == b"B2"
-    assert not (site / "c").exists()                                                        # file and its folder
-    assert (site / "tim-kiem/chi-muc/index.json").read_bytes() == b"{}"                     # left to its writer
-
-
-def test_folder_writes_again_a_file_removed_behind_its_back(tmp_path):
-    site = tmp_path / "site"
-    folder = preview.Folder()
-    folder.start(str(site))
-    folder.write(b"A", str(site / "a.html"), _write)
-    folder.finish()
-    (site / "a.html").unlink()
-    folder.start(str(site))
-    folder.write(b"A", str(site / "a.html"), _write)
-    folder.finish()
-    assert (site / "a.html").read_bytes() == b"A"
-
-
-def test_folder_copies_a_source_again_only_when_it_changed(tmp_path):
-    site, source = tmp_path / "site", tmp_path / "anh.jpg"
-    source.write_bytes(b"jpeg-1")
-    calls = []
-
-    def copy(src, dest):
-        calls.append(dest)
-        os.makedirs(os.path.dirname(dest), exist_ok=True)
-        shutil.copyfile(src, dest)
-
-    folder = preview.Folder()
-    for _ in range(2):
-        folder.start(str(site))
-        folder.copy(str(source), str(site / "anh/anh.jpg"), copy)
-        folder.finish()
-    assert len(calls) == 1 and (site / "anh/anh.jpg").read_bytes() == b"jpeg-1"
-    source.write_bytes(b"jpeg-2, longer")
-    folder.start(str(site))
-    folder.copy(str(source), str(site / "anh/anh.jpg"), copy)
-    folder.finish()
-    assert len(calls) == 2 and (site / "anh/anh.jpg").read_bytes() == b"jpeg-2, longer"
 
 
 def test_later_work_not_begun_is_dropped_by_the_next_build_and_begun_work_is_waited_for():
@@ -195,3 +122,23 @@ def test_later_work_already_begun_stops_at_its_next_check():
     assert _until(lambda: len(steps) > 3, 10)
     preview.wait(drop=True)                  # the next build begins
     assert 3 < len(steps) < 10_000
+
+
+def test_serve_looks_for_saved_files_more_often_than_mkdocs_does(tmp_path):
+    """MkDocs' server polls every 0.5 s: on average a quarter of a second of the editor's wait."""
+    import importlib.util
+
+    from mkdocs.livereload import LiveReloadServer
+
+    spec = importlib.util.spec_from_file_location("adapter_for_serve_test", ROOT / "hooks" / "mkdocs_adapter.py")
+    adapter = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(adapter)
+    server = adapter._quick_server(LiveReloadServer)(builder=lambda: None, host="127.0.0.1", port=0,
+                                                     root=str(tmp_path), mount_path="/")
+    stock = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path), mount_path="/")
+    try:
+        assert server.observer.timeout == adapter.POLL_S <= 0.25
+        assert stock.observer.timeout == 0.5        # what MkDocs alone does
+    finally:
+        server.server_close()
+        stock.server_close()

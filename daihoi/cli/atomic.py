@@ -82,8 +82,10 @@ def lock(target: Path):
         path.unlink(missing_ok=True)
 
 
-def staging_dir(target: Path) -> Path:
-    """An empty folder beside `target`, on the same disk so the swap is a rename.
+def staging_dir(target: Path, reuse: Path | None = None) -> Path:
+    """A folder beside `target`, on the same disk so the swap is a rename: the folder `reuse` (the
+    site before last, kept by `swap_in`) moved there when there is one, else an empty one. The
+    build writes into it only what changed (daihoi/site/output.py).
 
     Call it holding `lock(target)`: it first removes what killed builds left (`remove_stale`).
     The folder's name carries this process's id, so another build can tell whether it is held.
@@ -91,7 +93,14 @@ def staging_dir(target: Path) -> Path:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(target)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.new-{os.getpid()}-", dir=target.parent))
+    staged = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-{os.getpid()}-", dir=target.parent))
+    if reuse is not None and Path(reuse).is_dir() and not Path(reuse).is_symlink():
+        try:
+            staged.rmdir()
+            os.replace(reuse, staged)
+        except OSError:         # on another disk, or held by another program: start empty
+            staged.mkdir(exist_ok=True)
+    return staged
 
 
 def _holder(folder: Path, target: Path) -> int | None:
@@ -128,8 +137,9 @@ def remove_stale(target: Path) -> list[Path]:
     return removed
 
 
-def swap_in(staged: Path, target: Path) -> None:
-    """Replace `target` by `staged` (both folders); the old one is removed afterwards."""
+def swap_in(staged: Path, target: Path, keep: Path | None = None) -> None:
+    """Replace `target` by `staged` (both folders). The old one is moved to `keep` (for the next
+    `staging_dir` to write into) or, without `keep` or when it cannot be moved there, removed."""
     target = Path(target)
     old = None
     if target.exists():
@@ -142,8 +152,18 @@ def swap_in(staged: Path, target: Path) -> None:
         if old is not None:
             os.replace(old, target)
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    if old is None:
+        return
+    if keep is not None:
+        keep = Path(keep)
+        shutil.rmtree(keep, ignore_errors=True)
+        try:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(old, keep)
+            return
+        except OSError:         # the cache on another disk: nothing kept
+            pass
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def write_file(path: Path, data: bytes | str, encoding: str = "utf-8") -> None:

@@ -381,7 +381,9 @@ class SiteBuild:
         self.page_cache.put(key, dict(engine, html=html, problems=self.page_problems[problems_from:],
                                       search=self.search_pages[search_from:]))
 
-    def finish(self, site_dir: Path) -> None:
+    def finish(self, site_dir: Path, write: Callable[[bytes, str], None] | None = None) -> None:
+        """The search index, written into `site_dir` by `write(bytes, path)` (the engine's writer,
+        which leaves a file whose bytes are there alone), or as plain files."""
         out = Path(site_dir) / search_index.INDEX_DIR
         # The index of the same pages by the same code is the same index: kept with the pages.
         key = "chi-muc:" + pagecache.digest(self.code_digest, sorted((p["url"], p["title"], p["text"], p["lead"],
@@ -404,8 +406,11 @@ class SiteBuild:
         files = kept["files"]
         self.page_cache.save()
         for rel, text in files.items():
-            (out / rel).parent.mkdir(parents=True, exist_ok=True)
-            (out / rel).write_text(text, encoding="utf-8")
+            if write is not None:
+                write(text.encode("utf-8"), str(out / rel))
+            else:
+                (out / rel).parent.mkdir(parents=True, exist_ok=True)
+                (out / rel).write_bytes(text.encode("utf-8"))
 
     # ------------------------------------------------------------------ templates
 

@@ -45,9 +45,9 @@ def cache_root() -> Path:
     return Path(os.environ.get(CACHE_ENV) or PROJECT / ".cache")
 
 
-def folder_key(content_dir: Path) -> str:
-    """A content folder's own name under the cache: two sites built on one machine do not mix."""
-    return digest(str(Path(content_dir).resolve()))[:16]
+def folder_key(folder: Path) -> str:
+    """A content or site folder's own name under the cache: two sites built on one machine do not mix."""
+    return digest(str(Path(folder).resolve()))[:16]
 
 
 def files_digest(*folders: Path, suffixes: tuple = ()) -> str:

@@ -1,0 +1,102 @@
+"""The site folder, written file by file by the engine and kept between builds: a file is written
+only when its bytes change.
+
+An engine empties the site folder and writes every file again on every build. With the pages
+themselves taken from the page cache (daihoi/site/pagecache.py), making ~1,400 files and their
+folders again was about a sixth of a rebuild on 1,000 posts (more on Windows, where making a file
+costs more). Here the engine's `write` and `copy` leave a file alone when what is on disk is
+already those bytes, and `finish` removes every file this build neither wrote nor kept, so the
+folder ends exactly as a fresh build would leave it. A file left alone keeps its time as well:
+an upload tool that compares times sends only what changed.
+
+Whether a file is the same is read from the disk each time (not remembered), so a folder made
+by another build, or touched by hand, is still written right.
+
+- The preview (`build.py serve`) keeps one folder for the session.
+- A published build (`build.py build`) writes into the site before last, which the swap kept
+  (daihoi/cli/atomic.py), so the site being read is never written to.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+MARK = ".dh-dang-dung"  # touched when a build starts: files older than it were not made by this build
+
+
+def _holds(path: str, content: bytes) -> bool:
+    """Does the file at `path` hold exactly `content`?"""
+    try:
+        with open(path, "rb") as f:
+            return f.read(len(content) + 1) == content
+    except OSError:
+        return False
+
+
+def _same_file(source: str, target: str) -> bool:
+    try:
+        if os.stat(source).st_size != os.stat(target).st_size:
+            return False
+        with open(source, "rb") as f:
+            return _holds(target, f.read())
+    except OSError:
+        return False
+
+
+class Folder:
+    """One output folder: `start` replaces emptying it; `write` and `copy` skip a file whose bytes
+    are already there; `finish` removes every file this build neither wrote nor kept. Files under
+    `spared` (written after the build, by the preview's later work) are left to their writer."""
+
+    def __init__(self, spared: tuple[str, ...] = ()):
+        self.root: Path | None = None
+        self.kept: set[str] = set()              # paths left as they were in this build
+        self.mark = 0
+        self.spared = spared
+
+    def start(self, directory: str) -> None:
+        self.root = Path(directory)
+        self.root.mkdir(parents=True, exist_ok=True)
+        marker = self.root / MARK
+        marker.touch()
+        # The file system's own clock, as the files' times are: a file this build writes is not older.
+        self.mark = marker.stat().st_mtime_ns
+        self.kept = set()
+
+    def write(self, content: bytes, path: str, write_file) -> None:
+        path = os.path.abspath(path)
+        if _holds(path, content):
+            self.kept.add(path)
+            return
+        write_file(content, path)
+
+    def copy(self, source: str, path: str, copy_file) -> None:
+        target = os.path.abspath(path)
+        if os.path.isdir(target):
+            target = os.path.join(target, os.path.basename(source))
+        if _same_file(source, target):
+            self.kept.add(target)
+            return
+        copy_file(source, path)
+
+    def finish(self) -> None:
+        """Remove what an earlier build made and this one did not (a deleted post, a renamed page)."""
+        if self.root is None:
+            return
+        for folder, dirs, files in os.walk(self.root, topdown=True):
+            rel = os.path.relpath(folder, self.root).replace(os.sep, "/")
+            if rel != "." and any(rel == s or rel.startswith(s + "/") for s in self.spared):
+                dirs[:] = []
+                continue
+            for name in files:
+                path = os.path.join(folder, name)
+                if path in self.kept:
+                    continue
+                if name == MARK or os.stat(path).st_mtime_ns < self.mark:
+                    os.remove(path)
+        for folder, _, _ in os.walk(self.root, topdown=False):
+            if folder != str(self.root):
+                try:
+                    os.rmdir(folder)        # only an emptied folder goes
+                except OSError:
+                    pass

@@ -1,0 +1,104 @@
+"""The site folder written file by file (daihoi/site/output.py): a file is written only when its
+bytes change, and what a build no longer makes is removed, whoever made the folder before."""
+import os
+import shutil
+import time
+
+from daihoi.site import output
+
+
+def _write(content: bytes, path: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(content)
+
+
+def _age(path, seconds=10):
+    """Make a file look written `seconds` ago (as the previous build's files are)."""
+    past = time.time() - seconds
+    os.utime(path, (past, past))
+
+
+def test_folder_writes_changed_bytes_only_and_removes_what_a_build_no_longer_makes(tmp_path):
+    site = tmp_path / "site"
+    folder = output.Folder(spared=("tim-kiem/chi-muc",))
+    folder.start(str(site))
+    for name, text in [("a/index.html", b"A"), ("b/index.html", b"B"), ("c/index.html", b"C")]:
+        folder.write(text, str(site / name), _write)
+    _write(b"{}", str(site / "tim-kiem/chi-muc/index.json"))
+    folder.finish()
+    for path in site.rglob("*"):
+        if path.is_file():
+            _age(path)
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+
+    # Next build: a unchanged, b changed, c no longer made (a deleted post).
+    folder.start(str(site))
+    folder.write(b"A", str(site / "a/index.html"), _write)
+    folder.write(b"B2", str(site / "b/index.html"), _write)
+    folder.finish()
+
+    assert (site / "a/index.html").stat().st_mtime_ns == before[site / "a/index.html"]     # not written again
+    assert (site / "b/index.html").read_bytes() == b"B2"
+    assert not (site / "c").exists()                                                        # file and its folder
+    assert (site / "tim-kiem/chi-muc/index.json").read_bytes() == b"{}"                     # left to its writer
+
+
+def test_folder_writes_again_a_file_removed_behind_its_back(tmp_path):
+    site = tmp_path / "site"
+    folder = output.Folder()
+    folder.start(str(site))
+    folder.write(b"A", str(site / "a.html"), _write)
+    folder.finish()
+    (site / "a.html").unlink()
+    folder.start(str(site))
+    folder.write(b"A", str(site / "a.html"), _write)
+    folder.finish()
+    assert (site / "a.html").read_bytes() == b"A"
+
+
+def test_folder_copies_a_source_again_only_when_it_changed(tmp_path):
+    site, source = tmp_path / "site", tmp_path / "anh.jpg"
+    source.write_bytes(b"jpeg-1")
+    calls = []
+
+    def copy(src, dest):
+        calls.append(dest)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        shutil.copyfile(src, dest)
+
+    folder = output.Folder()
+    for _ in range(2):
+        folder.start(str(site))
+        folder.copy(str(source), str(site / "anh/anh.jpg"), copy)
+        folder.finish()
+    assert len(calls) == 1 and (site / "anh/anh.jpg").read_bytes() == b"jpeg-1"
+    source.write_bytes(b"jpeg-2, longer")
+    folder.start(str(site))
+    folder.copy(str(source), str(site / "anh/anh.jpg"), copy)
+    folder.finish()
+    assert len(calls) == 2 and (site / "anh/anh.jpg").read_bytes() == b"jpeg-2, longer"
+
+
+def test_a_folder_left_by_another_build_ends_as_a_fresh_build_would_leave_it(tmp_path):
+    """The site before last, written into by a new Folder (nothing remembered): what is there is
+    compared by its bytes, stale pages and emptied folders go, and no marker file is left."""
+    site = tmp_path / "site"
+    for name, text in [("a/index.html", b"A"), ("b/index.html", b"B-old"), ("cu/index.html", b"C"),
+                       ("anh/x.jpg", b"jpeg-old")]:
+        _write(text, str(site / name))
+        _age(site / name)
+    before = (site / "a/index.html").stat().st_mtime_ns
+    source = tmp_path / "x.jpg"
+    source.write_bytes(b"jpeg-new")
+    folder = output.Folder()
+    folder.start(str(site))
+    folder.write(b"A", str(site / "a/index.html"), _write)
+    folder.write(b"B", str(site / "b/index.html"), _write)        # shorter than what is there
+    folder.copy(str(source), str(site / "anh/x.jpg"), lambda s, d: shutil.copyfile(s, d))
+    folder.finish()
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert files == ["a/index.html", "anh/x.jpg", "b/index.html"]
+    assert (site / "a/index.html").stat().st_mtime_ns == before
+    assert (site / "b/index.html").read_bytes() == b"B" and (site / "anh/x.jpg").read_bytes() == b"jpeg-new"
+    assert not (site / "cu").exists()
