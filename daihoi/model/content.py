@@ -92,15 +92,19 @@ def _finish_plan(plan: dict, src, file: Path) -> dict:
     return plan
 
 
-_last: dict = {}      # fingerprint -> (site, problems): one build loads the content once
+_last: dict = {}      # fingerprint -> what the plans and settings give: read once per state of those files
 
 
-def fingerprint(content_dir: Path) -> tuple:
-    """Every file's path, size and modification time: changes when an editor saves anything."""
+def fingerprint(content_dir: Path, pages: bool = True) -> tuple:
+    """Every file's path, size and modification time: changes when an editor saves anything.
+    `pages=False`: not the pages' Markdown (posts and other pages; the plans' is counted)."""
     out = []
+    plans = os.path.join(str(content_dir), PLANS_DIR)
     for root, dirs, files in os.walk(content_dir):
         dirs.sort()
         for name in sorted(files):
+            if not pages and name.endswith(".md") and (root != plans or name == "index.md"):
+                continue
             try:
                 st = os.stat(os.path.join(root, name))
             except OSError:
@@ -112,17 +116,38 @@ def fingerprint(content_dir: Path) -> tuple:
 def load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
     """The site model (None when there is any error) and every problem found, warnings included.
 
-    The check before a build and each hook ask for the same content: it is read once per
-    state of the folder, and read again as soon as any file changes (serve).
+    The check before a build and each hook ask for the same content. What the settings, the
+    congresses and the plans give is read once per state of their files: saving a post in the
+    preview (`serve`) reads the plans again only if one of their files changed. Every other
+    page is looked at each time (each file's reading is remembered by its bytes: source.py).
     """
-    key = fingerprint(Path(content_dir))
+    content_dir = Path(content_dir)
+    key = fingerprint(content_dir, pages=False)
     if key not in _last:
         _last.clear()
-        _last[key] = _load(Path(content_dir))
-    return _last[key]
+        _last[key] = _load_plans(content_dir)
+    settings, congresses, problems, resolved, resolve_problems = _last[key]
+    problems = problems + _page_problems(content_dir)
+    if errors(problems) or settings is None:
+        return None, sorted(problems)
+    return Site(settings, congresses, list(resolved)), sorted(problems + resolve_problems)
 
 
-def _load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
+def _page_problems(content_dir: Path) -> list[Problem]:
+    """Other pages (posts included): only what would break the build (encoding, YAML syntax, size)."""
+    out: list[Problem] = []
+    plans = content_dir / PLANS_DIR
+    for file in sorted(content_dir.rglob("*.md")):
+        if file.parent == plans and file.name != "index.md":
+            continue
+        out.extend(source.read(file, shown(file))[1])
+    return out
+
+
+def _load_plans(content_dir: Path) -> tuple:
+    """(settings, congresses, plans resolved, problems, the problems resolving found): what the
+    settings, the congresses and the plans give. The plans are resolved only when these files
+    have no error; `load` reports what resolving found only when the pages have none either."""
     problems: list[Problem] = []
 
     settings, settings_src = None, None
@@ -175,18 +200,11 @@ def _load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
     problems.extend(validate.duplicate_numbers(located))
     problems.extend(validate.duplicate_slugs(located))
 
-    # Other pages: only what would break the build (encoding, YAML syntax, size).
-    for file in sorted(content_dir.rglob("*.md")):
-        if file.parent == content_dir / PLANS_DIR and file.name != "index.md":
-            continue
-        problems.extend(source.read(file, shown(file))[1])
-
-    if errors(problems) or settings is None:
-        return None, sorted(problems)
-    resolved = []
-    for plan, src in plans:
-        one, found = resolve.resolve(plan, congresses, src)
-        resolved.append(one)
-        problems.extend(found)
-    resolved.sort(key=lambda p: (p.date, p.number))
-    return Site(settings, congresses, resolved), sorted(problems)
+    resolved, found = [], []
+    if not errors(problems) and settings is not None:
+        for plan, src in plans:
+            one, more = resolve.resolve(plan, congresses, src)
+            resolved.append(one)
+            found.extend(more)
+        resolved.sort(key=lambda p: (p.date, p.number))
+    return settings, congresses, problems, resolved, found
