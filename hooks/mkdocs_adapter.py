@@ -422,7 +422,8 @@ def _writing_through(folder):
 
 
 def build_site(content_dir: Path, site_dir: Path) -> list:
-    """Build `content_dir` into `site_dir`; the engine's warnings as problems. EngineError if it stops."""
+    """Build `content_dir` into `site_dir`; the engine's warnings as problems. EngineError if it stops.
+    `site_dir` may hold the site before last (build.py writes into it): it ends holding this build only."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
