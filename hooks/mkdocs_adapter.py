@@ -297,8 +297,7 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     import mkdocs.utils
 
-    # mkdocs.utils.write_file, through the output folder while _writing_through lasts.
-    write = lambda content, path: mkdocs.utils.write_file(content, path)    # noqa: E731
+    write = mkdocs.utils.write_file         # through the output folder: _writing_through lasts the build
     if preview.active:
         preview.later(_build.finish, Path(config.site_dir), write)     # after the page reloads
     else:

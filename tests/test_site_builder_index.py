@@ -3,6 +3,7 @@ made by the same code; other code (another version of the tool) makes it again."
 from datetime import date
 
 from helpers import ROOT, SITE_FIXTURE
+from daihoi.cli import atomic
 from daihoi.site import pagecache, search_index
 from daihoi.site.builder import SiteBuild
 
@@ -17,7 +18,7 @@ def _finish(tmp_path, code: str, made: list, monkeypatch) -> dict:
     build.code_digest = code
     build.search_pages = [dict(p, terms=search_index.terms(p)) for p in PAGES]
     monkeypatch.setattr(search_index, "build", lambda *a, **k: made.append(code) or BUILD(*a, **k))
-    build.finish(tmp_path / "site")
+    build.finish(tmp_path / "site", lambda data, path: atomic.write_file(path, data))
     return {f.name: f.read_bytes() for f in (tmp_path / "site" / search_index.INDEX_DIR).rglob("*.json")}
 
 

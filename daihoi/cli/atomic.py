@@ -166,6 +166,15 @@ def swap_in(staged: Path, target: Path, keep: Path | None = None) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def holds(path: Path | str, data: bytes) -> bool:
+    """Does the file at `path` hold exactly `data`? (False when it cannot be read.)"""
+    try:
+        with open(path, "rb") as f:
+            return f.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
 def write_file(path: Path, data: bytes | str, encoding: str = "utf-8") -> None:
     """Write a file atomically: readers see the old file or the new one, never half."""
     path = Path(path)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from daihoi.cli.atomic import write_file
+from daihoi.cli.atomic import holds, write_file
 
 from . import workers
 
@@ -46,11 +46,8 @@ def content_key(kind: str, *parts: object) -> str:
 
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write unless the file already holds exactly these bytes. True if written."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
+    if holds(path, data):
+        return False
     write_file(path, data)
     return True
 

@@ -95,15 +95,19 @@ def _finish_plan(plan: dict, src, file: Path) -> dict:
 _last: dict = {}      # fingerprint -> what the plans and settings give: read once per state of those files
 
 
-def fingerprint(content_dir: Path, pages: bool = True) -> tuple:
-    """Every file's path, size and modification time: changes when an editor saves anything.
-    `pages=False`: not the pages' Markdown (posts and other pages; the plans' is counted)."""
+def _is_plan(folder: str, name: str, content_dir: Path) -> bool:
+    """A plan's file: Markdown directly in ke-hoach/, other than that folder's own page (index.md)."""
+    return name.endswith(".md") and name != "index.md" and folder == os.path.join(str(content_dir), PLANS_DIR)
+
+
+def fingerprint(content_dir: Path) -> tuple:
+    """The path, size and modification time of every file the plans are read from: everything but
+    the pages' Markdown (posts and other pages). Changes when an editor saves one of them."""
     out = []
-    plans = os.path.join(str(content_dir), PLANS_DIR)
     for root, dirs, files in os.walk(content_dir):
         dirs.sort()
         for name in sorted(files):
-            if not pages and name.endswith(".md") and (root != plans or name == "index.md"):
+            if name.endswith(".md") and not _is_plan(root, name, content_dir):
                 continue
             try:
                 st = os.stat(os.path.join(root, name))
@@ -122,7 +126,7 @@ def load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
     page is looked at each time (each file's reading is remembered by its bytes: source.py).
     """
     content_dir = Path(content_dir)
-    key = fingerprint(content_dir, pages=False)
+    key = fingerprint(content_dir)
     if key not in _last:
         _last.clear()
         _last[key] = _load_plans(content_dir)
@@ -136,11 +140,9 @@ def load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
 def _page_problems(content_dir: Path) -> list[Problem]:
     """Other pages (posts included): only what would break the build (encoding, YAML syntax, size)."""
     out: list[Problem] = []
-    plans = content_dir / PLANS_DIR
     for file in sorted(content_dir.rglob("*.md")):
-        if file.parent == plans and file.name != "index.md":
-            continue
-        out.extend(source.read(file, shown(file))[1])
+        if not _is_plan(str(file.parent), file.name, content_dir):
+            out.extend(source.read(file, shown(file))[1])
     return out
 
 
@@ -187,7 +189,7 @@ def _load_plans(content_dir: Path) -> tuple:
 
     plans, located = [], []
     for file in sorted((content_dir / PLANS_DIR).glob("*.md")):
-        if file.name == "index.md":
+        if not _is_plan(str(file.parent), file.name, content_dir):
             continue
         plan, src = _read(file, schema.PLAN, problems)
         if plan is None:

@@ -13,7 +13,7 @@ writes files. It asks this object, at its own moments:
     .context(page, url_of, href_of)              the template variables of one page
     .content(src, html, source)                  a page's HTML from Markdown, through the allow-list
     .finished(page, html)                        a finished page: markup fixes, safety, search text
-    .after_pages() / .finish(site_dir)           problems of all pages; the search index
+    .after_pages() / .finish(site_dir, write)    problems of all pages; the search index
     .cached(...) / .keep(...)                    a finished page by the digest of its inputs (pagecache)
 
 Everything it knows lives on the object: nothing is shared between modules, nothing is read
@@ -381,9 +381,9 @@ class SiteBuild:
         self.page_cache.put(key, dict(engine, html=html, problems=self.page_problems[problems_from:],
                                       search=self.search_pages[search_from:]))
 
-    def finish(self, site_dir: Path, write: Callable[[bytes, str], None] | None = None) -> None:
-        """The search index, written into `site_dir` by `write(bytes, path)` (the engine's writer,
-        which leaves a file whose bytes are there alone), or as plain files."""
+    def finish(self, site_dir: Path, write: Callable[[bytes, str], None]) -> None:
+        """The search index, written into `site_dir` by `write(bytes, path)`: the engine's writer,
+        which leaves a file whose bytes are there alone."""
         out = Path(site_dir) / search_index.INDEX_DIR
         # The index of the same pages by the same code is the same index: kept with the pages.
         key = "chi-muc:" + pagecache.digest(self.code_digest, sorted((p["url"], p["title"], p["text"], p["lead"],
@@ -406,11 +406,7 @@ class SiteBuild:
         files = kept["files"]
         self.page_cache.save()
         for rel, text in files.items():
-            if write is not None:
-                write(text.encode("utf-8"), str(out / rel))
-            else:
-                (out / rel).parent.mkdir(parents=True, exist_ok=True)
-                (out / rel).write_bytes(text.encode("utf-8"))
+            write(text.encode("utf-8"), str(out / rel))
 
     # ------------------------------------------------------------------ templates
 

@@ -21,16 +21,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from daihoi.cli.atomic import holds
+
 MARK = ".dh-dang-dung"  # touched when a build starts: files older than it were not made by this build
-
-
-def _holds(path: str, content: bytes) -> bool:
-    """Does the file at `path` hold exactly `content`?"""
-    try:
-        with open(path, "rb") as f:
-            return f.read(len(content) + 1) == content
-    except OSError:
-        return False
 
 
 def _same_file(source: str, target: str) -> bool:
@@ -38,7 +31,7 @@ def _same_file(source: str, target: str) -> bool:
         if os.stat(source).st_size != os.stat(target).st_size:
             return False
         with open(source, "rb") as f:
-            return _holds(target, f.read())
+            return holds(target, f.read())
     except OSError:
         return False
 
@@ -65,7 +58,7 @@ class Folder:
 
     def write(self, content: bytes, path: str, write_file) -> None:
         path = os.path.abspath(path)
-        if _holds(path, content):
+        if holds(path, content):
             self.kept.add(path)
             return
         write_file(content, path)
