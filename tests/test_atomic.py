@@ -69,3 +69,11 @@ def test_a_staging_folder_starts_empty_when_nothing_was_kept(tmp_path):
     target = tmp_path / "site"
     staged = atomic.staging_dir(target, reuse=tmp_path / "cache" / "khong-co")
     assert staged.is_dir() and list(staged.iterdir()) == []
+
+
+def test_holds_is_true_only_for_exactly_the_same_bytes(tmp_path):
+    path = tmp_path / "a.html"
+    assert not atomic.holds(path, b"A")                 # no file
+    path.write_bytes(b"AB")
+    assert atomic.holds(path, b"AB")
+    assert not atomic.holds(path, b"A") and not atomic.holds(path, b"ABC") and not atomic.holds(path, b"AC")
