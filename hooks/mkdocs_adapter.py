@@ -144,7 +144,10 @@ def on_files(files, config):
     _files = files
     for item in _build.files(_url_of):
         _add(files, config, item)
-    return files
+    # MkDocs reads the pages in this order (the menu has its own): the posts first, so that the
+    # plans' files, made meanwhile in other processes, are ready when a page that lists them is read.
+    _files = Files(sorted(files, key=lambda file: not _build.early(file.src_uri)))
+    return _files
 
 
 def on_nav(nav, config, files):

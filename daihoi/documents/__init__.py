@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from daihoi.text.numbers import file_size as format_size
 from daihoi.text.vndate import long_form as official_date
@@ -25,6 +26,7 @@ from .cache import Cache, content_key, write_if_changed
 __all__ = [
     "Download",
     "generate_plan_documents",
+    "plan_document_paths",
     "format_size",
     "official_date",
     "describe_attachment",
@@ -84,6 +86,47 @@ def generate_plan_documents(
     as a link and a QR code on the PDF and Word files, and as its own QR SVG.
     congresses: id -> congress, for the calendar.
     """
+    out_dir = Path(out_dir)
+    planned = _planned(plan, page_url=page_url, build_date=build_date, congresses=congresses,
+                       comment_url=comment_url, banner_color=banner_color)
+    jobs = _jobs(plan, page_url=_absolute(page_url), comment_url=_absolute(comment_url or plan.comment_url),
+                 banner_color=banner_color)
+    made = Cache(cache_dir).get_or_make_all(jobs)
+    downloads: list[Download] = []
+    for item in planned:
+        data = made[item.job] if item.job is not None else item.make()
+        path = out_dir / item.path
+        write_if_changed(path, data)
+        size = len(data)
+        downloads.append(Download(item.path, item.kind, item.title, size,
+                                  f"{_KIND_TYPE[item.kind]}, {format_size(size)}", item.group))
+    if plan.slogans:
+        _remove_stale_banners(out_dir / plan.slug / "bang-ron", len(plan.slogans))
+    return downloads
+
+
+def plan_document_paths(plan, *, page_url: str, build_date: date, congresses: dict,
+                        comment_url: str | None = None) -> list[str]:
+    """The paths (relative to out_dir, "/" separators) generate_plan_documents writes for this plan,
+    told without making anything: the build lists the files while they are still being made."""
+    return [item.path for item in _planned(plan, page_url=page_url, build_date=build_date, congresses=congresses,
+                                           comment_url=comment_url)]
+
+
+@dataclass(frozen=True)
+class _Planned:
+    path: str               # relative to out_dir
+    kind: str
+    title: str
+    group: str
+    job: int | None         # the index of its slow job (_jobs), or None: `make` draws it at once
+    make: Callable[[], bytes] | None = None
+
+
+def _planned(plan, *, page_url: str, build_date: date, congresses: dict, comment_url: str | None = None,
+             banner_color: str = "vang") -> list[_Planned]:
+    """Every file of a plan, in the order it is listed: its path, title and group, and what makes it.
+    One list for making the files and for naming them before they are made."""
     from .banners import BANNER_FORMATS, render_slogans_txt
     from .calendar import plan_events, render_ics
     from .qr import qr_svg
@@ -91,51 +134,40 @@ def generate_plan_documents(
     slug = plan.slug
     if not re.fullmatch(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*", slug) or ".." in slug.split("/"):
         raise ValueError(f"slug không hợp lệ: {slug!r}")
-    out_dir = Path(out_dir)
-    base = out_dir / slug
-    cache = Cache(cache_dir)
     comment_url = _absolute(comment_url or plan.comment_url)
     page_url = _absolute(page_url)  # type: ignore[assignment]
     stem = slugify(plan.number) or slugify(slug) or "ke-hoach"
     slogans = [s.text for s in plan.slogans]
-    downloads: list[Download] = []
+    out: list[_Planned] = []
+    jobs = iter(range(1_000_000))       # the slow files come in _jobs' order
 
-    def emit(rel: str, kind: str, title: str, data: bytes, group: str = "") -> None:
-        path = base / rel
-        write_if_changed(path, data)
-        size = len(data)
-        downloads.append(Download(path.relative_to(out_dir).as_posix(), kind, title, size,
-                                  f"{_KIND_TYPE[kind]}, {format_size(size)}", group))
+    def add(rel: str, kind: str, title: str, group: str = "", make: Callable[[], bytes] | None = None) -> None:
+        out.append(_Planned(f"{slug}/{rel}", kind, title, group, None if make else next(jobs), make))
 
-    jobs = _jobs(plan, page_url=page_url, comment_url=comment_url, banner_color=banner_color)
-    made = iter(cache.get_or_make_all(jobs))
-
-    emit(f"ke-hoach-{stem}.pdf", "pdf", "Kế hoạch (PDF, bản in A4)", next(made))
-    emit(f"ke-hoach-{stem}.docx", "docx", "Kế hoạch (Word, chỉnh sửa được)", next(made))
+    add(f"ke-hoach-{stem}.pdf", "pdf", "Kế hoạch (PDF, bản in A4)")
+    add(f"ke-hoach-{stem}.docx", "docx", "Kế hoạch (Word, chỉnh sửa được)")
 
     events = plan_events(plan, congresses, page_url=page_url)
     if events:
-        ics = render_ics(events, build_date=build_date, calendar_name=plan.name, page_url=page_url)
-        emit(f"lich-{stem}.ics", "ics", "Lịch các đợt và hạn báo cáo (ICS, thêm vào điện thoại)", ics)
+        add(f"lich-{stem}.ics", "ics", "Lịch các đợt và hạn báo cáo (ICS, thêm vào điện thoại)",
+            make=lambda: render_ics(events, build_date=build_date, calendar_name=plan.name, page_url=page_url))
 
     if slogans:
         for key, fmt in BANNER_FORMATS.items():
-            emit(f"{key}-{stem}-tat-ca.pdf", "banner-pdf", f"{fmt.label}: tất cả khẩu hiệu (PDF)", next(made),
-                 GROUP_SLOGANS)
-        emit(f"khau-hieu-{stem}.docx", "docx", "Danh sách khẩu hiệu (Word)", next(made), GROUP_SLOGANS)
-        emit(f"khau-hieu-{stem}.txt", "txt", "Danh sách khẩu hiệu (văn bản thuần)", render_slogans_txt(plan), GROUP_SLOGANS)
+            add(f"{key}-{stem}-tat-ca.pdf", "banner-pdf", f"{fmt.label}: tất cả khẩu hiệu (PDF)", GROUP_SLOGANS)
+        add(f"khau-hieu-{stem}.docx", "docx", "Danh sách khẩu hiệu (Word)", GROUP_SLOGANS)
+        add(f"khau-hieu-{stem}.txt", "txt", "Danh sách khẩu hiệu (văn bản thuần)", GROUP_SLOGANS,
+            make=lambda: render_slogans_txt(plan))
         for i, slogan in enumerate(slogans, 1):
-            emit(f"bang-ron/khau-hieu-{i:02d}.pdf", "banner-pdf", f"{i}. “{slogan_words(slogan)}”", next(made),
-                 GROUP_BANNERS)
-        _remove_stale_banners(base / "bang-ron", len(slogans))
+            add(f"bang-ron/khau-hieu-{i:02d}.pdf", "banner-pdf", f"{i}. “{slogan_words(slogan)}”", GROUP_BANNERS)
 
     if page_url:
-        emit(f"qr-{stem}.svg", "svg", "Mã QR dẫn đến trang kế hoạch (SVG)", qr_svg(page_url, title="Mã QR trang kế hoạch"),
-             GROUP_QR)
+        add(f"qr-{stem}.svg", "svg", "Mã QR dẫn đến trang kế hoạch (SVG)", GROUP_QR,
+            make=lambda: qr_svg(page_url, title="Mã QR trang kế hoạch"))
     if comment_url:
-        emit(f"qr-gop-y-{stem}.svg", "svg", "Mã QR góp ý dự thảo (SVG)", qr_svg(comment_url, title="Mã QR góp ý dự thảo"),
-             GROUP_QR)
-    return downloads
+        add(f"qr-gop-y-{stem}.svg", "svg", "Mã QR góp ý dự thảo (SVG)", GROUP_QR,
+            make=lambda: qr_svg(comment_url, title="Mã QR góp ý dự thảo"))
+    return out
 
 
 def _jobs(plan, *, page_url: str | None, comment_url: str | None, banner_color: str) -> list:

@@ -9,6 +9,7 @@ writes files. It asks this object, at its own moments:
     .published(src)                              may a theme or content file be published as is
     .pages()                                     pages to add before URLs are known (news lists, search)
     .files(url_of)                               every generated file, once URLs are known
+    .early(src)                                  may a page be read before the plans' files are made
     .page(src)                                   template, title, description; plan pages' Markdown
     .context(page, url_of, href_of)              the template variables of one page
     .content(src, html, source)                  a page's HTML from Markdown, through the allow-list
@@ -94,7 +95,9 @@ class SiteBuild:
         self.news = news.build(posts, site.plans, today)
         self.posts = {p["path"]: p for p in self.news.posts}
         self.plans = {p.path: p for p in site.plans}
-        self.files_by_plan: dict = {}
+        self._documents: dict | None = None    # plan path -> its files, once made (documents())
+        self._url_of: UrlOf | None = None
+        self._listed: dict = {}                 # site path -> the plan file it is copied from (files())
         self.pictures: dict = {}
         self.cards: dict = {}
         self.page_problems: list = []
@@ -193,11 +196,28 @@ class SiteBuild:
         out.append(Generated(SEARCH_SCRIPT, (self.theme_dir / "components/search/search-ui.mjs").read_text(encoding="utf-8")))
         out.append(Generated(news.FEED_PATH, news.rss(self.news, config["site_url"] or "/", name,
                                                       config["description"] or "", url_of)))
-        # The plans' files last: made in other processes since start_documents, taken up here.
-        made = downloads.generate(site, self.cache_dir, self.docs_dir, url_of, self.today)
-        out += [Generated(rel, source=path) for rel, path in sorted(made.published.items())]
-        self.files_by_plan = downloads.files_by_plan(site, made, self.docs_dir)
+        # The plans' files, named now and made meanwhile in other processes (since start_documents):
+        # the engine copies them after reading the pages, and documents() waits for them first.
+        self._url_of = url_of
+        self._listed = downloads.listed(site, self.cache_dir, self.docs_dir, url_of, self.today)
+        out += [Generated(rel, source=path) for rel, path in sorted(self._listed.items())]
         return out
+
+    def early(self, src: str) -> bool:
+        """May the engine read this page before the plans' files are made? Posts may (none shows the
+        files); the pages that list the files with their sizes wait for them, so the engine reads
+        them after the posts, while the files are made in other processes."""
+        return src in self.posts
+
+    def documents(self) -> dict:
+        """plan path -> {"downloads", "attachments"}: the plans' files, waited for and made the first
+        time they are asked for (by the pages that list them, or after_pages at the latest)."""
+        if self._documents is None:
+            made = downloads.generate(self.site, self.cache_dir, self.docs_dir, self._url_of, self.today)
+            if set(made.published.items()) != set(self._listed.items()):     # one list of files for both
+                raise RuntimeError(f"tệp tài liệu khác danh sách đã báo: {sorted(set(made.published) ^ set(self._listed))}")
+            self._documents = downloads.files_by_plan(self.site, made, self.docs_dir)
+        return self._documents
 
     def _kept(self, kind: str, inputs, make):
         """Something made before from the same inputs by the same code (covers, share cards, search
@@ -262,7 +282,9 @@ class SiteBuild:
         watchdog.stop()
 
     def after_pages(self) -> None:
-        """Every page's Markdown is HTML by now and none is written yet: stop on errors, print warnings."""
+        """Every page's Markdown is HTML by now and no file is written yet: the plans' files are made
+        (the engine copies them next); stop on errors, print warnings."""
+        self.documents()
         problems = sorted(set(self.page_problems))
         if errors(problems):
             raise ContentError(problems)
@@ -282,9 +304,9 @@ class SiteBuild:
         out: dict = {"dh_today": day}
         if kind == "plan":
             plan = self.plans[src]
-            out["dh"] = views.plan_page(plan, site, day, url_of, self.files_by_plan[src], news_links()[src])
+            out["dh"] = views.plan_page(plan, site, day, url_of, self.documents()[src], news_links()[src])
         elif page.meta.get("template") == "documents.html":
-            out["dh"] = views.documents_page(site, day, url_of, self.files_by_plan)
+            out["dh"] = views.documents_page(site, day, url_of, self.documents())
         elif page.meta.get("template") == "landing.html":
             out["dh"] = views.landing_page(site, day, url_of, news_links())
         elif page.meta.get("template") in views.PAGES:

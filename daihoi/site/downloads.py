@@ -38,12 +38,31 @@ def start(site: Site, cache_base: Path, page_url_of) -> None:
         start_plan_documents(plan, **_options(site, plan, cache_base, page_url_of))
 
 
+def _out_dir(cache_base: Path, content_dir: Path) -> Path:
+    # The content-hash cache is shared; the output folder is one per content folder (two sites
+    # sharing plan slugs must not mix files).
+    return Path(cache_base) / "documents" / folder_key(content_dir)
+
+
+def listed(site: Site, cache_base: Path, content_dir: Path, page_url_of, today: date) -> dict:
+    """What generate() will publish (site path -> file on disk), told before the files are made:
+    the engine lists them with the pages while they are made in other processes."""
+    from daihoi.documents import plan_document_paths
+
+    out_dir, found = _out_dir(cache_base, content_dir), {}
+    for plan in site.plans:
+        options = _options(site, plan, cache_base, page_url_of)
+        for path in plan_document_paths(plan, page_url=options["page_url"], comment_url=options["comment_url"],
+                                        build_date=today, congresses=site.congresses):
+            found[f"{SITE_FOLDER}/{path}"] = out_dir / path
+    return found
+
+
 def generate(site: Site, cache_base: Path, content_dir: Path, page_url_of, today: date) -> Downloads:
-    """Generate into `cache_base`: the content-hash cache is shared, the output folder is
-    one per content folder (two sites sharing plan slugs must not mix files)."""
+    """Make every plan's files into the cache folder (waiting for those begun by start()) and list them."""
     from daihoi.documents import generate_plan_documents
 
-    out_dir = Path(cache_base) / "documents" / folder_key(content_dir)
+    out_dir = _out_dir(cache_base, content_dir)
     result = Downloads()
     for plan in site.plans:
         files = generate_plan_documents(plan, out_dir, build_date=today, congresses=site.congresses,

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from docs_helpers import generate, load_plan
-from daihoi.documents import Download, format_size, generate_plan_documents
+from docs_helpers import (BUILD_DATE, COMMENT_URL, PAGE_URL, PLAN_NAMES, generate, load_congresses, load_plan,
+                          slug_of)
+from daihoi.documents import Download, format_size, generate_plan_documents, plan_document_paths
 from daihoi.documents.cache import GENERATIONS
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -37,6 +38,29 @@ def test_download_list(built):
     pdf = downloads[0]
     assert pdf.title == "Kế hoạch (PDF, bản in A4)"
     assert pdf.size_label.startswith("PDF, ") and pdf.size_label.endswith(" KB")
+
+
+@pytest.mark.parametrize("name", PLAN_NAMES)
+def test_the_files_are_named_before_they_are_made(built, name):
+    """The build lists a plan's files (the engine's file list) while they are still being made: the
+    names told beforehand are the files made, for plans with and without slogans, dates, comment link."""
+    plan, out, downloads = built[name]
+    told = plan_document_paths(plan, page_url=PAGE_URL.format(slug=slug_of(name)), build_date=BUILD_DATE,
+                               congresses=load_congresses(),
+                               comment_url=COMMENT_URL if name == "plan_192_kh_ubnd" else None)
+    assert told == [d.path for d in downloads]
+    assert all((out / path).is_file() for path in told)
+
+
+def test_the_files_are_named_alike_without_an_address_or_slogans(tmp_path):
+    import dataclasses
+    from datetime import date
+
+    plan = dataclasses.replace(load_plan("plan_07_kh_duk"), slogans=())
+    options = dict(page_url="ke-hoach/07/", build_date=date(2026, 1, 1), congresses={})
+    downloads = generate_plan_documents(plan, tmp_path, cache_dir=None, **options)
+    assert plan_document_paths(plan, **options) == [d.path for d in downloads]
+    assert not [d for d in downloads if d.kind in ("banner-pdf", "svg")]
 
 
 def test_comment_link_gets_a_qr_file(built):
