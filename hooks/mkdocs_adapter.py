@@ -46,6 +46,7 @@ _digests: dict = {}        # site, links: what every page of this build is made 
 _pages_now: dict = {}      # src -> this build's facts of a page: its key, cache entry, context, warnings
 _log_records: list = []    # the engine's warnings, to keep each page's with it in the page cache
 _urls: dict = {}           # path under content/ -> its page's address, once the files are known
+_later: dict = {}          # path in the site -> what gives its bytes, made while the pages are written
 CACHED_TEMPLATE = "dh-cached.html"   # a page taken from the cache renders nothing: its HTML is already made
 
 
@@ -125,7 +126,10 @@ def _add(files, config, item) -> None:
     if files.get_file_from_path(item.path) is not None:
         return          # an editor's own page of that name wins
     inclusion = InclusionLevel.INCLUDED if item.in_nav else InclusionLevel.NOT_IN_NAV
-    if item.source is not None:
+    if item.later is not None:      # written after the pages (on_post_build), when it is made
+        _later[item.path] = item.later
+        files.append(File.generated(config, item.path, content=b"", inclusion=inclusion))
+    elif item.source is not None:
         files.append(File.generated(config, item.path, abs_src_path=str(item.source), inclusion=inclusion))
     else:
         files.append(File.generated(config, item.path, content=item.text, inclusion=inclusion))
@@ -134,6 +138,7 @@ def _add(files, config, item) -> None:
 def on_files(files, config):
     global _files
     _urls.clear()
+    _later.clear()
     for file in list(files):
         if not _build.published(file.src_uri):
             files.remove(file)
@@ -301,10 +306,15 @@ def on_post_build(config):
     import mkdocs.utils
 
     write = mkdocs.utils.write_file         # through the output folder: _writing_through lasts the build
+    for path, made in _later.items():       # made in other processes while the pages were written
+        write(made(), str(Path(config.site_dir) / path))
     if preview.active:
         preview.later(_build.finish, Path(config.site_dir), write)     # after the page reloads
     else:
-        _build.finish(Path(config.site_dir), write)
+        try:
+            _build.finish(Path(config.site_dir), write)
+        except ContentError as exc:         # a page found unsafe once read in another process
+            raise _fail(exc) from None
 
 
 # ---------------------------------------------------------------------------- Material's markup
@@ -410,7 +420,8 @@ def _writing_through(folder):
         into CR LF: the same build gave other bytes there."""
         if file.abs_src_path is not None:
             return copy_method(file, dirty)
-        mkdocs.utils.write_file(file.content_bytes, file.abs_dest_path)
+        if file.src_uri not in _later:      # (written by on_post_build once made)
+            mkdocs.utils.write_file(file.content_bytes, file.abs_dest_path)
 
     mkdocs.utils.clean_directory = folder.start
     mkdocs.utils.write_file = lambda content, path: folder.write(content, path, write_file)

@@ -50,3 +50,26 @@ def test_large_photos_decode_at_a_reduced_scale_with_the_same_widths(tmp_path):
     assert [h for _, _, h in picture["srcset"]] == [107, 320, 640]
     assert [w for _, w, _ in picture["card_srcset"]] == [160, 240, 320, 480]
     assert len(files) == 6          # 160, 240, 320, 480, 960 and the share crop
+
+
+def test_the_header_tells_what_the_copies_will_be(tmp_path):
+    """The pages are made with `picture` (the header) while the copies are made elsewhere (`variants`):
+    both say the same of a large photo decoded at a reduced scale, a phone photo stored sideways,
+    odd sizes, a picture narrower than every width, and each format."""
+    made = []
+    Image.new("RGB", (6001, 4003), "red").save(tmp_path / "lon.jpg", quality=50)
+    made.append("lon.jpg")
+    for orientation in (3, 6, 8):       # upside down, and a quarter either way
+        exif = Image.Exif()
+        exif[0x0112] = orientation
+        Image.new("RGB", (3001, 1999), "blue").save(tmp_path / f"xoay-{orientation}.jpg", exif=exif)
+        made.append(f"xoay-{orientation}.jpg")
+    for name, kind, size in [("nho.png", "PNG", (97, 131)), ("c.webp", "WEBP", (1283, 721)), ("d.gif", "GIF", (500, 333))]:
+        Image.new("RGB", size, "green").save(tmp_path / name, kind)
+        made.append(name)
+    for name in made:
+        picture, files = images.variants(tmp_path / name, "x", "anh")
+        assert images.picture(tmp_path / name, "x", "anh") == picture, name
+        assert set(files) == {p for p, _, _ in picture["srcset"] + picture["card_srcset"]} | {picture["share"]}, name
+    turned = images.picture(tmp_path / "xoay-6.jpg", "x", "anh")
+    assert turned["width"] < turned["height"]

@@ -33,11 +33,12 @@ from pathlib import Path
 from typing import Callable
 
 from daihoi.cli import watchdog
+from daihoi.documents import workers
 from daihoi.model import content, contract, news
 from daihoi.model.problems import ContentError, errors
 from daihoi.model.source import engine_meta, engine_text
-from daihoi.site import (assets, downloads, htmlsafety, images, pagecache, preview, sanitize, search, search_index,
-                         social, views, widget)
+from daihoi.site import (assets, downloads, htmlsafety, images, pagecache, preview, reading, sanitize, search,
+                         search_index, social, views, widget)
 from daihoi.text import vndate
 from daihoi.text.vntext import slugify
 
@@ -55,11 +56,13 @@ REQUIRED = ("assets/daihoi.css", "assets/daihoi.js", "ke-hoach/index.json", "wid
 
 @dataclass(frozen=True)
 class Generated:
-    """A file the build adds: its path in the site, and its text, bytes or file on disk."""
+    """A file the build adds: its path in the site, and its text, bytes or file on disk; or `later`,
+    which gives its bytes when asked, once the pages are written (it is made in another process)."""
     path: str
     text: str | bytes | None = None
     source: Path | None = None
     in_nav: bool = False
+    later: Callable[[], bytes] | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,10 @@ class SiteBuild:
         self.cards: dict = {}
         self.page_problems: list = []
         self.search_pages: list = []
+        # Finished pages read in other processes (not in the preview: it shows a page at once):
+        # [their number in the reader, shown name, (key, page cache entry) once kept].
+        self._reader = reading.Reader() if reading.parallel() and not preview.active else None
+        self._read: list = []
         # Finished pages of earlier builds of this folder (daihoi/site/pagecache.py).
         self.page_cache = pagecache.PageCache.open(
             Path(cache_dir) / "trang" / pagecache.folder_key(self.docs_dir))
@@ -174,11 +181,9 @@ class SiteBuild:
                 continue
             key = str(cover["file"])
             if key not in made_covers:
-                stem = images.stem_for(cover["file"])       # the picture's own digest is in its name
-                made_covers[key] = self._kept("anh", (stem, news.IMAGES_DIR),
-                                              lambda: images.variants(cover["file"], stem, news.IMAGES_DIR))
-                out += [Generated(path, data) for path, data in made_covers[key][1].items()]
-            self.pictures[post["path"]] = dict(made_covers[key][0], alt=cover["alt"])
+                made_covers[key], files = self._cover(cover["file"])
+                out += files
+            self.pictures[post["path"]] = dict(made_covers[key], alt=cover["alt"])
 
         config = self.config()
         name, unit = config["site_name"], config["copyright"]
@@ -186,10 +191,9 @@ class SiteBuild:
                  "tin-tuc": ("Tin tức", name, unit)}
         for plan in site.plans:
             texts[plan.path] = (plan.title, f"{plan.name} - {plan.issuer}" if plan.issuer else plan.name, name)
-        cards = {key: self._kept("the", lines, lambda lines=lines: social.card_png(*lines)) for key, lines in texts.items()}
-        for key, data in cards.items():
+        for key, lines in texts.items():
             path = f"{social.CARDS_DIR}/{slugify(key.removesuffix('.md')) or 'chuyen-muc'}.png"
-            out.append(Generated(path, data))
+            out.append(Generated(path, later=self._made_later("the", lines, social.card_png, lines)))
             self.cards[key] = path
         out.append(Generated("robots.txt", social.robots_txt(config["site_url"] or "")))
         # The search module stays out of the shared bundle: it loads only when the reader searches.
@@ -218,6 +222,40 @@ class SiteBuild:
                 raise RuntimeError(f"tệp tài liệu khác danh sách đã báo: {sorted(set(made.published) ^ set(self._listed))}")
             self._documents = downloads.files_by_plan(self.site, made, self.docs_dir)
         return self._documents
+
+    def _cover(self, file: Path) -> tuple[dict, list[Generated]]:
+        """(the picture as pages show it, its copies): the picture is read from the file's header
+        and the copies are made in another process meanwhile (or taken from the page cache)."""
+        stem = images.stem_for(file)        # the picture's own digest is in its name
+        inputs = (stem, news.IMAGES_DIR)
+        kept = self.page_cache.get(self._kept_key("anh", inputs))
+        if kept is not None:
+            return kept[0], [Generated(path, data) for path, data in kept[1].items()]
+        picture = images.picture(file, stem, news.IMAGES_DIR)
+        made = self._made_later("anh", inputs, images.variants, (file, stem, news.IMAGES_DIR))
+
+        def copy(path: str) -> bytes:
+            shown, files = made()
+            if shown != picture:            # the header told what the copies are: one fact for both
+                raise RuntimeError(f"ảnh {file}: kích thước đọc từ đầu tệp khác ảnh đã làm")
+            return files[path]
+        paths = [p for p, _, _ in picture["srcset"] + picture["card_srcset"]] + [picture["share"]]
+        return picture, [Generated(path, later=lambda path=path: copy(path)) for path in dict.fromkeys(paths)]
+
+    def _made_later(self, kind: str, inputs, function, args: tuple) -> Callable:
+        """`function(*args)` begun now in a worker process (daihoi.documents.workers), or taken from the
+        page cache; the returned function gives its value (waiting for it, the first time)."""
+        key = self._kept_key(kind, inputs)
+        value = self.page_cache.get(key)
+        future = workers.submit(function, args, {}) if value is None else None
+        done: list = [] if value is None else [value]
+
+        def result():
+            if not done:
+                done.append(future.result() if future is not None else function(*args))
+                self.page_cache.put(key, done[0])
+            return done[0]
+        return result
 
     def _kept(self, kind: str, inputs, make):
         """Something made before from the same inputs by the same code (covers, share cards, search
@@ -283,8 +321,9 @@ class SiteBuild:
 
     def after_pages(self) -> None:
         """Every page's Markdown is HTML by now and no file is written yet: the plans' files are made
-        (the engine copies them next); stop on errors, print warnings."""
-        self.documents()
+        (the engine copies them next, if it listed them); stop on errors, print warnings."""
+        if self._url_of is not None:
+            self.documents()
         problems = sorted(set(self.page_problems))
         if errors(problems):
             raise ContentError(problems)
@@ -355,22 +394,45 @@ class SiteBuild:
         }
 
     def finished(self, page: Page, output: str, shown: str) -> str:
-        """A finished page: links out with noopener, the last safety check, its search text."""
-        output = htmlsafety.checked_page(output, shown)
-        kind = self._kind(page.src)
-        if search.indexed(kind, page.src):
+        """A finished page: links out with noopener; the last safety check and its search text, read
+        in other processes while the engine goes on (daihoi/site/reading.py), or here."""
+        output = htmlsafety.add_noopener(output)
+        indexed = search.indexed(self._kind(page.src), page.src)
+        if indexed:
             output = search.mark_body(output, self.article)
-            found = search_index.read_page(output)
-            if found:
-                post = self.posts.get(page.src)
-                plan = self.plans.get(page.src)
-                title = search.plan_result_title(plan.name, plan.title) if plan else found["title"] or page.title or ""
-                entry = {"url": page.url, "title": title, "text": found["text"], "lead": found["lead"],
-                         "summary": post["summary"] if post else ""}
-                # The page's words go into the page cache with it: after one edit, one page is read again.
-                entry["terms"] = search_index.terms(entry)
-                self.search_pages.append(entry)
+        post, plan = self.posts.get(page.src), self.plans.get(page.src)
+        facts = {"url": page.url, "summary": post["summary"] if post else "", "fallback": page.title or "",
+                 "title": search.plan_result_title(plan.name, plan.title) if plan else None}
+        if self._reader is not None:
+            self._read.append([self._reader.add(output, indexed, facts), shown, None])
+        else:
+            self._take(*reading.read(output, indexed, facts), shown)
         return output
+
+    def _take(self, dangers: list, entry: dict | None, shown: str) -> None:
+        problems = htmlsafety.danger_problems(dangers, shown)
+        if problems:
+            raise ContentError(problems)
+        if entry:
+            self.search_pages.append(entry)
+
+    def _take_read(self) -> None:
+        """The pages read in other processes: unsafe ones stop the build here, before anything is kept;
+        their search text in the order the pages were finished, kept in the page cache with them."""
+        if self._reader is None:
+            return
+        results = self._reader.results()
+        problems = sorted({p for number, shown, _ in self._read for p in htmlsafety.danger_problems(results[number][0], shown)})
+        if problems:
+            raise ContentError(problems)
+        for number, _, kept in self._read:
+            entry = results[number][1]
+            if entry:
+                self.search_pages.append(entry)
+            if kept is not None:
+                key, value = kept
+                self.page_cache.put(key, dict(value, search=[entry] if entry else []))
+        self._reader, self._read = reading.Reader(), []
 
     # ------------------------------------------------------------------ page cache
 
@@ -399,13 +461,18 @@ class SiteBuild:
 
     def keep(self, key: str, html: str, problems_from: int, search_from: int, **engine) -> None:
         """Keep a page just finished: its HTML, what it added to the problems and search text since the
-        given positions, and what the adapter needs again (`engine`: warnings, anchors)."""
-        self.page_cache.put(key, dict(engine, html=html, problems=self.page_problems[problems_from:],
-                                      search=self.search_pages[search_from:]))
+        given positions, and what the adapter needs again (`engine`: warnings, anchors). A page read in
+        another process is kept once its search text is back (finish)."""
+        value = dict(engine, html=html, problems=self.page_problems[problems_from:])
+        if self._read and self._read[-1][2] is None:
+            self._read[-1][2] = (key, value)
+        else:
+            self.page_cache.put(key, dict(value, search=self.search_pages[search_from:]))
 
     def finish(self, site_dir: Path, write: Callable[[bytes, str], None]) -> None:
         """The search index, written into `site_dir` by `write(bytes, path)`: the engine's writer,
         which leaves a file whose bytes are there alone."""
+        self._take_read()
         out = Path(site_dir) / search_index.INDEX_DIR
         # The index of the same pages by the same code is the same index: kept with the pages.
         key = "chi-muc:" + pagecache.digest(self.code_digest, sorted((p["url"], p["title"], p["text"], p["lead"],

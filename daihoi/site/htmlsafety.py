@@ -175,13 +175,20 @@ def add_noopener(page: str) -> str:
 def checked_page(page: str, shown: str) -> str:
     """A finished page with noopener links; ContentError (Vietnamese, the page's file) if it would run
     or load something it must not: the last line of defence, after the allow-list."""
-    from daihoi.model.problems import ContentError, Problem
+    from daihoi.model.problems import ContentError
 
     page = add_noopener(page)
-    dangers = final_check(page)
-    if dangers:
-        raise ContentError(sorted({Problem(shown, 0, f"Trang dựng ra có nội dung không an toàn: {what}",
-                                           "Xóa phần này khỏi tệp (mã chạy, khung nhúng, tệp từ máy chủ bên ngoài "
-                                           "không được đăng lên cổng thông tin)", code="unsafe-page")
-                                   for _, what in dangers}))
+    problems = danger_problems(final_check(page), shown)
+    if problems:
+        raise ContentError(problems)
     return page
+
+
+def danger_problems(dangers: list[tuple[int, str]], shown: str) -> list:
+    """`final_check`'s findings on one page as the editor's problems, naming the page's file."""
+    from daihoi.model.problems import Problem
+
+    return sorted({Problem(shown, 0, f"Trang dựng ra có nội dung không an toàn: {what}",
+                           "Xóa phần này khỏi tệp (mã chạy, khung nhúng, tệp từ máy chủ bên ngoài "
+                           "không được đăng lên cổng thông tin)", code="unsafe-page")
+                   for _, what in dangers})

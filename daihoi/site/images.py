@@ -99,21 +99,38 @@ def variants(file: Path, stem: str, folder: str) -> tuple[dict, dict[str, bytes]
     width is then the largest one.
     """
     image = _open(file)
-    w0, h0 = image.size
-    files, made = {}, {}
+    picture, sizes = _layout(*image.size, stem, folder)
+    files = {path: _jpeg(image if w == image.size[0] else image.resize((w, h), Image.LANCZOS)) for path, w, h in sizes}
+    files[picture["share"]] = _jpeg(ImageOps.fit(image, SHARE_SIZE, Image.LANCZOS))
+    return picture, files
+
+
+def picture(file: Path, stem: str, folder: str) -> dict:
+    """What `variants` says of the picture, from its header alone (nothing decoded): the pages are
+    made with it while the copies are made in other processes."""
+    with Image.open(file) as image:
+        image.draft("RGB", (SHARE_SIZE[0] * 2, SHARE_SIZE[1] * 2))      # as _open: a JPEG's size at its scale
+        width, height = image.size
+        if image.getexif().get(_ORIENTATION) in _TURNED:                 # as exif_transpose: sideways
+            width, height = height, width
+    return _layout(width, height, stem, folder)[0]
+
+
+_ORIENTATION = 0x0112
+_TURNED = (5, 6, 7, 8)      # the EXIF orientations exif_transpose turns by a quarter
+
+
+def _layout(w0: int, h0: int, stem: str, folder: str) -> tuple[dict, list[tuple[str, int, int]]]:
+    """(picture for templates, [(path, width, height) of each copy]) of a w0 x h0 picture."""
+    made = {}
     for w in sorted({min(w, w0) for w in WIDTHS + CARD_WIDTHS}):
-        h = round(h0 * w / w0)
-        path = f"{folder}/{stem}-{w}.jpg"
-        files[path] = _jpeg(image if w == w0 else image.resize((w, h), Image.LANCZOS))
-        made[w] = (path, w, h)
+        made[w] = (f"{folder}/{stem}-{w}.jpg", w, round(h0 * w / w0))
     srcset = [made[w] for w in sorted({min(w, w0) for w in WIDTHS})]
     card_srcset = [made[w] for w in sorted({min(w, w0) for w in CARD_WIDTHS})]
-    share_path = f"{folder}/{stem}-chia-se.jpg"
-    files[share_path] = _jpeg(ImageOps.fit(image, SHARE_SIZE, Image.LANCZOS))
     small = srcset[0]
     picture = {"src": small[0], "width": small[1], "height": small[2], "srcset": srcset, "card_srcset": card_srcset,
-               "share": share_path, "share_width": SHARE_SIZE[0], "share_height": SHARE_SIZE[1]}
-    return picture, files
+               "share": f"{folder}/{stem}-chia-se.jpg", "share_width": SHARE_SIZE[0], "share_height": SHARE_SIZE[1]}
+    return picture, list(made.values())
 
 
 def stem_for(file: Path) -> str:
