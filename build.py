@@ -160,7 +160,7 @@ def cmd_build(args) -> int:
     target = Path(args.site_dir).resolve()
     try:
         with atomic.lock(target):
-            _build_into(target, args)
+            _build_into(target, args, site)
     except atomic.Busy as exc:
         raise Failure(exc.message) from None
     source.keep(read_before, code)
@@ -168,8 +168,9 @@ def cmd_build(args) -> int:
     return 0
 
 
-def _build_into(target: Path, args) -> None:
-    """Build into a staging folder beside `target` (its lock held), then swap it in."""
+def _build_into(target: Path, args, site=None) -> None:
+    """Build into a staging folder beside `target` (its lock held), then swap it in. `site`: the
+    content as check_content read it, to begin the plans' documents before the engine starts."""
     from jinja2 import TemplateNotFound
 
     from daihoi.cli import atomic, watchdog
@@ -178,6 +179,8 @@ def _build_into(target: Path, args) -> None:
     from daihoi.site.pagecache import cache_root, folder_key
 
     adapter = engine()
+    if site is not None:
+        adapter.begin(Path(args.content_dir), site)
     # The site before last, kept in the cache: the build writes into it only what changed.
     kept = cache_root() / "ban-truoc" / folder_key(target)
     staged = atomic.staging_dir(target, reuse=kept)     # also removes what killed builds left beside it

@@ -405,6 +405,17 @@ def engine_problems(records, content_dir: Path) -> list:
     return sorted(out)
 
 
+def begin(content_dir: Path, site) -> None:
+    """Begin the plans' documents (the longest part of a first build) in other processes before the
+    engine starts, at the addresses it will give their pages: SiteBuild.start_documents, when the
+    engine gets there, finds them begun. `site`: the content as build.py's check read it."""
+    from daihoi.site import downloads
+
+    config = _config(content_dir)
+    downloads.start(site, pagecache.cache_root(),
+                    lambda src: File(src, config.docs_dir, config.site_dir, config.use_directory_urls).url)
+
+
 @contextmanager
 def _writing_through(folder):
     """MkDocs empties the site folder and writes every file again: while this lasts, it writes

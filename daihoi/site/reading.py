@@ -60,6 +60,10 @@ class Reader:
 
     def results(self) -> list:
         """Every page's (dangers, entry), in the order they were added (waits for the workers)."""
+        if self._batch and not self._sent:
+            # Fewer pages than a batch (a rebuild after one edit): read here, without starting workers.
+            self._sent.append(read_all(self._batch))
+            self._batch = []
         if self._batch:
             self._send()
         out: list = []
