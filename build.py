@@ -306,6 +306,25 @@ def main(argv: list[str]) -> int:
         return 1
 
 
+def leave(code: int) -> None:
+    """Exit without the interpreter's tidying up: a build leaves a large heap (every page, the
+    engine's objects), and freeing it object by object took 0.35 s of every build, a tenth of a
+    rebuild after one edit, for nothing. Every file is written and closed by then; the worker
+    processes are stopped and the output flushed first."""
+    import logging
+
+    from daihoi.documents import workers
+
+    workers.stop()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
     bootstrap.ensure("requirements.txt")
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    if not sys.argv[1:] or sys.argv[1] not in DELEGATED:       # build, check, serve: nothing is left to do
+        leave(code)
+    sys.exit(code)

@@ -47,6 +47,14 @@ def _executor() -> ProcessPoolExecutor | None:
     return _pool
 
 
+def stop() -> None:
+    """Stop the worker processes now, as at exit (build.py leaves without the interpreter's exit)."""
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
+
+
 def _yield_to_the_build() -> None:
     """Workers run at a lower priority: documents begun early (Cache.start) are made while the
     build renders pages, on the cores the build leaves idle, without slowing the build's own
