@@ -72,12 +72,15 @@ class Failure(Exception):
     """A failure the editor can act on; the message is Vietnamese."""
 
 
-def check_content(args) -> "object":
-    """Validate content/; print every problem; return the site model or raise Failure."""
+def check_content(args, begin=None) -> "object":
+    """Validate content/; print every problem; return the site model or raise Failure. `begin(site)`
+    is called as soon as the plans are read without error, before the slower checks of the pages."""
     from daihoi.model import content
     from daihoi.model.problems import errors
 
     site, problems = content.load(Path(args.content_dir))
+    if begin is not None and site is not None and not errors(problems):
+        begin(site)
     if site is not None:        # news posts name plans and phases: checked against the plans read
         from daihoi.model import news
         problems = problems + news.load(Path(args.content_dir), site.plans, site.congresses)[1]
@@ -156,11 +159,13 @@ def cmd_build(args) -> int:
     read_before = cache_root() / "nguon" / (folder_key(Path(args.content_dir)) + ".pickle")
     code = _code_tag()
     source.remember(read_before, code)
-    site = check_content(args)
+    # The plans' documents (the longest part of a first build) are begun in other processes as soon
+    # as the plans are read: the rest of the check and the engine's start go on meanwhile.
+    site = check_content(args, begin=lambda site: engine().begin(Path(args.content_dir), site))
     target = Path(args.site_dir).resolve()
     try:
         with atomic.lock(target):
-            _build_into(target, args, site)
+            _build_into(target, args)
     except atomic.Busy as exc:
         raise Failure(exc.message) from None
     source.keep(read_before, code)
@@ -168,9 +173,8 @@ def cmd_build(args) -> int:
     return 0
 
 
-def _build_into(target: Path, args, site=None) -> None:
-    """Build into a staging folder beside `target` (its lock held), then swap it in. `site`: the
-    content as check_content read it, to begin the plans' documents before the engine starts."""
+def _build_into(target: Path, args) -> None:
+    """Build into a staging folder beside `target` (its lock held), then swap it in."""
     from jinja2 import TemplateNotFound
 
     from daihoi.cli import atomic, watchdog
@@ -179,8 +183,6 @@ def _build_into(target: Path, args, site=None) -> None:
     from daihoi.site.pagecache import cache_root, folder_key
 
     adapter = engine()
-    if site is not None:
-        adapter.begin(Path(args.content_dir), site)
     # The site before last, kept in the cache: the build writes into it only what changed.
     kept = cache_root() / "ban-truoc" / folder_key(target)
     staged = atomic.staging_dir(target, reuse=kept)     # also removes what killed builds left beside it
