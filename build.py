@@ -327,6 +327,8 @@ def leave(code: int) -> None:
 if __name__ == "__main__":
     bootstrap.ensure("requirements.txt")
     code = main(sys.argv[1:])
-    if not sys.argv[1:] or sys.argv[1] not in DELEGATED:       # build, check, serve: nothing is left to do
+    # build, check, serve: nothing is left to do; but a profiler, debugger or coverage tool that
+    # watches this process writes what it saw at exit (bench/profile_cold.py).
+    if (not sys.argv[1:] or sys.argv[1] not in DELEGATED) and sys.getprofile() is None and sys.gettrace() is None:
         leave(code)
     sys.exit(code)

@@ -461,10 +461,12 @@ def build_site(content_dir: Path, site_dir: Path) -> list:
     # `site_dir` may hold an earlier build (daihoi/cli/atomic.py keeps the site before last for
     # this): what is already there is not written again, and what this build does not make goes.
     folder = output.Folder()
-    # Each page's front matter as MkDocs read it in the last build, by the page's text.
-    get_data = mkdocs.utils.meta.get_data
+    # Each page's front matter as MkDocs read it in the last build, by the page's text, and the
+    # theme's files as it listed them.
+    get_data, add_theme = mkdocs.utils.meta.get_data, Files.add_files_from_theme
     front_matter = mkdocs.utils.meta.get_data = _FrontMatter(
         get_data, pagecache.cache_root() / "nguon-mkdocs" / (pagecache.folder_key(content_dir) + ".pickle"))
+    Files.add_files_from_theme = _theme_files_once(add_theme, pagecache.cache_root() / "giao-dien.json")
     try:
         with _writing_through(folder):
             build(config)
@@ -476,7 +478,7 @@ def build_site(content_dir: Path, site_dir: Path) -> list:
         raise EngineError(str(inner) if inner is not None else str(exc), [inner] if inner is not None else []) from exc
     finally:
         logging.getLogger("mkdocs").removeHandler(log)
-        mkdocs.utils.meta.get_data = get_data
+        mkdocs.utils.meta.get_data, Files.add_files_from_theme = get_data, add_theme
     return engine_problems(log.records, content_dir)
 
 
@@ -520,19 +522,54 @@ def serve_site(content_dir: Path, port: int) -> None:
         preview.wait()
 
 
-def _theme_files_once(add_files_from_theme):
+def _theme_files_once(add_files_from_theme, file: Path | None = None):
+    """MkDocs lists the theme's static files on every build: Material's folder holds thousands of
+    icons, and walking it took 0.15 s of each build. The list is remembered by what it depends on
+    (_theme_key): in memory for the preview, and in `file` between builds."""
+    import json
+
     found: dict = {}
+    if file is not None:
+        try:
+            found = json.loads(Path(file).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            found = {}         # not there or not readable: listed again
 
     def add(files, env, config):
-        key = (tuple(config.theme.dirs), config.site_dir, config.use_directory_urls)
+        key = _theme_key(config)
         if key not in found:
             probe = Files([])
             add_files_from_theme(probe, env, config)
+            found.clear()       # one theme at a time
             found[key] = [(f.src_uri, f.src_dir) for f in probe]
+            if file is not None:
+                from daihoi.cli.atomic import write_file
+                try:
+                    write_file(file, json.dumps(found, ensure_ascii=False))
+                except OSError:
+                    pass        # only the next build's speed depends on it
         for path, folder in found[key]:
             if files.get_file_from_path(path) is None:       # a content file of that name wins
                 files.append(File(path, folder, config.site_dir, config.use_directory_urls))
     return add
+
+
+def _theme_key(config) -> str:
+    """What the theme's file list depends on: MkDocs' rule (its version, the settings it reads) and
+    each theme folder: one an installed package ships holds what its version holds; any other (the
+    project's theme/) is listed, names only."""
+    import sysconfig
+    from importlib.metadata import version
+
+    installed = {Path(sysconfig.get_paths()[name]).resolve() for name in ("purelib", "platlib")}
+    parts = [version("mkdocs"), version("mkdocs-material"), config.use_directory_urls,
+             list(config.theme.static_templates)]
+    for folder in config.theme.dirs:
+        if any(Path(folder).resolve().is_relative_to(root) for root in installed):
+            parts.append(folder)
+        else:
+            parts.append((folder, sorted(p.relative_to(folder).as_posix() for p in Path(folder).rglob("*"))))
+    return pagecache.digest(*parts)
 
 
 class _FrontMatter:

@@ -219,7 +219,8 @@ class SiteBuild:
         if self._documents is None:
             made = downloads.generate(self.site, self.cache_dir, self.docs_dir, self._url_of, self.today)
             if set(made.published.items()) != set(self._listed.items()):     # one list of files for both
-                raise RuntimeError(f"tệp tài liệu khác danh sách đã báo: {sorted(set(made.published) ^ set(self._listed))}")
+                raise RuntimeError("tệp tài liệu khác danh sách đã báo: "
+                                   f"{sorted(set(made.published) ^ set(self._listed))}")
             self._documents = downloads.files_by_plan(self.site, made, self.docs_dir)
         return self._documents
 
@@ -422,7 +423,8 @@ class SiteBuild:
         if self._reader is None:
             return
         results = self._reader.results()
-        problems = sorted({p for number, shown, _ in self._read for p in htmlsafety.danger_problems(results[number][0], shown)})
+        problems = sorted({problem for number, shown, _ in self._read
+                           for problem in htmlsafety.danger_problems(results[number][0], shown)})
         if problems:
             raise ContentError(problems)
         for number, _, kept in self._read:

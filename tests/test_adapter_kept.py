@@ -1,0 +1,102 @@
+"""What hooks/mkdocs_adapter.py remembers of MkDocs' own work between builds (in memory for the
+preview, in a file between builds) is exactly what MkDocs gives: each page's front matter as it
+reads it (_FrontMatter), the theme's files as it lists them (_theme_files_once)."""
+import importlib.util
+
+from mkdocs.structure.files import Files
+from mkdocs.utils.meta import get_data
+
+from helpers import ROOT
+
+spec = importlib.util.spec_from_file_location("adapter_for_front_matter_test", ROOT / "hooks" / "mkdocs_adapter.py")
+adapter = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(adapter)
+
+PAGES = [
+    "---\ntitle: \"Đại hội\"\ndate: 2025-05-15\ntags: [a, b]\n---\n\nThân bài.\n",
+    "---\ntitle: Không đóng\nThân bài không có phần đầu đóng.\n",
+    "Title: Kiểu MultiMarkdown\nAuthor: Ban Tuyên giáo\n\nThân bài.\n",
+    "---\n- danh sách\n- không phải từ điển\n---\nThân.\n",
+    "---\ntitle: [sai\n---\nYAML hỏng.\n",
+    "",
+    "Chỉ có thân bài.\n",
+]
+
+
+def test_readings_are_mkdocs_own_from_memory_and_from_the_file(tmp_path):
+    file = tmp_path / "nguon-mkdocs" / "x.pickle"
+    first = adapter._FrontMatter(get_data, file)
+    for page in PAGES:
+        assert first(page) == get_data(page), page
+    read = first(PAGES[0])[1]
+    read["template"] = "post.html"          # the hooks add to a page's meta
+    assert "template" not in first(PAGES[0])[1]
+    first.save()
+
+    calls = []
+
+    def counting(source):
+        calls.append(source)
+        return get_data(source)
+    second = adapter._FrontMatter(counting, file)
+    for page in PAGES:
+        assert second(page) == get_data(page), page
+    assert calls == []                      # all from the file
+    assert second("---\ntitle: Mới\n---\nMới.\n") == get_data("---\ntitle: Mới\n---\nMới.\n")
+    assert len(calls) == 1
+
+
+def test_a_file_of_another_version_or_broken_is_read_again(tmp_path):
+    file = tmp_path / "x.pickle"
+    file.write_bytes(b"not a pickle")
+    reader = adapter._FrontMatter(get_data, file)
+    assert reader(PAGES[0]) == get_data(PAGES[0])
+    reader.save()
+    reader.version = ("khác",)
+    reader.save()
+    assert adapter._FrontMatter(get_data, file).found == {}
+
+
+def _listed(files) -> list:
+    return [(f.src_uri, f.abs_src_path, f.abs_dest_path, f.url) for f in files]
+
+
+def test_theme_files_are_mkdocs_own_list_from_memory_and_from_the_file(tmp_path):
+    config = adapter._config(ROOT / "content", site_dir=str(tmp_path / "site"))
+    env = config.theme.get_env()
+    own = Files([])
+    Files.add_files_from_theme(own, env, config)
+    assert own.get_file_from_path("assets/favicon.svg") is not None       # the project's theme and Material's
+    file = tmp_path / "giao-dien.json"
+    first = Files([])
+    adapter._theme_files_once(Files.add_files_from_theme, file)(first, env, config)
+    assert _listed(first) == _listed(own)
+    calls = []
+
+    def counting(files, env, config):
+        calls.append(1)
+        Files.add_files_from_theme(files, env, config)
+    second = Files([])
+    adapter._theme_files_once(counting, file)(second, env, config)
+    assert calls == [] and _listed(second) == _listed(own)
+    # Another place to build into: the same list, at the new place.
+    config.site_dir = str(tmp_path / "site2")
+    third = Files([])
+    adapter._theme_files_once(counting, file)(third, env, config)
+    assert calls == [] and all(f.abs_dest_path.startswith(str(tmp_path / "site2")) for f in third)
+
+
+def test_a_change_to_the_projects_theme_lists_the_files_again(tmp_path):
+    import shutil
+
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    config = adapter._config(ROOT / "content", site_dir=str(tmp_path / "site"))
+    config.theme.dirs[0] = str(theme)
+    env = config.theme.get_env()
+    file = tmp_path / "giao-dien.json"
+    adapter._theme_files_once(Files.add_files_from_theme, file)(Files([]), env, config)
+    (theme / "assets" / "moi.svg").write_text("<svg/>", encoding="utf-8")
+    again = Files([])
+    adapter._theme_files_once(Files.add_files_from_theme, file)(again, env, config)
+    assert again.get_file_from_path("assets/moi.svg") is not None
