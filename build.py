@@ -324,8 +324,20 @@ def leave(code: int) -> None:
     os._exit(code)
 
 
+def stop_as_ctrl_c(*_) -> None:
+    """A stop asked by another program (SIGTERM) or a closed terminal (SIGHUP) ends a command as
+    Ctrl+C does: a build's unfinished folder is removed and the worker processes are stopped
+    (killed with the command, they were left running, idle)."""
+    raise KeyboardInterrupt
+
+
 if __name__ == "__main__":
     bootstrap.ensure("requirements.txt")
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):      # (Windows has neither)
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop_as_ctrl_c)
     code = main(sys.argv[1:])
     # build, check, serve: nothing is left to do; but a profiler, debugger or coverage tool that
     # watches this process writes what it saw at exit (bench/profile_cold.py).

@@ -138,3 +138,6 @@ def test_serve_previews_a_chosen_day(work):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    # Asked to stop (SIGTERM), the preview stops as with Ctrl+C, through build.py's own exit, which
+    # stops the worker processes its first build started (killed outright, it left them running).
+    assert proc.returncode == 0, proc.stderr.read()

@@ -4,10 +4,10 @@ search text, in the worker processes while the engine makes the next pages.
 Both only read a page (they change no byte of it), and on 1,000 posts they were about 1.7 s of
 a cold build's own process: the screen of `htmlsafety.final_check` 0.5 s, the page's text 0.4 s,
 its words 0.8 s. The pages go to the workers (daihoi.documents.workers) in batches, in order,
-and the results come back in the same order. A build that cannot wait for them (the preview,
-one core, DAIHOI_WORKERS=1) reads each page at once instead. An unsafe page then stops the
-build at the end instead of at the page: nothing is published either way, because the build's
-folder is only put in place after it succeeds.
+and the results come back in the same order. Read there, an unsafe page stops the build at its
+end instead of at the page: nothing is published either way, because the build's folder is only
+put in place after it succeeds. A build that cannot wait for them (the preview, one core,
+DAIHOI_WORKERS=1) reads each page at once, and stops at an unsafe page, as before.
 """
 from __future__ import annotations
 
