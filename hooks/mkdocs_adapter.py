@@ -47,6 +47,7 @@ _pages_now: dict = {}      # src -> this build's facts of a page: its key, cache
 _log_records: list = []    # the engine's warnings, to keep each page's with it in the page cache
 _urls: dict = {}           # path under content/ -> its page's address, once the files are known
 _later: dict = {}          # path in the site -> what gives its bytes, made while the pages are written
+_order: list = []          # the files in MkDocs' own order, while it reads the posts first (on_files)
 CACHED_TEMPLATE = "dh-cached.html"   # a page taken from the cache renders nothing: its HTML is already made
 
 
@@ -151,6 +152,8 @@ def on_files(files, config):
         _add(files, config, item)
     # MkDocs reads the pages in this order (the menu has its own): the posts first, so that the
     # plans' files, made meanwhile in other processes, are ready when a page that lists them is read.
+    # on_env puts MkDocs' own order back for the rest of the build (the sitemap lists files in it).
+    _order[:] = [file.src_uri for file in files]
     _files = Files(sorted(files, key=lambda file: not _build.early(file.src_uri)))
     return _files
 
@@ -243,6 +246,11 @@ def on_env(env, config, files):
     except ContentError as exc:
         raise _fail(exc) from None
     env.filters.update(_build.filters())
+    for src in _order:          # every page is read: MkDocs' own order again (see on_files)
+        file = files.get_file_from_path(src)
+        if file is not None:
+            files.remove(file)
+            files.append(file)
     # MkDocs makes a new Jinja environment for every build: keep the compiled templates between builds.
     folder = pagecache.cache_root() / "jinja"
     folder.mkdir(parents=True, exist_ok=True)

@@ -178,3 +178,4 @@ def test_menu_names_are_vietnamese(built_site):
     assert top[0] == "Trang chủ" and "Kế hoạch" in top
     assert not {"Home", "Ke hoach", "Tin tuc"} & set(top)
     assert page.title.get_text() == "Hướng tới Đại hội đại biểu Đảng bộ phường Quang Trung lần thứ V"
+
