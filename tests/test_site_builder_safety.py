@@ -2,14 +2,12 @@
 through the allow-list (problems with file and line), the last check on each finished page, and
 sources read as the content check reads them. The engine adapter only passes pages in."""
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from helpers import ROOT, SITE_FIXTURE
 from daihoi.model.problems import ContentError
-from daihoi.site import htmlsafety
-from daihoi.site.builder import SiteBuild
+from daihoi.site.builder import Page, SiteBuild
 
 
 def new_build(tmp_path) -> SiteBuild:
@@ -19,9 +17,16 @@ PAGE = ('<html><head><meta http-equiv="Content-Security-Policy" content="default
         '<script src="../assets/daihoi.js" defer></script></head><body>{}</body></html>')
 
 
-def test_links_to_other_sites_get_noopener_and_safe_pages_pass():
-    out = htmlsafety.checked_page(PAGE.format('<a href="https://tinhuy.example.gov.vn/">Tỉnh ủy</a> <a href="../khau-hieu/">x</a>'),
-                          "content/index.md")
+def finished(tmp_path, monkeypatch, body: str) -> str:
+    """A page finished by the build as it finishes every page (one process: read at once)."""
+    monkeypatch.setenv("DAIHOI_WORKERS", "1")
+    page = Page(src="index.md", url="", canonical_url=None, is_homepage=True, title="Trang chủ", meta={})
+    return new_build(tmp_path).finished(page, PAGE.format(body), "content/index.md")
+
+
+def test_links_to_other_sites_get_noopener_and_safe_pages_pass(tmp_path, monkeypatch):
+    out = finished(tmp_path, monkeypatch,
+                   '<a href="https://tinhuy.example.gov.vn/">Tỉnh ủy</a> <a href="../khau-hieu/">x</a>')
     assert '<a href="https://tinhuy.example.gov.vn/" rel="noopener noreferrer">' in out
     assert '<a href="../khau-hieu/">' in out
 
@@ -34,9 +39,9 @@ def test_links_to_other_sites_get_noopener_and_safe_pages_pass():
     ('<img src="https://anh.example.com/a.png">', "tải tệp từ máy chủ bên ngoài"),
     ('<a href="javascript:alert(1)">x</a>', "javascript:alert(1)"),
 ])
-def test_unsafe_page_is_refused_naming_the_source_file(body, words):
+def test_unsafe_page_is_refused_naming_the_source_file(tmp_path, monkeypatch, body, words):
     with pytest.raises(ContentError) as err:
-        htmlsafety.checked_page(PAGE.format(body), "content/index.md")
+        finished(tmp_path, monkeypatch, body)
     message = str(err.value)
     assert "content/index.md: Trang dựng ra có nội dung không an toàn" in message
     assert words in message

@@ -172,20 +172,9 @@ def add_noopener(page: str) -> str:
     return _A_TAG.sub(fix, page)
 
 
-def checked_page(page: str, shown: str) -> str:
-    """A finished page with noopener links; ContentError (Vietnamese, the page's file) if it would run
-    or load something it must not: the last line of defence, after the allow-list."""
-    from daihoi.model.problems import ContentError
-
-    page = add_noopener(page)
-    problems = danger_problems(final_check(page), shown)
-    if problems:
-        raise ContentError(problems)
-    return page
-
-
 def danger_problems(dangers: list[tuple[int, str]], shown: str) -> list:
-    """`final_check`'s findings on one page as the editor's problems, naming the page's file."""
+    """`final_check`'s findings on one finished page as the editor's problems, naming the page's file:
+    the last line of defence, after the allow-list (the site builder raises them, daihoi/site/reading.py)."""
     from daihoi.model.problems import Problem
 
     return sorted({Problem(shown, 0, f"Trang dựng ra có nội dung không an toàn: {what}",
