@@ -107,7 +107,7 @@ def on_config(config):
     except ContentError as exc:
         raise _fail(exc) from None
     # The plans' documents are begun now, in other processes, at the addresses MkDocs will give.
-    _build.start_documents(lambda src: File(src, config.docs_dir, config.site_dir, config.use_directory_urls).url)
+    _build.start_documents(_page_urls(config))
     for line in _build.later():
         print(line, file=sys.stderr)
     facts = _build.config()
@@ -121,6 +121,11 @@ def on_config(config):
     # The editor's preview (build.py serve) reloads itself with MkDocs' inline script: its pages allow it.
     config.extra["dh_preview"] = bool(os.environ.get(GUIDE_ENV))
     return config
+
+
+def _page_urls(config):
+    """MkDocs' rule for a page's address (src -> url), before it has listed the files."""
+    return lambda src: File(src, config.docs_dir, config.site_dir, config.use_directory_urls).url
 
 
 def _add(files, config, item) -> None:
@@ -419,9 +424,7 @@ def begin(content_dir: Path, site) -> None:
     engine gets there, finds them begun. `site`: the content as build.py's check read it."""
     from daihoi.site import downloads
 
-    config = _config(content_dir)
-    downloads.start(site, pagecache.cache_root(),
-                    lambda src: File(src, config.docs_dir, config.site_dir, config.use_directory_urls).url)
+    downloads.start(site, pagecache.cache_root(), _page_urls(_config(content_dir)))
 
 
 @contextmanager

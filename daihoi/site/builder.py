@@ -225,15 +225,11 @@ class SiteBuild:
         return self._documents
 
     def _cover(self, file: Path) -> tuple[dict, list[Generated]]:
-        """(the picture as pages show it, its copies): the picture is read from the file's header
-        and the copies are made in another process meanwhile (or taken from the page cache)."""
+        """(the picture as pages show it, its copies): the picture is read from the file's header, and
+        the copies are made in another process meanwhile (or taken from the page cache)."""
         stem = images.stem_for(file)        # the picture's own digest is in its name
-        inputs = (stem, news.IMAGES_DIR)
-        kept = self.page_cache.get(self._kept_key("anh", inputs))
-        if kept is not None:
-            return kept[0], [Generated(path, data) for path, data in kept[1].items()]
         picture = images.picture(file, stem, news.IMAGES_DIR)
-        made = self._made_later("anh", inputs, images.variants, (file, stem, news.IMAGES_DIR))
+        made = self._made_later("anh", (stem, news.IMAGES_DIR), images.variants, (file, stem, news.IMAGES_DIR))
 
         def copy(path: str) -> bytes:
             shown, files = made()
