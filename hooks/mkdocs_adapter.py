@@ -573,8 +573,10 @@ def _theme_key(config) -> str:
     from importlib.metadata import version
 
     installed = {Path(sysconfig.get_paths()[name]).resolve() for name in ("purelib", "platlib")}
+    # static_templates is a set: its order changes from one process to the next (string hashing is
+    # randomised), so it is sorted, or the key would differ on most builds and the list be walked again.
     parts = [version("mkdocs"), version("mkdocs-material"), config.use_directory_urls,
-             list(config.theme.static_templates)]
+             sorted(config.theme.static_templates)]
     for folder in config.theme.dirs:
         if any(Path(folder).resolve().is_relative_to(root) for root in installed):
             parts.append(folder)

@@ -100,3 +100,23 @@ def test_a_change_to_the_projects_theme_lists_the_files_again(tmp_path):
     again = Files([])
     adapter._theme_files_once(Files.add_files_from_theme, file)(again, env, config)
     assert again.get_file_from_path("assets/moi.svg") is not None
+
+
+def test_the_theme_key_is_the_same_in_every_process(tmp_path):
+    """Python hashes strings differently in each process (PYTHONHASHSEED), which orders sets: the
+    key the list is kept under must not depend on it, or the next build never finds it."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('a', {str(ROOT / 'hooks' / 'mkdocs_adapter.py')!r})\n"
+        "a = importlib.util.module_from_spec(spec); spec.loader.exec_module(a)\n"
+        f"config = a._config(a.Path({str(ROOT / 'content')!r}), site_dir={str(tmp_path / 'site')!r})\n"
+        "print(a._theme_key(config))\n"
+    )
+    keys = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout.strip()
+            for seed in (1, 2, 3, 4)}
+    assert len(keys) == 1 and len(next(iter(keys))) == 64
