@@ -185,7 +185,8 @@ def on_nav(nav, config, files):
               Path(__file__).read_text(encoding="utf-8"), shape(nav.items),
               config.site_url, config.extra, config.mdx_configs, [str(e) for e in config.markdown_extensions])
     _digests["site"] = _build.site_digest(repr(engine))
-    _digests["links"] = repr(sorted((f.src_uri, f.url) for f in files))
+    # A digest, not the list: the list (100 KB on 1,000 posts) went into the key of every page with links.
+    _digests["links"] = pagecache.digest(sorted((f.src_uri, f.url) for f in files))
     _pages_now.clear()
     return nav
 
