@@ -20,6 +20,7 @@ import os
 import shutil
 import sys
 import traceback
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -72,34 +73,91 @@ class Failure(Exception):
     """A failure the editor can act on; the message is Vietnamese."""
 
 
-def check_content(args, begin=None) -> "object":
-    """Validate content/; print every problem; return the site model or raise Failure. `begin(site)`
-    is called as soon as the plans are read without error, before the slower checks of the pages."""
-    from daihoi.model import content
-    from daihoi.model.problems import errors
+class ContentCheck:
+    """The content check of one command: every problem printed, a Failure on an error.
 
-    site, problems = content.load(Path(args.content_dir))
-    if begin is not None and site is not None and not errors(problems):
-        begin(site)
-    if site is not None:        # news posts name plans and phases: checked against the plans read
-        from daihoi.model import news
-        problems = problems + news.load(Path(args.content_dir), site.plans, site.congresses)[1]
-    # Values the allow-list would change, files that must not be published as they are
-    # (pages, scripts, unsafe SVG), names and sizes, symbolic links out of content/:
-    # refused here, with the file and line. Page bodies are cleaned while MkDocs renders them.
-    from daihoi.site import content_check
-    problems = problems + content_check.scan(Path(args.content_dir))
-    if site is not None:        # what the plan PDF, Word file and banners cannot draw
-        problems += content_check.glyph_problems(Path(args.content_dir), [plan.path for plan in site.plans])
-    problems = sorted(set(problems))
-    if errors(problems):
-        site = None
-    for problem in problems:
-        say(str(problem), err=True)
-    found = errors(problems)
-    if found:
-        raise Failure(f"Nội dung có {len(found)} lỗi, chưa dựng trang. Sửa các dòng nêu trên rồi chạy lại.")
-    return site
+    The plans are read at once: an error in them stops here, before anything else, and
+    `begin(site)` starts the plans' documents from them. The checks after them (the posts against
+    the plans' phases, every file, the plans' characters: content_check.after_plans) were a fifth
+    of a rebuild's own time after one edit. With `aside` (build.py build) they run in a worker
+    process while the engine builds, and `wait` takes their result before anything is published;
+    should they find an error first, the build is stopped then (as the watchdog stops a page, by
+    _thread.interrupt_main) and that error is reported, as if the check had run before the build.
+    Without workers (one core, DAIHOI_WORKERS=1), and for `check` and `serve`, they run at once."""
+
+    def __init__(self, args, begin=None, aside: bool = False, remembered: tuple | None = None):
+        import threading
+
+        from daihoi.documents import workers
+        from daihoi.model import content
+        from daihoi.model.problems import errors
+        from daihoi.site import content_check
+
+        self.content_dir = Path(args.content_dir)
+        self.site, self.problems = content.load(self.content_dir)
+        self.future, self.stopping, self._building, self._printed = None, False, False, False
+        self._lock = threading.Lock()
+        ready = self.site is not None and not errors(self.problems)
+        # news posts name plans and phases: checked against the plans read, if any
+        self._call = (content_check.after_plans, self.content_dir, *((self.site.plans, self.site.congresses)
+                                                                     if self.site is not None else (None, None)))
+        if ready and aside:     # first in the workers' queue: an error in it is known soonest
+            self.future = workers.submit(self._call[0], (*self._call[1:], remembered), {})
+        if ready and begin is not None:
+            begin(self.site)
+        if self.future is None:
+            self.problems = self.problems + self._call[0](*self._call[1:])
+            self.wait()
+        else:
+            self.future.add_done_callback(self._done)
+
+    @contextmanager
+    def stopping_the_engine(self):
+        """While the engine builds: an error the check finds stops it (_done). Only then, so that the
+        stop lands in the build, which removes its folder, and not anywhere else."""
+        with self._lock:
+            self._building = self.future is not None
+        try:
+            if self.future is not None and self.future.done():     # found before the engine started
+                self.wait()
+            yield
+        finally:
+            with self._lock:
+                self._building = False
+
+    def _done(self, future) -> None:
+        """(In the pool's own thread.) An error found while the engine builds stops the build now."""
+        from daihoi.model.problems import errors
+
+        if future.cancelled():         # the workers stopped (the build failed or was stopped first)
+            return
+        with self._lock:
+            if self._building and future.exception() is None and errors(future.result()):
+                self.stopping = True
+                import _thread
+                _thread.interrupt_main()
+
+    def wait(self):
+        """The check's result: every problem printed (once), a Failure on an error, else the site."""
+        from daihoi.model.problems import errors
+
+        with self._lock:
+            self._building = False      # no stop from here on
+        if self.future is not None:
+            try:
+                found = self.future.result()
+            except Exception:   # noqa: BLE001 - a worker process lost (killed, out of memory): checked here
+                found = self._call[0](*self._call[1:])
+            self.problems, self.future = self.problems + found, None
+        problems = sorted(set(self.problems))
+        if not self._printed:
+            self._printed = True
+            for problem in problems:
+                say(str(problem), err=True)
+        found = errors(problems)
+        if found:
+            raise Failure(f"Nội dung có {len(found)} lỗi, chưa dựng trang. Sửa các dòng nêu trên rồi chạy lại.")
+        return self.site
 
 
 def source_date_epoch(day) -> int:
@@ -133,7 +191,7 @@ def engine():
 
 
 def cmd_check(args) -> int:
-    site = check_content(args)
+    site = ContentCheck(args).site
     # A build cleans each page's HTML as MkDocs renders it; `check` builds nothing, so it
     # renders the pages with the same Markdown settings to report the same removals.
     from daihoi.model.problems import errors
@@ -161,20 +219,27 @@ def cmd_build(args) -> int:
     source.remember(read_before, code)
     # The plans' documents (the longest part of a first build) are begun in other processes as soon
     # as the plans are read: the rest of the check and the engine's start go on meanwhile.
-    site = check_content(args, begin=lambda site: engine().begin(Path(args.content_dir), site))
+    check = ContentCheck(args, begin=lambda site: engine().begin(Path(args.content_dir), site), aside=True,
+                         remembered=(read_before, code))
     target = Path(args.site_dir).resolve()
     try:
         with atomic.lock(target):
-            _build_into(target, args)
+            _build_into(target, args, check)
     except atomic.Busy as exc:
+        check.wait()
         raise Failure(exc.message) from None
+    except KeyboardInterrupt:
+        if check.stopping:      # its stop landed just outside the build
+            check.wait()
+        raise
     source.keep(read_before, code)
-    say(f"Đã dựng xong {len(site.plans)} kế hoạch vào {target}")
+    say(f"Đã dựng xong {len(check.site.plans)} kế hoạch vào {target}")
     return 0
 
 
-def _build_into(target: Path, args) -> None:
-    """Build into a staging folder beside `target` (its lock held), then swap it in."""
+def _build_into(target: Path, args, check: ContentCheck) -> None:
+    """Build into a staging folder beside `target` (its lock held), then swap it in. The content
+    check's last part (`check`) is waited for before the swap, and its errors come before the engine's."""
     from jinja2 import TemplateNotFound
 
     from daihoi.cli import atomic, watchdog
@@ -188,7 +253,9 @@ def _build_into(target: Path, args) -> None:
     staged = atomic.staging_dir(target, reuse=kept)     # also removes what killed builds left beside it
     watchdog.enable()
     try:
-        found = adapter.build_site(Path(args.content_dir), staged)
+        with check.stopping_the_engine():
+            found = adapter.build_site(Path(args.content_dir), staged)
+        check.wait()
         for problem in found:
             say(str(problem), err=True)
         if errors(found):
@@ -206,23 +273,29 @@ def _build_into(target: Path, args) -> None:
         raise
     except adapter.EngineError as exc:
         shutil.rmtree(staged, ignore_errors=True)
+        check.wait()            # the content's own errors first, as when the check ran before the engine
         if exc.problems:
             say(str(exc), err=True)
             raise Failure("Không dựng được trang vì các lỗi nêu trên. Sửa rồi chạy lại.") from exc
         raise Failure(f"Không dựng được trang: {exc}") from exc
     except TemplateNotFound as exc:
         shutil.rmtree(staged, ignore_errors=True)
+        check.wait()
         raise Failure(f"Không có mẫu trang “{exc.name}”. Sửa mục “template:” ở đầu trang dùng mẫu này, "
                       "hoặc xóa mục đó để dùng mẫu mặc định") from exc
     except KeyboardInterrupt:
         shutil.rmtree(staged, ignore_errors=True)
+        if check.stopping:      # stopped by the content check's error (ContentCheck._done)
+            check.wait()
         if not watchdog.expired():
             raise
         page, _ = watchdog.expired()
         say(str(Problem(page, 0, *watchdog.message(), code="slow-page")), err=True)
         raise Failure("Không dựng được trang vì lỗi nêu trên. Sửa rồi chạy lại.") from None
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staged, ignore_errors=True)
+        if isinstance(exc, Exception):  # the engine failing on content the check refuses: the check says why
+            check.wait()
         raise
     finally:
         watchdog.disable()
@@ -248,7 +321,7 @@ def prune_stylesheets(site: Path) -> None:
 
 def cmd_serve(args) -> int:
     set_today(args)
-    check_content(args)
+    ContentCheck(args)
     os.environ["DAIHOI_GUIDE"] = "1"     # the editors' guide at huong-dan/: in the preview, not on the portal
     say(f"Xem trước tại http://127.0.0.1:{args.port}/ (Ctrl+C để dừng); hướng dẫn biên tập: "
         f"http://127.0.0.1:{args.port}/huong-dan/")

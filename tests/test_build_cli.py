@@ -34,6 +34,28 @@ def test_build_then_failed_build_leaves_site_byte_identical(work):
     assert sorted(p.name for p in tmp.iterdir()) == ["content", "site"]   # no staging folder left behind
 
 
+@pytest.mark.parametrize("workers", ["2", "1"])
+def test_errors_the_check_finds_while_the_engine_builds_stop_the_build(work, workers):
+    """The checks after the plans run in a worker process while the engine builds (ContentCheck):
+    their errors still stop the build, are reported as the check's, and nothing is published."""
+    tmp, content, site = work
+    env = {"DAIHOI_WORKERS": workers}
+    assert run_cli("build", "--content-dir", content, "--site-dir", site, env=env).returncode == 0
+    before = tree_digest(site)
+    (content / "tin-tuc").mkdir(exist_ok=True)
+    (content / "tin-tuc" / "2025-05-01-tin.md").write_text(
+        '---\ntitle: "Tin thử"\ndate: 2025-05-01\nplan: "99-KH/ĐU"\n---\n\nThân bài.\n', encoding="utf-8")
+    (content / "trang.html").write_text("<p>x</p>\n", encoding="utf-8")
+    bad = run_cli("build", "--content-dir", content, "--site-dir", site, env=env)
+    assert bad.returncode == 1
+    assert "tin-tuc/2025-05-01-tin.md:4: Không có kế hoạch số “99-KH/ĐU”" in bad.stderr
+    assert "trang.html: Tệp trang web (.html) không được đăng" in bad.stderr
+    assert bad.stderr.strip().splitlines()[-1] == "Lỗi: Nội dung có 2 lỗi, chưa dựng trang. Sửa các dòng nêu trên rồi chạy lại."
+    assert "Traceback" not in bad.stderr and "Lỗi ngoài dự kiến" not in bad.stderr
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp.iterdir()) == ["content", "site"]   # no staging folder left behind
+
+
 def test_engine_failure_leaves_site_and_shows_traceback_only_with_debug(work, tmp_path):
     tmp, content, site = work
     assert run_cli("build", "--content-dir", content, "--site-dir", site).returncode == 0

@@ -47,6 +47,23 @@ def scan(content_dir: Path) -> list[Problem]:
     return sorted(set(out))
 
 
+def after_plans(content_dir: Path, plans: list | None, congresses: dict | None,
+                remembered: tuple | None = None) -> list[Problem]:
+    """Every check that comes after the plans are read: the posts against the plans' phases, every
+    file (`scan`), the characters of the plans (`glyph_problems`); `plans` None (none could be read):
+    the files only. A build runs it in a worker process while the engine builds (build.py,
+    ContentCheck), and passes what the last build read (`remembered`: the file and code tag of
+    daihoi.model.source.remember), since that process starts without it."""
+    from daihoi.model import news
+
+    if remembered is not None:
+        source.remember(*remembered)
+    root = Path(content_dir)
+    if plans is None:
+        return scan(root)
+    return news.load(root, plans, congresses)[1] + scan(root) + glyph_problems(root, [plan.path for plan in plans])
+
+
 def glyph_problems(content_dir: Path, plan_paths) -> list[Problem]:
     """Lines of the plans (printed whole into the plan PDF and Word file, slogans onto banners)
     with characters the bundled fonts cannot draw: a warning on each line, with the characters."""
