@@ -81,8 +81,8 @@ class ContentCheck:
     the plans' phases, every file, the plans' characters: content_check.after_plans) were a fifth
     of a rebuild's own time after one edit. With `aside` (build.py build) they run in a worker
     process while the engine builds, and `wait` takes their result before anything is published;
-    should they find an error first, the build is stopped then (as the watchdog stops a page, by
-    _thread.interrupt_main) and that error is reported, as if the check had run before the build.
+    should they find an error first, the build stops at the next page (watchdog.stop_at_next_page)
+    and that error is reported, as if the check had run before the build.
     Without workers (one core, DAIHOI_WORKERS=1), and for `check` and `serve`, they run at once."""
 
     def __init__(self, args, begin=None, aside: bool = False, remembered: tuple | None = None):
@@ -113,8 +113,9 @@ class ContentCheck:
 
     @contextmanager
     def stopping_the_engine(self):
-        """While the engine builds: an error the check finds stops it (_done). Only then, so that the
-        stop lands in the build, which removes its folder, and not anywhere else."""
+        """While the engine builds: an error the check finds stops it at the next page (_done)."""
+        from daihoi.cli import watchdog
+
         with self._lock:
             self._building = self.future is not None
         try:
@@ -124,9 +125,11 @@ class ContentCheck:
         finally:
             with self._lock:
                 self._building = False
+                watchdog.stop_at_next_page(False)
 
     def _done(self, future) -> None:
-        """(In the pool's own thread.) An error found while the engine builds stops the build now."""
+        """(In the pool's own thread.) An error found while the engine builds stops it at the next page."""
+        from daihoi.cli import watchdog
         from daihoi.model.problems import errors
 
         if future.cancelled():         # the workers stopped (the build failed or was stopped first)
@@ -134,15 +137,14 @@ class ContentCheck:
         with self._lock:
             if self._building and future.exception() is None and errors(future.result()):
                 self.stopping = True
-                import _thread
-                _thread.interrupt_main()
+                watchdog.stop_at_next_page()
 
     def wait(self):
         """The check's result: every problem printed (once), a Failure on an error, else the site."""
         from daihoi.model.problems import errors
 
         with self._lock:
-            self._building = False      # no stop from here on
+            self._building = False
         if self.future is not None:
             try:
                 found = self.future.result()
@@ -228,10 +230,6 @@ def cmd_build(args) -> int:
     except atomic.Busy as exc:
         check.wait()
         raise Failure(exc.message) from None
-    except KeyboardInterrupt:
-        if check.stopping:      # its stop landed just outside the build
-            check.wait()
-        raise
     source.keep(read_before, code)
     say(f"Đã dựng xong {len(check.site.plans)} kế hoạch vào {target}")
     return 0

@@ -55,3 +55,25 @@ def test_not_armed_outside_a_build_nor_in_another_thread():
         assert watchdog._state["deadline"] is None
     finally:
         watchdog.disable()
+
+
+def test_a_stop_asked_from_another_thread_stops_at_the_next_page_only():
+    """The content check, done in a worker while the engine builds, stops it between two pages:
+    raised in the build's own thread when the next page begins, once, and not once withdrawn."""
+    asker = threading.Thread(target=watchdog.stop_at_next_page)
+    asker.start()
+    asker.join()
+    seen = []
+    elsewhere = threading.Thread(target=lambda: seen.append(watchdog.start("tin-tuc/a.md")))
+    elsewhere.start()
+    elsewhere.join()
+    assert seen == [None]           # another thread (the preview's) is not stopped
+    with pytest.raises(watchdog.Stopped):
+        watchdog.start("tin-tuc/b.md")
+    assert issubclass(watchdog.Stopped, KeyboardInterrupt)  # build.py cleans up as after Ctrl+C
+    watchdog.start("tin-tuc/c.md")  # once only
+    watchdog.stop()
+    watchdog.stop_at_next_page()
+    watchdog.stop_at_next_page(False)
+    watchdog.start("tin-tuc/d.md")  # withdrawn
+    watchdog.stop()

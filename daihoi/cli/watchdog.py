@@ -9,6 +9,11 @@ build.py reports the page by name. A legitimate 2 MB page renders in under 2 s.
 
 Only `python build.py build` arms it (`enable`): `serve` rebuilds in another thread,
 where an interrupt would stop the preview server instead.
+
+Another part of the build that finds the build must stop (the content check, in a worker
+process) asks for it with `stop_at_next_page`: the build stops when the next page begins
+(`Stopped`), at a point where the build's own process is between two pages, and not by an
+interrupt, which could land anywhere (in the middle of handing work to the worker processes).
 """
 from __future__ import annotations
 
@@ -33,8 +38,21 @@ def disable() -> None:
     _state["enabled"] = False
 
 
+class Stopped(KeyboardInterrupt):
+    """The build stopped between two pages, as asked by `stop_at_next_page` (a KeyboardInterrupt,
+    as a page stopped by the timer: the build is cleaned up the same way)."""
+
+
+def stop_at_next_page(asked: bool = True) -> None:
+    """Stop the build when the next page begins (from any thread); False: not any more."""
+    _state["stop_asked"] = asked
+
+
 def start(page: str) -> None:
     """`page` (as the editor sees its path) begins to render."""
+    if _state.get("stop_asked") and threading.current_thread() is threading.main_thread():
+        _state["stop_asked"] = False
+        raise Stopped
     stop()
     if not _state["enabled"] or threading.current_thread() is not threading.main_thread():
         return
