@@ -84,3 +84,27 @@ def test_the_engine_meta_is_cleaned_as_ours():
 def test_a_bidi_control_written_as_an_escape_is_refused_too(tmp_path):
     src, problems = read(tmp_path, '---\ntitle: "ok"\nsummary: "Kế hoạch \\u202Eabc"\n---\n')
     assert src is None and [(p.line, p.code) for p in problems] == [(3, "bidi")]
+
+
+def test_printable_nfc_is_printable_of_nfc_on_every_kind_of_character():
+    """The quick way (a text with nothing to change is searched once) gives what the long way does:
+    every control, break, surrogate and non-character, decomposed and composed Vietnamese."""
+    import random
+
+    from daihoi.text.vntext import nfc
+
+    rng = random.Random(15)
+    alphabet = ([chr(c) for c in range(0, 0xA0)] + list("\\u2028\\u2029\\ufffe\\uffff\\ud800\\udfff\\u200b\\u0301\\u0323")
+                + list("aăâđêôơưĐẠỆỮ ") + ["a\\u0306", "e\\u0302\\u0301", "\\ufeff"])
+    texts = ["", "Đại hội đại biểu", "Đai\\u0323 hội", "Dòng 1\\u2028dòng 2", "\\x85", "a\\r\\nb\\tc"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts:
+        assert source.printable_nfc(text) == source.printable(nfc(text)), repr(text)
+
+
+def test_strip_zero_width_removes_exactly_the_zero_width_characters():
+    from daihoi.text import invisible
+
+    every = "".join(chr(c) for c in range(0x3000)) + "\ufeff\ufffd"
+    assert invisible.strip_zero_width(every) == "".join(ch for ch in every if ch not in invisible.ZERO_WIDTH)
+    assert invisible.strip_zero_width("Đại\u200b hội\ufeff") == "Đại hội"

@@ -18,6 +18,7 @@ import codecs
 import hashlib
 import pickle
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -89,6 +90,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-
 def printable(text: str) -> str:
     """Text without control characters: Word's line and page breaks become line breaks."""
     return _CONTROL.sub("", _BREAKS.sub("\n", text))
+
+
+# Every character `printable` changes (_BREAKS and _CONTROL together).
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+
+
+def printable_nfc(text: str) -> str:
+    """printable(nfc(text)); a text that is NFC and has nothing `printable` removes, as most pages
+    are, is only searched once (the two substitutions and the normalisation of every page's text
+    were a twentieth of a rebuild's own time after one edit)."""
+    if _UNPRINTABLE.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text
+    return printable(nfc(text))
 
 
 def read(file: Path, shown: str) -> tuple[Source | None, list[Problem]]:
@@ -372,7 +386,7 @@ def engine_meta(meta: dict) -> dict:
 def engine_text(text: str) -> str:
     """A page's text as MkDocs should read it: as `read` sees it (NFC, no control characters)
     and without zero-width characters in the front matter, where MkDocs takes the title from."""
-    text = printable(nfc(text))
+    text = printable_nfc(text)
     m = _FRONT.match(text)
     if not m:
         return text
