@@ -75,7 +75,7 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(shown, line, "Tệp không phải bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3)",
                               "Mở tệp và lưu lại với bảng mã UTF-8",
                               code="encoding")]
-    return printable(nfc(text.replace("\r\n", "\n").replace("\r", "\n"))), []
+    return printable_nfc(text.replace("\r\n", "\n").replace("\r", "\n")), []
 
 
 # Invisible control characters pasted from Word (Shift+Enter is \x0b, a page break \x0c)
@@ -345,7 +345,7 @@ def _plain(node, path, src: Source, offset: int, seen: set, depth: int):
             return None
         # "\x01" escapes in quoted YAML, too; zero-width marks make equal-looking titles differ;
         # a value of only combining marks or format characters shows nothing: it is empty.
-        value = invisible.strip_zero_width(printable(nfc(node.value)))
+        value = invisible.strip_zero_width(printable_nfc(node.value))
         if invisible.has_bidi(value):       # written as an escape ("\u202e"): the text scan did not see it
             raise _Refused(replace(bidi_problems(value.replace("\n", " "), src.path)[0], line=line))
         return value if invisible.has_visible(value) or not value.strip() else ""
@@ -373,7 +373,7 @@ def engine_meta(meta: dict) -> dict:
     decoded by the engine's own parser, after `engine_text` has seen the text."""
     def clean(value):
         if isinstance(value, str):
-            text = invisible.strip_zero_width(printable(nfc(value)))
+            text = invisible.strip_zero_width(printable_nfc(value))
             return text if invisible.has_visible(text) or not text.strip() else ""
         if isinstance(value, list):
             return [clean(v) for v in value]
