@@ -6,6 +6,7 @@ import pickle
 
 from daihoi.site import pagecache
 from daihoi.site.pagecache import PageCache
+from helpers import ROOT
 
 
 def _fresh(folder):
@@ -60,3 +61,38 @@ def test_the_one_file_cache_of_earlier_versions_is_removed(tmp_path):
     cache = _fresh(tmp_path / "abc")
     cache.save()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["abc"]
+
+
+def test_digest_is_of_values_not_of_the_objects_that_hold_them():
+    from datetime import date
+
+    from daihoi.site.pagecache import digest
+
+    shared = "Đại hội " * 20
+    one = {"dh_news": [{"title": shared, "date": date(2025, 5, 15)}, {"title": shared, "date": date(2025, 5, 15)}]}
+    other = {"dh_news": [{"title": "".join(["Đại hội "] * 20), "date": date(2025, 5, 15)},
+                         {"title": ("Đại hội " * 20)[:], "date": date.fromisoformat("2025-05-15")}]}
+    assert one["dh_news"][0]["title"] is one["dh_news"][1]["title"]       # one object met twice: pickle's memo
+    assert digest("k", one) == digest("k", other)
+    # Different values, or the same values cut into other parts, differ.
+    assert len({digest("ab", "c"), digest("a", "bc"), digest(b"ab", "c"), digest("1"), digest(1), digest(True),
+                digest([1, 2]), digest((1, 2)), digest({"a": 1, "b": 2}), digest({"b": 2, "a": 1}),
+                digest(None), digest(""), digest()}) == 13
+    # What pickle cannot write is taken by its repr, without failing.
+    assert digest(["x", len]) == digest(["x", len])
+
+
+def test_digest_is_the_same_in_another_process():
+    """Keys must be found again by the next build: no string hashing or object identity in them."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.path.insert(0, {root!r})\n"
+              "from datetime import date\n"
+              "from daihoi.site.pagecache import digest\n"
+              "print(digest('trang', {{'dh': [{{'t': 'Đại hội', 'd': date(2025, 5, 15), 'n': 3, 'x': None}}] * 3, "
+              "'ok': (True, 1.5)}}))\n").format(root=str(ROOT))
+    seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED=seed)).stdout for seed in ("1", "2", "3")}
+    assert len(seen) == 1 and len(next(iter(seen)).strip()) == 64

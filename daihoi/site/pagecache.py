@@ -16,6 +16,7 @@ be read (another version, a disk error) is a missing entry, made again.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -32,11 +33,34 @@ _open: dict = {}     # folder -> PageCache: `serve` rebuilds in one process and 
 
 
 def digest(*parts) -> str:
+    """A digest of values (a page's inputs: its text, the context its template shows): bytes as they
+    are, text as UTF-8, anything else pickled without pickle's memo (`Pickler.fast`), so that equal
+    values give equal bytes whichever objects hold them (the memo writes an object met twice as a
+    reference). That is three times faster than repr, which this used: the pages' contexts are 10 MB
+    on 1,000 posts, digested on every build and every save of the preview. A value pickle cannot
+    write (a function) is taken by its repr."""
     h = hashlib.sha256()
     for part in parts:
-        h.update(part if isinstance(part, bytes) else repr(part).encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
+        if isinstance(part, bytes):
+            data = b"b" + part
+        elif isinstance(part, str):
+            data = b"s" + part.encode("utf-8", "surrogatepass")
+        else:
+            data = _pickled(part)
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
     return h.hexdigest()
+
+
+def _pickled(value) -> bytes:
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=5)       # fixed, not HIGHEST_PROTOCOL: the same bytes next year
+    pickler.fast = True
+    try:
+        pickler.dump(value)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return b"r" + repr(value).encode("utf-8", "surrogatepass")
+    return b"p" + out.getvalue()
 
 
 def cache_root() -> Path:
@@ -46,8 +70,11 @@ def cache_root() -> Path:
 
 
 def folder_key(folder: Path) -> str:
-    """A content or site folder's own name under the cache: two sites built on one machine do not mix."""
-    return digest(str(Path(folder).resolve()))[:16]
+    """A content or site folder's own name under the cache: two sites built on one machine do not mix.
+    Written out as `digest` was before (the repr of the path), so that a cache made by an earlier
+    version keeps its folders' names and is used again, not left beside the new one."""
+    text = repr(str(Path(folder).resolve())).encode("utf-8", "surrogatepass") + b"\x00"
+    return hashlib.sha256(text).hexdigest()[:16]
 
 
 def files_digest(*folders: Path, suffixes: tuple = ()) -> str:
