@@ -211,14 +211,17 @@ def cmd_check(args) -> int:
 
 def cmd_build(args) -> int:
     from daihoi.cli import atomic
-    from daihoi.model import source
+    from daihoi.model import content, source
     from daihoi.site.pagecache import cache_root, folder_key
 
     set_today(args)
-    # Front matter parsed by the last build, by the digest of each file's bytes (daihoi/model/source.py).
+    # Front matter parsed by the last build, by the digest of each file's bytes (daihoi/model/source.py),
+    # and its reading of the plans, by their files' fingerprint (daihoi/model/content.py).
     read_before = cache_root() / "nguon" / (folder_key(Path(args.content_dir)) + ".pickle")
+    plans_before = cache_root() / "ke-hoach" / (folder_key(Path(args.content_dir)) + ".pickle")
     code = _code_tag()
     source.remember(read_before, code)
+    content.remember(plans_before, code)
     # The plans' documents (the longest part of a first build) are begun in other processes as soon
     # as the plans are read: the rest of the check and the engine's start go on meanwhile.
     check = ContentCheck(args, begin=lambda site: engine().begin(Path(args.content_dir), site), aside=True,
@@ -231,6 +234,7 @@ def cmd_build(args) -> int:
         check.wait()
         raise Failure(exc.message) from None
     source.keep(read_before, code)
+    content.keep(plans_before, code)
     say(f"Đã dựng xong {len(check.site.plans)} kế hoạch vào {target}")
     return 0
 
@@ -301,9 +305,11 @@ def _build_into(target: Path, args, check: ContentCheck) -> None:
 
 
 def _code_tag() -> str:
-    """The code that reads an editor's file (daihoi/model, daihoi/text): another version reads again."""
-    from daihoi.site.pagecache import files_digest
-    return files_digest(ROOT / "daihoi" / "model", ROOT / "daihoi" / "text", suffixes=(".py",))
+    """The code that reads an editor's files (daihoi/model, daihoi/text, and the check of a plan's
+    attachments): another version reads them again."""
+    from daihoi.site.pagecache import digest, files_digest
+    return digest(files_digest(ROOT / "daihoi" / "model", ROOT / "daihoi" / "text", suffixes=(".py",)),
+                  (ROOT / "daihoi" / "documents" / "attachments.py").read_bytes())
 
 
 def prune_stylesheets(site: Path) -> None:

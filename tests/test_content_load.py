@@ -38,3 +38,53 @@ def test_saving_a_post_does_not_read_the_plans_again_and_saving_a_plan_does(tmp_
     assert "Một dòng thêm vào kế hoạch." in edited.data["body"]
     content._last.clear()
     assert content.load(folder) == (fresh, problems)        # the same as reading from nothing
+
+
+def _new_process():
+    """What a new build starts with: nothing read, nothing taken up."""
+    content._last.clear()
+    content._kept.update(key=None, value=None, made=None)
+
+
+def test_the_next_build_takes_up_the_plans_as_read_and_reads_them_again_when_changed(tmp_path, monkeypatch):
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    kept = tmp_path / "ke-hoach.pickle"
+    _new_process()
+    content.remember(kept, "v1")                    # nothing kept yet: read
+    first = content.load(folder)
+    content.keep(kept, "v1")
+    assert kept.is_file()
+
+    reads = []
+    real = content._load_plans
+    monkeypatch.setattr(content, "_load_plans", lambda d: reads.append(d) or real(d))
+
+    _new_process()
+    content.remember(kept, "v1")
+    assert content.load(folder) == first and reads == []        # taken up, equal to a fresh reading
+    content.keep(kept, "v1")                                    # nothing new: the file is left
+
+    _new_process()
+    content.remember(kept, "v2")                                # other code: read again
+    assert content.load(folder) == first and len(reads) == 1
+
+    # A plan changed without changing its size or its time (a clock's coarse grain, a copy that
+    # keeps times): told by its bytes, read again.
+    plan = [f for f in sorted((folder / "ke-hoach").glob("*.md")) if f.name != "index.md"][0]
+    text, stat = plan.read_text(encoding="utf-8"), plan.stat()
+    head, year, tail = text.rpartition("2016")                 # a date in the plan's last line
+    assert year
+    plan.write_text(head + "2015" + tail, encoding="utf-8")
+    os.utime(plan, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert plan.stat().st_size == stat.st_size and plan.stat().st_mtime_ns == stat.st_mtime_ns
+    _new_process()
+    content.remember(kept, "v1")
+    changed = content.load(folder)
+    assert len(reads) == 2 and changed != first
+
+    kept.write_bytes(b"not a pickle")                           # unreadable: read again
+    _new_process()
+    content.remember(kept, "v1")
+    assert content.load(folder) == changed and len(reads) == 3
+    _new_process()
