@@ -22,6 +22,7 @@ import sys
 import traceback
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -99,14 +100,14 @@ class ContentCheck:
         self._lock = threading.Lock()
         ready = self.site is not None and not errors(self.problems)
         # news posts name plans and phases: checked against the plans read, if any
-        self._call = (content_check.after_plans, self.content_dir, *((self.site.plans, self.site.congresses)
-                                                                     if self.site is not None else (None, None)))
+        plans = (self.site.plans, self.site.congresses) if self.site is not None else (None, None)
+        self._rest = partial(content_check.after_plans, self.content_dir, *plans)
         if ready and aside:     # first in the workers' queue: an error in it is known soonest
-            self.future = workers.submit(self._call[0], (*self._call[1:], remembered), {})
+            self.future = workers.submit(content_check.after_plans, (self.content_dir, *plans, remembered), {})
         if ready and begin is not None:
             begin(self.site)
         if self.future is None:
-            self.problems = self.problems + self._call[0](*self._call[1:])
+            self.problems = self.problems + self._rest()
             self.wait()
         else:
             self.future.add_done_callback(self._done)
@@ -149,7 +150,7 @@ class ContentCheck:
             try:
                 found = self.future.result()
             except Exception:   # noqa: BLE001 - a worker process lost (killed, out of memory): checked here
-                found = self._call[0](*self._call[1:])
+                found = self._rest()
             self.problems, self.future = self.problems + found, None
         problems = sorted(set(self.problems))
         if not self._printed:
