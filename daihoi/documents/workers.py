@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 
 WORKERS_ENV = "DAIHOI_WORKERS"
@@ -58,12 +59,23 @@ def stop() -> None:
 def _yield_to_the_build() -> None:
     """Workers run at a lower priority: documents begun early (Cache.start) are made while the
     build renders pages, on the cores the build leaves idle, without slowing the build's own
-    process (on 2 cores, two workers at the same priority took a third of its core)."""
+    process (on 2 cores, two workers at the same priority took a third of its core).
+
+    And a worker ends with the build's process, however that ends: killed (kill -9, the task
+    manager), the pool's workers would otherwise wait for work forever, with their forkserver."""
     if hasattr(os, "nice"):         # not on Windows
         try:
             os.nice(10)
         except OSError:
             pass
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent,), name="daihoi-parent", daemon=True).start()
+
+
+def _end_with(parent) -> None:
+    parent.join()       # returns once the build's process has ended
+    os._exit(0)
 
 
 def run_all(calls: list) -> list:
