@@ -30,6 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
+from daihoi.cli import kept  # noqa: E402
 from daihoi.model.content import shown  # noqa: E402
 from daihoi.model.problems import ContentError  # noqa: E402
 from daihoi.site import output, pagecache, preview, search_index  # noqa: E402
@@ -478,7 +479,7 @@ def build_site(content_dir: Path, site_dir: Path) -> list:
     get_data, add_theme = mkdocs.utils.meta.get_data, Files.add_files_from_theme
     front_matter = mkdocs.utils.meta.get_data = _FrontMatter(
         get_data, pagecache.cache_root() / "nguon-mkdocs" / (pagecache.folder_key(content_dir) + ".pickle"))
-    Files.add_files_from_theme = _theme_files_once(add_theme, pagecache.cache_root() / "giao-dien.json")
+    Files.add_files_from_theme = _theme_files_once(add_theme, pagecache.cache_root() / "giao-dien.pickle")
     try:
         with _writing_through(folder):
             build(config)
@@ -537,29 +538,21 @@ def serve_site(content_dir: Path, port: int) -> None:
 def _theme_files_once(add_files_from_theme, file: Path | None = None):
     """MkDocs lists the theme's static files on every build: Material's folder holds thousands of
     icons, and walking it took 0.15 s of each build. The list is remembered by what it depends on
-    (_theme_key): in memory for the preview, and in `file` between builds."""
-    import json
-
-    found: dict = {}
-    if file is not None:
-        try:
-            found = json.loads(Path(file).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            found = {}         # not there or not readable: listed again
+    (_theme_key): in memory for the preview, and in `file` between builds (daihoi/cli/kept.py)."""
+    found: dict = {}        # _theme_key -> [(path, folder)]: one theme at a time
 
     def add(files, env, config):
         key = _theme_key(config)
         if key not in found:
-            probe = Files([])
-            add_files_from_theme(probe, env, config)
-            found.clear()       # one theme at a time
-            found[key] = [(f.src_uri, f.src_dir) for f in probe]
-            if file is not None:
-                from daihoi.cli.atomic import write_file
-                try:
-                    write_file(file, json.dumps(found, ensure_ascii=False))
-                except OSError:
-                    pass        # only the next build's speed depends on it
+            listed = kept.read(file, key) if file is not None else None
+            if not isinstance(listed, list):
+                probe = Files([])
+                add_files_from_theme(probe, env, config)
+                listed = [(f.src_uri, f.src_dir) for f in probe]
+                if file is not None:
+                    kept.write(file, key, listed)
+            found.clear()
+            found[key] = listed
         for path, folder in found[key]:
             if files.get_file_from_path(path) is None:       # a content file of that name wins
                 files.append(File(path, folder, config.site_dir, config.use_directory_urls))
@@ -594,20 +587,12 @@ class _FrontMatter:
     VERSION = 1
 
     def __init__(self, get_data, file: Path | None = None):
-        import pickle
         from importlib.metadata import version
 
         self.get_data, self.file, self.now = get_data, file, {}
         self.version = (self.VERSION, version("mkdocs"))
-        self.found: dict = {}
-        if file is not None:
-            try:
-                with open(file, "rb") as f:
-                    kept_version, found = pickle.load(f)
-                if kept_version == self.version and isinstance(found, dict):
-                    self.found = found
-            except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.PickleError):
-                pass        # not there or not readable: read again
+        found = kept.read(file, self.version) if file is not None else None
+        self.found: dict = found if isinstance(found, dict) else {}     # not there or not readable: read again
 
     def __call__(self, source: str):
         from copy import deepcopy
@@ -627,15 +612,8 @@ class _FrontMatter:
 
     def save(self) -> None:
         """Keep the readings of this build's pages (only those: the file stays the size of one site)."""
-        import pickle
-
-        from daihoi.cli.atomic import write_file
-
         if self.file is not None and self.now.keys() != self.found.keys():
-            try:
-                write_file(self.file, pickle.dumps((self.version, self.now), protocol=pickle.HIGHEST_PROTOCOL))
-            except OSError:
-                pass        # only the next build's speed depends on it
+            kept.write(self.file, self.version, self.now)
 
 
 def markdown_renderer(content_dir: Path):

@@ -67,7 +67,7 @@ def test_theme_files_are_mkdocs_own_list_from_memory_and_from_the_file(tmp_path)
     own = Files([])
     Files.add_files_from_theme(own, env, config)
     assert own.get_file_from_path("assets/favicon.svg") is not None       # the project's theme and Material's
-    file = tmp_path / "giao-dien.json"
+    file = tmp_path / "giao-dien.pickle"
     first = Files([])
     adapter._theme_files_once(Files.add_files_from_theme, file)(first, env, config)
     assert _listed(first) == _listed(own)
@@ -94,7 +94,7 @@ def test_a_change_to_the_projects_theme_lists_the_files_again(tmp_path):
     config = adapter._config(ROOT / "content", site_dir=str(tmp_path / "site"))
     config.theme.dirs[0] = str(theme)
     env = config.theme.get_env()
-    file = tmp_path / "giao-dien.json"
+    file = tmp_path / "giao-dien.pickle"
     adapter._theme_files_once(Files.add_files_from_theme, file)(Files([]), env, config)
     (theme / "assets" / "moi.svg").write_text("<svg/>", encoding="utf-8")
     again = Files([])

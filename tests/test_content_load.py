@@ -43,7 +43,7 @@ def test_saving_a_post_does_not_read_the_plans_again_and_saving_a_plan_does(tmp_
 def _new_process():
     """What a new build starts with: nothing read, nothing taken up."""
     content._last.clear()
-    content._kept.update(key=None, value=None, made=None)
+    content._kept.update(before=None, made=None)
 
 
 def test_the_next_build_takes_up_the_plans_as_read_and_reads_them_again_when_changed(tmp_path, monkeypatch):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from daihoi.cli.atomic import write_file
+from daihoi.cli import kept
 from daihoi.model import resolve, schema, source, validate
 from daihoi.model.plan import Plan
 from daihoi.model.problems import Problem, errors
@@ -96,9 +96,9 @@ def _finish_plan(plan: dict, src, file: Path) -> dict:
 
 
 _last: dict = {}      # fingerprint -> what the plans and settings give: read once per state of those files
-# An earlier run's reading of the plans (its fingerprint and pickled value: remember), and this
-# run's, to keep for the next one (keep).
-_kept: dict = {"key": None, "value": None, "made": None}
+# The reading of the plans as (fingerprint, pickled value): an earlier run's (remember), and this
+# run's, for the next one (keep).
+_kept: dict = {"before": None, "made": None}
 
 
 def _is_plan(folder: str, name: str, content_dir: Path) -> bool:
@@ -138,25 +138,15 @@ def remember(file: Path, tag: str) -> None:
     written by the same code (`tag`) from files with the same fingerprint: each build is a new
     process, and reading and resolving three plans again was 0.16 s of a rebuild after one edit
     (the preview keeps them in memory). A file that cannot be read is read from the plans again."""
-    _kept.update(key=None, value=None, made=None)
-    try:
-        with open(file, "rb") as f:
-            kept_tag, key, value = pickle.load(f)
-    except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError):
-        return
-    if kept_tag == tag and isinstance(value, bytes):
-        _kept.update(key=key, value=value)
+    before = kept.read(file, tag)
+    _kept.update(before=before if isinstance(before, tuple) and len(before) == 2 else None, made=None)
 
 
 def keep(file: Path, tag: str) -> None:
     """Write what this run read of the plans (as `_load_plans` gave it, before any use), for the
-    next run; nothing if it took it up from `remember`. A file that cannot be written is left."""
-    if _kept["made"] is None:
-        return
-    try:
-        write_file(Path(file), pickle.dumps((tag, *_kept["made"]), protocol=pickle.HIGHEST_PROTOCOL))
-    except (OSError, pickle.PickleError):
-        pass
+    next run (daihoi/cli/kept.py); nothing if it took it up from `remember`."""
+    if _kept["made"] is not None:
+        kept.write(file, tag, _kept["made"])
 
 
 def load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
@@ -171,8 +161,9 @@ def load(content_dir: Path) -> tuple[Site | None, list[Problem]]:
     key = fingerprint(content_dir)
     if key not in _last:
         _last.clear()
-        if key == _kept["key"]:
-            _last[key] = pickle.loads(_kept["value"])
+        before = _kept["before"]
+        if before is not None and before[0] == key:
+            _last[key] = pickle.loads(before[1])
         else:
             _last[key] = _load_plans(content_dir)
             # Kept for the next run as it is now, pickled: the build goes on to use (and add to) it.

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -25,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from daihoi.cli.atomic import write_file
+from daihoi.cli import kept
 from daihoi.model.problems import Problem
 from daihoi.text import invisible
 from daihoi.text.vntext import nfc
@@ -139,28 +138,20 @@ def remember(file: Path, tag: str) -> None:
     build reads every page's front matter, and on 1,000 posts parsing them was 0.4 s of each rebuild.
     The same bytes are still read and their digest compared; only the parsing is skipped."""
     _state["used"], _state["loaded"] = set(), set()
-    try:
-        with open(file, "rb") as f:
-            kept_tag, entries = pickle.load(f)
-    except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError):
-        return
-    if kept_tag == tag and isinstance(entries, dict):
+    entries = kept.read(file, tag)
+    if isinstance(entries, dict):
         for key, value in entries.items():
             _read.setdefault(key, value)
         _state["loaded"] = set(entries)
 
 
 def keep(file: Path, tag: str) -> None:
-    """Write what this run read since remember(), for the next run; nothing when it read just what
-    it took up. Replaced whole, so a killed run leaves the previous file; a cache that cannot be
-    written is left as it is."""
+    """Write what this run read since remember(), for the next run (daihoi/cli/kept.py); nothing
+    when it read just what it took up."""
     entries = {key: _read[key] for key in _state["used"] if key in _read}
     if set(entries) == _state["loaded"] and Path(file).is_file():
         return
-    try:
-        write_file(Path(file), pickle.dumps((tag, entries), protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass
+    kept.write(file, tag, entries)
 
 
 def _read_bytes(raw: bytes, suffix: str, shown: str) -> tuple[Source | None, list[Problem]]:
