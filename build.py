@@ -96,7 +96,7 @@ class ContentCheck:
 
         self.content_dir = Path(args.content_dir)
         self.site, self.problems = content.load(self.content_dir)
-        self.future, self.stopping, self._building, self._printed = None, False, False, False
+        self.future, self._building, self._printed = None, False, False
         self._lock = threading.Lock()
         ready = self.site is not None and not errors(self.problems)
         # news posts name plans and phases: checked against the plans read, if any
@@ -113,8 +113,10 @@ class ContentCheck:
             self.future.add_done_callback(self._done)
 
     @contextmanager
-    def stopping_the_engine(self):
-        """While the engine builds: an error the check finds stops it at the next page (_done)."""
+    def while_the_engine_builds(self):
+        """Around the engine's build: an error the check finds meanwhile stops it at the next page
+        (_done); if the engine fails or stops, the check's own errors are reported first, as when it
+        ran before the engine; at the end, the check's result is taken (`wait`)."""
         from daihoi.cli import watchdog
 
         with self._lock:
@@ -122,11 +124,16 @@ class ContentCheck:
         try:
             if self.future is not None and self.future.done():     # found before the engine started
                 self.wait()
-            yield
+            try:
+                yield
+            except (Exception, watchdog.Stopped):
+                self.wait()
+                raise
         finally:
             with self._lock:
                 self._building = False
                 watchdog.stop_at_next_page(False)
+        self.wait()
 
     def _done(self, future) -> None:
         """(In the pool's own thread.) An error found while the engine builds stops it at the next page."""
@@ -137,15 +144,12 @@ class ContentCheck:
             return
         with self._lock:
             if self._building and future.exception() is None and errors(future.result()):
-                self.stopping = True
                 watchdog.stop_at_next_page()
 
     def wait(self):
         """The check's result: every problem printed (once), a Failure on an error, else the site."""
         from daihoi.model.problems import errors
 
-        with self._lock:
-            self._building = False
         if self.future is not None:
             try:
                 found = self.future.result()
@@ -242,7 +246,8 @@ def cmd_build(args) -> int:
 
 def _build_into(target: Path, args, check: ContentCheck) -> None:
     """Build into a staging folder beside `target` (its lock held), then swap it in. The content
-    check's last part (`check`) is waited for before the swap, and its errors come before the engine's."""
+    check's last part (`check`) is waited for before the swap, and its errors come before the engine's
+    (ContentCheck.while_the_engine_builds)."""
     from jinja2 import TemplateNotFound
 
     from daihoi.cli import atomic, watchdog
@@ -256,9 +261,8 @@ def _build_into(target: Path, args, check: ContentCheck) -> None:
     staged = atomic.staging_dir(target, reuse=kept)     # also removes what killed builds left beside it
     watchdog.enable()
     try:
-        with check.stopping_the_engine():
+        with check.while_the_engine_builds():
             found = adapter.build_site(Path(args.content_dir), staged)
-        check.wait()
         for problem in found:
             say(str(problem), err=True)
         if errors(found):
@@ -276,29 +280,23 @@ def _build_into(target: Path, args, check: ContentCheck) -> None:
         raise
     except adapter.EngineError as exc:
         shutil.rmtree(staged, ignore_errors=True)
-        check.wait()            # the content's own errors first, as when the check ran before the engine
         if exc.problems:
             say(str(exc), err=True)
             raise Failure("Không dựng được trang vì các lỗi nêu trên. Sửa rồi chạy lại.") from exc
         raise Failure(f"Không dựng được trang: {exc}") from exc
     except TemplateNotFound as exc:
         shutil.rmtree(staged, ignore_errors=True)
-        check.wait()
         raise Failure(f"Không có mẫu trang “{exc.name}”. Sửa mục “template:” ở đầu trang dùng mẫu này, "
                       "hoặc xóa mục đó để dùng mẫu mặc định") from exc
     except KeyboardInterrupt:
         shutil.rmtree(staged, ignore_errors=True)
-        if check.stopping:      # stopped by the content check's error (ContentCheck._done)
-            check.wait()
         if not watchdog.expired():
             raise
         page, _ = watchdog.expired()
         say(str(Problem(page, 0, *watchdog.message(), code="slow-page")), err=True)
         raise Failure("Không dựng được trang vì lỗi nêu trên. Sửa rồi chạy lại.") from None
-    except BaseException as exc:
+    except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
-        if isinstance(exc, Exception):  # the engine failing on content the check refuses: the check says why
-            check.wait()
         raise
     finally:
         watchdog.disable()
