@@ -467,14 +467,13 @@ def _charset(css: str) -> str:
     return '@charset "UTF-8";\n' if css.lstrip().lower().startswith("@charset") else ""
 
 
-def linked_stylesheets(folder: Path, tags_by_page: dict[str, set[bytes]], every: set[bytes] | None = None) -> list[str]:
+def linked_stylesheets(folder: Path, tags_by_page: dict[str, set[bytes]]) -> list[str]:
     """The site's own stylesheets that some page links to (not other hosts'), as paths in the site.
-    `tags_by_page`: {page's path in the site: its start tags}; `every`: all of them (their union)."""
-    if every is None:
-        every = set().union(*tags_by_page.values())
+    `tags_by_page`: {page's path in the site: its start tags}."""
     # The <link> tags naming a stylesheet, read once: the pages repeat the same few (a page's own
     # tags are then only intersected with them, not each looked at on 1,300 pages).
-    hrefs = {tag: url for tag in every if tag[:5].lower() == b"<link" for url in (_stylesheet_href(tag),) if url}
+    hrefs = {tag: url for tag in set().union(*tags_by_page.values()) if tag[:5].lower() == b"<link"
+             for url in (_stylesheet_href(tag),) if url}
     found = set()
     for page, tags in tags_by_page.items():
         base = posixpath.dirname(page)
@@ -587,12 +586,11 @@ def prune_site(folder: Path, runtime: Used | None = None, cache_dir: Path | None
     root = Path(folder)
     files = _files(root, (".html", ".js", ".mjs"))
     tags_by_page = {rel: page_tags((root / rel).read_bytes()) for rel in files[".html"]}
-    every = set().union(*tags_by_page.values())
-    sheets = linked_stylesheets(root, tags_by_page, every)
+    sheets = linked_stylesheets(root, tags_by_page)
     if not sheets:
         return {}
     texts = {sheet: (root / sheet).read_text(encoding="utf-8") for sheet in sheets}
-    used = _vocabulary(every, cache_dir)
+    used = _vocabulary(set().union(*tags_by_page.values()), cache_dir)
     for script in sorted(files[".js"] + files[".mjs"]):
         scan_script((root / script).read_text(encoding="utf-8", errors="replace"), used)
     if runtime is not None:
