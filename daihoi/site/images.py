@@ -100,9 +100,24 @@ def variants(file: Path, stem: str, folder: str) -> tuple[dict, dict[str, bytes]
     """
     image = _open(file)
     picture, sizes = _layout(*image.size, stem, folder)
-    files = {path: _jpeg(image if w == image.size[0] else image.resize((w, h), Image.LANCZOS)) for path, w, h in sizes}
+    files = {path: _jpeg(copy) for path, copy in _scaled(image, sizes)}
     files[picture["share"]] = _jpeg(ImageOps.fit(image, SHARE_SIZE, Image.LANCZOS))
     return picture, files
+
+
+def _scaled(image: Image.Image, sizes: list) -> list:
+    """[(path, copy)] of `sizes` [(path, width, height)]: the largest copy from the picture, each
+    smaller one from the largest copy at least twice its width, as thumbnails are made. Scaling
+    a 1600 px photo to 160 px read all its pixels for each of five widths; the smaller copies
+    read the 960 px one, a third of them, and look the same (Lanczos each time)."""
+    made: list = []         # (width, copy), largest first
+    out = []
+    for path, w, h in sorted(sizes, key=lambda size: -size[1]):
+        source = next((copy for width, copy in made if width >= 2 * w), image)
+        copy = source if w == source.size[0] else source.resize((w, h), Image.LANCZOS)
+        made.append((w, copy))
+        out.append((path, copy))
+    return out
 
 
 def picture(file: Path, stem: str, folder: str) -> dict:

@@ -120,5 +120,5 @@ def card_png(title: str, kicker: str, footer: str) -> bytes:
     footer_font = _font("LiberationSans-Bold.ttf", 30)
     draw.text((70, h - 74), footer, font=footer_font, fill=WHITE)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG")      # optimize=True: 5% smaller, three times as long to write (75 ms a card)
     return out.getvalue()

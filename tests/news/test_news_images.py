@@ -51,3 +51,22 @@ def test_name_changes_when_the_photo_changes(tmp_path):
     before = images.stem_for(f)
     Image.new("RGB", (300, 200), (0, 0, 0)).save(f)
     assert images.stem_for(f) != before and before.startswith("anh-")
+
+
+def test_smaller_copies_made_from_a_larger_one_look_the_same_as_from_the_photo():
+    # A picture with fine detail (a gradient under thin stripes 7 px apart, a worst case), not a flat
+    # colour: the smaller copies are scaled from the 960 px one (a third of the pixels to read). They
+    # differ from a direct scaling by under one level in 255 on average, a few at the stripes.
+    from PIL import ImageChops, ImageDraw, ImageStat
+    image = Image.linear_gradient("L").resize((1600, 900)).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    for x in range(0, 1600, 7):
+        draw.line([(x, 0), (x + 300, 900)], fill=(200, 30, 30), width=2)
+    sizes = [(f"a-{w}.jpg", w, round(900 * w / 1600)) for w in (960, 480, 320, 240, 160)]
+    scaled = dict(images._scaled(image, sizes))
+    for path, w, h in sizes:
+        direct = image.resize((w, h), Image.LANCZOS)
+        assert scaled[path].size == (w, h)
+        difference = ImageChops.difference(scaled[path], direct)
+        assert max(ImageStat.Stat(difference).mean) < 1, path
+        assert max(high for _, high in difference.getextrema()) <= 16, path
