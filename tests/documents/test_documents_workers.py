@@ -76,3 +76,33 @@ def test_an_error_in_a_job_begun_early_is_raised_when_taken_up(tmp_path, monkeyp
     cache.start(jobs)
     with pytest.raises(ValueError, match="không làm được bản in"):
         cache.get_or_make_all(jobs)
+
+
+def _loaded(names: list) -> list:
+    import sys
+    return [name for name in names if name in sys.modules]
+
+
+def test_the_jobs_libraries_are_imported_once_in_the_forkserver_not_in_each_worker():
+    # A fresh process (its own forkserver): the first job a worker runs finds fpdf2, python-docx and
+    # Pillow already imported; this test module imports none of them.
+    import importlib
+    import multiprocessing
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no forkserver on this system (Windows): each worker imports what it needs")
+    for name in workers.PRELOAD[1:]:           # every name imports ("__main__" is the running script)
+        importlib.import_module(name)
+    here = Path(__file__).parent
+    script = ("import sys; from daihoi.documents import workers; import test_documents_workers as t\n"
+              "print(workers.submit(t._loaded, (['fpdf', 'docx', 'PIL.Image'],), {}).result())\n"
+              "print(sorted(m for m in ('fpdf', 'docx') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=here.parents[1], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": f"{here}:{here.parents[1]}",
+                               workers.WORKERS_ENV: "2"}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["['fpdf', 'docx', 'PIL.Image']", "[]"]   # not in the build's process
