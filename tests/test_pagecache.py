@@ -1,5 +1,5 @@
-"""daihoi/site/pagecache.py: one file per entry, read when asked for, written when made; what a
-build did not use is gone after it; an unreadable or foreign file is a missing entry."""
+"""daihoi/site/pagecache.py: entries in 256 packs by key, read when asked for, written when made;
+what a build did not use is gone after it; an unreadable or foreign pack or entry is missing."""
 from __future__ import annotations
 
 import pickle
@@ -14,6 +14,14 @@ def _fresh(folder):
     return PageCache.open(folder)
 
 
+def _pack(key):
+    return pagecache._pack_name(pagecache._bucket(key))
+
+
+def _files(folder):
+    return sorted(p.name for p in folder.iterdir())
+
+
 def test_entries_are_read_back_by_a_new_process_and_unused_ones_are_dropped(tmp_path):
     folder = tmp_path / "trang" / "abc"
     cache = _fresh(folder)
@@ -21,7 +29,7 @@ def test_entries_are_read_back_by_a_new_process_and_unused_ones_are_dropped(tmp_
     cache.put("tu:xyz", ["đại", "hội"])
     cache.count(False)
     cache.save()
-    assert sorted(p.name for p in folder.iterdir()) == ["counts.json", "page1.pickle", "tu_xyz.pickle"]
+    assert _files(folder) == sorted({"counts.json", _pack("page1"), _pack("tu:xyz")})
     assert pagecache.last_counts(folder) == {"hits": 0, "misses": 1}
 
     again = _fresh(folder)
@@ -29,30 +37,72 @@ def test_entries_are_read_back_by_a_new_process_and_unused_ones_are_dropped(tmp_
     assert again.get("missing") is None
     again.count(True)
     again.save()                    # "tu:xyz" was not used by this build
-    assert sorted(p.name for p in folder.iterdir()) == ["counts.json", "page1.pickle"]
+    assert _files(folder) == sorted(["counts.json", _pack("page1")])
     assert pagecache.last_counts(folder) == {"hits": 1, "misses": 0}
+    assert _fresh(folder).get("tu:xyz") is None and _fresh(folder).get("page1") == {"html": "<p>Một</p>"}
 
 
-def test_a_build_that_makes_nothing_writes_no_entry(tmp_path):
+def test_many_entries_share_a_few_packs_and_an_entry_kept_unread_stays(tmp_path):
+    # 1,000 entries: at most 256 files, not 1,000. A key kept without being read (a search shard
+    # of an unchanged index) stays with the entries of its pack that the build made again.
+    folder = tmp_path / "c"
+    cache = _fresh(folder)
+    for i in range(1000):
+        cache.put(f"trang:{i}", {"html": f"<p>{i}</p>"})
+    cache.save()
+    assert len(list(folder.glob("*.pickle"))) <= pagecache.BUCKETS
+    by_pack: dict = {}
+    for i in range(1000):
+        by_pack.setdefault(_pack(f"trang:{i}"), []).append(f"trang:{i}")
+    kept, edited, dropped = next(keys for keys in by_pack.values() if len(keys) >= 3)[:3]
+    again = _fresh(folder)
+    again.keep(kept)
+    again.put(edited, {"html": "<p>sửa</p>"})
+    again.save()
+    assert len(list(folder.glob("*.pickle"))) == 1          # the others held nothing this build used
+    third = _fresh(folder)
+    assert third.get(kept) == {"html": f"<p>{kept[6:]}</p>"}
+    assert third.get(edited) == {"html": "<p>sửa</p>"}
+    assert third.get(dropped) is None                         # in the same pack, not used: dropped
+
+
+def test_a_build_that_makes_nothing_or_the_same_writes_no_pack(tmp_path):
     folder = tmp_path / "c"
     cache = _fresh(folder)
     cache.put("k", "v")
     cache.save()
-    stamp = (folder / "k.pickle").stat().st_mtime_ns
+    stamp = (folder / _pack("k")).stat().st_mtime_ns
     again = _fresh(folder)
     assert again.get("k") == "v"
     again.save()
-    assert (folder / "k.pickle").stat().st_mtime_ns == stamp
+    again = _fresh(folder)
+    again.put("k", "v")             # made again, the same
+    again.save()
+    assert (folder / _pack("k")).stat().st_mtime_ns == stamp
 
 
 def test_unreadable_other_version_or_other_key_is_a_missing_entry(tmp_path):
     folder = tmp_path / "c"
     folder.mkdir()
-    (folder / "a.pickle").write_bytes(b"not a pickle")
-    (folder / "b.pickle").write_bytes(pickle.dumps((pagecache.VERSION - 1, "b", "old shape")))
-    (folder / "c.pickle").write_bytes(pickle.dumps((pagecache.VERSION, "other", "someone else's")))
+    (folder / _pack("a")).write_bytes(b"not a pickle")
+    (folder / _pack("b")).write_bytes(pickle.dumps((pagecache.VERSION - 1, {"b": pickle.dumps("old shape")})))
+    (folder / _pack("c")).write_bytes(pickle.dumps((pagecache.VERSION, {"other": pickle.dumps("someone else's")})))
+    assert len({_pack("a"), _pack("b"), _pack("c")}) == 3
     cache = _fresh(folder)
     assert cache.get("a") is None and cache.get("b") is None and cache.get("c") is None
+    if _pack("d") not in {_pack("a"), _pack("b"), _pack("c")}:
+        (folder / _pack("d")).write_bytes(pickle.dumps((pagecache.VERSION, {"d": b"broken entry"})))
+        assert _fresh(folder).get("d") is None
+
+
+def test_entry_files_of_earlier_versions_are_removed(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / ("ab" * 32 + ".pickle")).write_bytes(pickle.dumps((8, "k", "v")))
+    cache = _fresh(folder)
+    cache.put("k", "v")
+    cache.save()
+    assert _files(folder) == sorted(["counts.json", _pack("k")])
 
 
 def test_the_one_file_cache_of_earlier_versions_is_removed(tmp_path):

@@ -6,12 +6,16 @@ the menu, the theme, the code that writes it) comes out the same: the build take
 instead, with what rendering it had said (link warnings, removed HTML, its search text), so a
 rebuild reports the same problems and gives byte-identical files.
 
-One folder per content folder under the cache folder, one file per entry, named by its key: a
-build reads only the entries it asks for and writes only those it made (one file of the whole
-cache, some 40 MB on 1,000 posts, took a second to read and write on every rebuild). After a
-build, the entries it did not use are deleted, so the folder stays the size of one site. Each
-file is written by replacing it, so a killed build leaves the previous cache; a file that cannot
-be read (another version, a disk error) is a missing entry, made again.
+One folder per content folder under the cache folder. The entries are spread by their key over
+256 pack files (`BUCKETS`); a pack holds each of its entries pickled on its own, so a build reads
+the packs of the entries it asks for, unpickles only those, and writes again only the packs it
+changed. Not one file per entry: a cold build of 1,000 posts made 1,700 files, and creating them
+was a second of its own process (0.2 ms of the system's time a file; the 43 MB they hold take
+0.02 s in one file), more on Windows. Not one file of the whole cache either: some 40 MB, read and
+written whole on every rebuild, took a second. After a build, the entries it did not use are
+dropped, so the folder stays the size of one site. Each pack is written by replacing it, so a
+killed build leaves the previous cache; a pack or an entry that cannot be read (another version, a
+disk error) is missing, made again.
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from pathlib import Path
 
 from daihoi.cli.atomic import write_file
 
-VERSION = 8          # bump when an entry's shape changes
+VERSION = 9          # bump when an entry's or a pack's shape changes
 COUNTS = "counts.json"
 CACHE_ENV = "DAIHOI_CACHE"
 PROJECT = Path(__file__).resolve().parents[2]
@@ -88,9 +92,16 @@ def files_digest(*folders: Path, suffixes: tuple = ()) -> str:
     return h.hexdigest()
 
 
-def _name(key: str) -> str:
-    # Keys are "<kind>:<hex digest>" or a hex digest; ":" is not allowed in a Windows file name.
-    return key.replace(":", "_") + ".pickle"
+BUCKETS = 256
+
+
+def _bucket(key: str) -> str:
+    """The pack of an entry, "00" to "ff": the first byte of a digest of its key."""
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=1).hexdigest()
+
+
+def _pack_name(bucket: str) -> str:
+    return f"{bucket}.pickle"
 
 
 class PageCache:
@@ -99,6 +110,7 @@ class PageCache:
         self.read: dict = {}                # key -> entry, read or made in this process
         self.made: dict = {}                # key -> entry made in this build, not written yet
         self.used: set = set()
+        self.packs: dict = {}               # bucket -> {key: the entry pickled}, as on disk
         self.hits = self.misses = 0         # pages taken again / made, in this build (kept in a file beside them)
 
     @classmethod
@@ -125,13 +137,27 @@ class PageCache:
         """Keep an entry this build did not need to read (a shard of an unchanged search index)."""
         self.used.add(key)
 
+    def _pack(self, bucket: str) -> dict:
+        pack = self.packs.get(bucket)
+        if pack is None:
+            try:
+                with open(self.folder / _pack_name(bucket), "rb") as f:
+                    version, pack = pickle.load(f)
+            except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError):
+                version, pack = None, {}        # not there, or not readable: its entries are made again
+            if version != VERSION or not isinstance(pack, dict):
+                pack = {}
+            self.packs[bucket] = pack
+        return pack
+
     def _load(self, key: str):
+        data = self._pack(_bucket(key)).get(key)
+        if not isinstance(data, bytes):
+            return None
         try:
-            with open(self.folder / _name(key), "rb") as f:
-                version, kept_key, entry = pickle.load(f)
-        except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError):
-            return None         # not there, or not readable: made again
-        return entry if version == VERSION and kept_key == key else None
+            return pickle.loads(data)
+        except (EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError, IndexError):
+            return None
 
     def count(self, hit: bool) -> None:
         if hit:
@@ -144,16 +170,26 @@ class PageCache:
         self.used.add(key)
 
     def save(self) -> None:
-        """Write the entries made in this build; delete those it did not use; the counts beside them."""
+        """Write the packs this build changed (entries made, entries not used any more); delete the
+        packs it used nothing of and every other file; the counts beside them."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        for key, entry in self.made.items():
-            write_file(self.folder / _name(key), pickle.dumps((VERSION, key, entry), protocol=pickle.HIGHEST_PROTOCOL))
+        wanted: dict = {}                   # bucket -> the keys this build used in it
+        for key in self.used:
+            wanted.setdefault(_bucket(key), set()).add(key)
+        made = {key: pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL) for key, entry in self.made.items()}
         self.made = {}
-        keep = {_name(key) for key in self.used} | {COUNTS}
+        for bucket, keys in wanted.items():
+            pack = self._pack(bucket)
+            fresh = {key: made[key] if key in made else pack[key] for key in sorted(keys) if key in made or key in pack}
+            if fresh.keys() != pack.keys() or any(key in made and pack.get(key) != made[key] for key in fresh):
+                write_file(self.folder / _pack_name(bucket), pickle.dumps((VERSION, fresh), protocol=pickle.HIGHEST_PROTOCOL))
+                self.packs[bucket] = fresh
+        keep = {_pack_name(bucket) for bucket in wanted} | {COUNTS}
         with os.scandir(self.folder) as found:
             for item in found:
-                if item.name not in keep:
+                if item.name not in keep:           # a pack of nothing used, an entry file of earlier versions
                     Path(item.path).unlink(missing_ok=True)
+        self.packs = {bucket: pack for bucket, pack in self.packs.items() if bucket in wanted}
         self.read = {k: v for k, v in self.read.items() if k in self.used}
         write_file(self.folder / COUNTS, json.dumps({"hits": self.hits, "misses": self.misses}))
         for old in (".pickle", ".counts.json"):     # the one-file cache of earlier versions, beside the folder
