@@ -18,7 +18,7 @@ import atexit
 import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 
 WORKERS_ENV = "DAIHOI_WORKERS"
 MAX_WORKERS = 4          # the renderers each hold fonts and a document: a few hundred MB at most
@@ -59,12 +59,70 @@ def _executor() -> ProcessPoolExecutor | None:
     return _pool
 
 
+# The first worker can only be forked once the forkserver has imported PRELOAD (about half a
+# second), and ProcessPoolExecutor.submit starts a worker and waits for it. The build's own process
+# does not wait: the pool is started in a thread, and what is submitted meanwhile is held there and
+# handed to the pool, in order, once the first worker runs; the caller has its future at once.
+_lock = threading.Lock()
+_starting: threading.Thread | None = None
+_held: list = []            # (future given to the caller, function, args, kwargs), in order
+_ready = False              # the pool runs (or could not start): submit goes straight to it
+
+
+def _start() -> None:
+    """(The starting thread.) Start the pool, then hand it what was held."""
+    global _ready
+    pool = _executor()
+    try:
+        if pool is not None:
+            pool.submit(os.getpid).result()         # returns once a worker runs: the forkserver is ready
+    except Exception:       # noqa: BLE001 - processes cannot start here (a sandbox without semaphores)
+        pool = None
+    while True:
+        with _lock:
+            calls, _held[:] = list(_held), []
+            if not calls:
+                _ready = True
+                return
+        for future, function, args, kwargs in calls:
+            if pool is None:                        # no workers after all: made here, one at a time
+                _settle(future, function, args, kwargs)
+            else:
+                _follow(pool.submit(function, *args, **kwargs), future)
+
+
+def _settle(future: Future, function, args, kwargs) -> None:
+    if not future.set_running_or_notify_cancel():
+        return
+    try:
+        future.set_result(function(*args, **kwargs))
+    except BaseException as exc:        # noqa: BLE001 - the caller gets it from result()
+        future.set_exception(exc)
+
+
+def _follow(inner: Future, outer: Future) -> None:
+    """`outer` ends as `inner` does: its result, its error, or cancelled."""
+    def done(inner: Future) -> None:
+        if inner.cancelled():
+            outer.cancel()
+        elif outer.set_running_or_notify_cancel():
+            if inner.exception() is not None:
+                outer.set_exception(inner.exception())
+            else:
+                outer.set_result(inner.result())
+    inner.add_done_callback(done)
+
+
 def stop() -> None:
     """Stop the worker processes now, as at exit (build.py leaves without the interpreter's exit)."""
-    global _pool
+    global _pool, _starting, _ready
+    if _starting is not None:
+        _starting.join()
     if _pool is not None:
         _pool.shutdown(wait=True, cancel_futures=True)
         _pool = None
+    with _lock:
+        _starting, _ready = None, False
 
 
 def _yield_to_the_build() -> None:
@@ -94,17 +152,25 @@ def run_all(calls: list) -> list:
     arguments only; an error in one is raised here, as if it had been called directly."""
     if len(calls) < 2 or workers() < 2:
         return [function(*args, **kwargs) for function, args, kwargs in calls]
-    pool = _executor()
-    if pool is None:
-        return [function(*args, **kwargs) for function, args, kwargs in calls]
-    futures = [pool.submit(function, *args, **kwargs) for function, args, kwargs in calls]
-    return [future.result() for future in futures]
+    futures = [submit(function, args, kwargs) for function, args, kwargs in calls]
+    return [future.result() if future is not None else function(*args, **kwargs)
+            for future, (function, args, kwargs) in zip(futures, calls)]
 
 
 def submit(function, args: tuple, kwargs: dict):
-    """Begin one call in a worker process and return its future; None where there are no workers
-    (one core, DAIHOI_WORKERS=1, no processes): the caller makes it itself when it needs it."""
+    """Begin one call in a worker process and return its future, at once (the pool may still be
+    starting); None where there are no workers (one core, DAIHOI_WORKERS=1, no processes): the
+    caller makes it itself when it needs it."""
+    global _starting
     if workers() < 2:
         return None
-    pool = _executor()
+    with _lock:
+        if not _ready:
+            if _starting is None:
+                _starting = threading.Thread(target=_start, name="daihoi-workers", daemon=True)
+                _starting.start()
+            future: Future = Future()
+            _held.append((future, function, args, kwargs))
+            return future
+    pool = _pool
     return pool.submit(function, *args, **kwargs) if pool is not None else None
