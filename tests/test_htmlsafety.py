@@ -58,3 +58,15 @@ def test_add_noopener_on_links_to_other_sites_only():
     assert '<a class="x" rel="me noopener noreferrer" href="//x.vn">c</a>' in out
     assert '<link href="https://x.vn" rel="canonical">' in out
     assert h.add_noopener(out) == out          # idempotent
+
+
+def test_a_script_scheme_written_with_spaces_or_tabs_is_screened():
+    # "pt:" is looked for before the whole pattern: every spelling the pattern finds ends that way.
+    import random
+    rng = random.Random(7)
+    for scheme in ("javascript:", "vbscript:", "livescript:"):
+        for _ in range(200):
+            spaced = "".join(ch + rng.choice(["", "", " ", "\t", "\n", "\r\n "]) for ch in scheme)
+            page = THEME_PAGE.replace("</body>", f'<a href="{spaced.upper() if rng.random() < .3 else spaced}x">x</a></body>')
+            assert h._SCRIPT_SCHEME.search(page.lower()), spaced
+            assert h.screen(page) is True, spaced
