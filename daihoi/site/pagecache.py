@@ -13,9 +13,9 @@ changed. Not one file per entry: a cold build of 1,000 posts made 1,700 files, a
 was a second of its own process (0.2 ms of the system's time a file; the 43 MB they hold take
 0.02 s in one file), more on Windows. Not one file of the whole cache either: some 40 MB, read and
 written whole on every rebuild, took a second. After a build, the entries it did not use are
-dropped, so the folder stays the size of one site. Each pack is written by replacing it, so a
-killed build leaves the previous cache; a pack or an entry that cannot be read (another version, a
-disk error) is missing, made again.
+dropped, so the folder stays the size of one site. A pack is kept as daihoi/cli/kept.py keeps a
+value (under VERSION, replaced whole, so a killed build leaves the previous cache); a pack or an
+entry that cannot be read (another version, a disk error) is missing, made again.
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ import os
 import pickle
 from pathlib import Path
 
+from daihoi.cli import kept
 from daihoi.cli.atomic import write_file
 
 VERSION = 9          # bump when an entry's or a pack's shape changes
@@ -140,13 +141,9 @@ class PageCache:
     def _pack(self, bucket: str) -> dict:
         pack = self.packs.get(bucket)
         if pack is None:
-            try:
-                with open(self.folder / _pack_name(bucket), "rb") as f:
-                    version, pack = pickle.load(f)
-            except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError, ImportError):
-                version, pack = None, {}        # not there, or not readable: its entries are made again
-            if version != VERSION or not isinstance(pack, dict):
-                pack = {}
+            pack = kept.read(self.folder / _pack_name(bucket), VERSION)
+            if not isinstance(pack, dict):
+                pack = {}           # not there, another version, not readable: its entries are made again
             self.packs[bucket] = pack
         return pack
 
@@ -182,7 +179,7 @@ class PageCache:
             pack = self._pack(bucket)
             fresh = {key: made[key] if key in made else pack[key] for key in sorted(keys) if key in made or key in pack}
             if fresh.keys() != pack.keys() or any(key in made and pack.get(key) != made[key] for key in fresh):
-                write_file(self.folder / _pack_name(bucket), pickle.dumps((VERSION, fresh), protocol=pickle.HIGHEST_PROTOCOL))
+                kept.write(self.folder / _pack_name(bucket), VERSION, fresh)
                 self.packs[bucket] = fresh
         keep = {_pack_name(bucket) for bucket in wanted} | {COUNTS}
         with os.scandir(self.folder) as found:
