@@ -71,13 +71,15 @@ _ready = False              # the pool runs (or could not start): submit goes st
 
 def _start() -> None:
     """(The starting thread.) Start the pool, then hand it what was held."""
-    global _ready
+    global _ready, _pool
     pool = _executor()
     try:
         if pool is not None:
             pool.submit(os.getpid).result()         # returns once a worker runs: the forkserver is ready
     except Exception:       # noqa: BLE001 - processes cannot start here (a sandbox without semaphores)
-        pool = None
+        # Dropped, so that later calls are made by their callers too (submit gives None).
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = _pool = None
     while True:
         with _lock:
             calls, _held[:] = list(_held), []

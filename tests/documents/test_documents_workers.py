@@ -135,3 +135,29 @@ def test_submitting_does_not_wait_for_the_workers_to_start():
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:4] == ["True", str([f"{i} {i} " for i in range(5)]), "True", "[b'a', b'b']"]
+
+
+class _PoolThatCannotStart:
+    def submit(self, *args, **kwargs):
+        raise OSError("không tạo được tiến trình")
+
+    def shutdown(self, **kwargs):
+        pass
+
+
+def test_a_pool_that_cannot_start_makes_what_was_held_and_then_nothing_more(monkeypatch):
+    # Processes cannot start (a sandbox): what was submitted while starting is made in the starting
+    # thread, and later calls get None (their callers make them), not a pool that fails every call.
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    workers.stop()
+    def executor():
+        workers._pool = _PoolThatCannotStart()
+        return workers._pool
+    monkeypatch.setattr(workers, "_executor", executor)
+    try:
+        held = workers.submit(_echo, ("giữ ",), {"times": 2})
+        assert held.result(timeout=10) == "giữ giữ ".encode()
+        assert workers.submit(_echo, ("sau",), {}) is None
+        assert workers.run_all([(_echo, ("a",), {}), (_echo, ("b",), {})]) == [b"a", b"b"]
+    finally:
+        workers.stop()
