@@ -83,10 +83,9 @@ def _loaded(names: list) -> list:
     return [name for name in names if name in sys.modules]
 
 
-def test_the_jobs_libraries_are_imported_once_in_the_forkserver_not_in_each_worker():
-    # A fresh process (its own forkserver): the first job a worker runs finds fpdf2, python-docx and
-    # Pillow already imported; this test module imports none of them.
-    import importlib
+def _in_a_fresh_process(script: str, why_no_forkserver: str) -> list[str]:
+    """The lines `script` prints, run in a new Python process (its own forkserver and pool) that can
+    import this module as `t`; skipped where there is no forkserver (Windows)."""
     import multiprocessing
     import os
     import subprocess
@@ -94,47 +93,46 @@ def test_the_jobs_libraries_are_imported_once_in_the_forkserver_not_in_each_work
     from pathlib import Path
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no forkserver on this system (Windows): each worker imports what it needs")
+        pytest.skip(f"no forkserver on this system (Windows): {why_no_forkserver}")
+    here = Path(__file__).parent
+    done = subprocess.run([sys.executable, "-c", "import test_documents_workers as t\n" + script],
+                          cwd=here.parents[1], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": f"{here}:{here.parents[1]}", workers.WORKERS_ENV: "2"})
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split("\n")
+
+
+def test_the_jobs_libraries_are_imported_once_in_the_forkserver_not_in_each_worker():
+    # A fresh process (its own forkserver): the first job a worker runs finds fpdf2, python-docx and
+    # Pillow already imported; this test module imports none of them.
+    import importlib
+
     for name in workers.PRELOAD[1:]:           # every name imports ("__main__" is the running script)
         importlib.import_module(name)
-    here = Path(__file__).parent
-    script = ("import sys; from daihoi.documents import workers; import test_documents_workers as t\n"
-              "print(workers.submit(t._loaded, (['fpdf', 'docx', 'PIL.Image'],), {}).result())\n"
-              "print(sorted(m for m in ('fpdf', 'docx') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", script], cwd=here.parents[1], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": f"{here}:{here.parents[1]}",
-                               workers.WORKERS_ENV: "2"}, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split("\n")[:2] == ["['fpdf', 'docx', 'PIL.Image']", "[]"]   # not in the build's process
+    printed = _in_a_fresh_process(
+        "import sys; from daihoi.documents import workers\n"
+        "print(workers.submit(t._loaded, (['fpdf', 'docx', 'PIL.Image'],), {}).result())\n"
+        "print(sorted(m for m in ('fpdf', 'docx') if m in sys.modules))",
+        "each worker imports what it needs")
+    assert printed[:2] == ["['fpdf', 'docx', 'PIL.Image']", "[]"]   # not in the build's process
 
 
 def test_submitting_does_not_wait_for_the_workers_to_start():
     # The forkserver imports the jobs' libraries before the first worker can be forked (here one
     # more module that takes a second); the build's process goes on meanwhile: each submit returns
     # at once, and the calls held while the pool starts are made, in order, once it runs.
-    import multiprocessing
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no forkserver on this system (Windows): nothing is imported before the workers")
-    here = Path(__file__).parent
-    script = ("import time; from daihoi.documents import workers; import test_documents_workers as t\n"
-              "workers.PRELOAD.append('slow_to_import')\n"
-              "start = time.perf_counter()\n"
-              "futures = [workers.submit(t._echo, (f'{i} ',), {'times': 2}) for i in range(5)]\n"
-              "print(time.perf_counter() - start < 0.5)\n"
-              "print([f.result().decode() for f in futures])\n"
-              "print(time.perf_counter() - start >= 1.0)\n"
-              "print(workers.run_all([(t._echo, ('a',), {}), (t._echo, ('b',), {})]))\n"
-              "workers.stop()")
-    done = subprocess.run([sys.executable, "-c", script], cwd=here.parents[1], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": f"{here}:{here.parents[1]}", workers.WORKERS_ENV: "2"},
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split("\n")[:4] == ["True", str([f"{i} {i} " for i in range(5)]), "True", "[b'a', b'b']"]
+    printed = _in_a_fresh_process(
+        "import time; from daihoi.documents import workers\n"
+        "workers.PRELOAD.append('slow_to_import')\n"
+        "start = time.perf_counter()\n"
+        "futures = [workers.submit(t._echo, (f'{i} ',), {'times': 2}) for i in range(5)]\n"
+        "print(time.perf_counter() - start < 0.5)\n"
+        "print([f.result().decode() for f in futures])\n"
+        "print(time.perf_counter() - start >= 1.0)\n"
+        "print(workers.run_all([(t._echo, ('a',), {}), (t._echo, ('b',), {})]))\n"
+        "workers.stop()",
+        "nothing is imported before the workers")
+    assert printed[:4] == ["True", str([f"{i} {i} " for i in range(5)]), "True", "[b'a', b'b']"]
 
 
 class _PoolThatCannotStart:
