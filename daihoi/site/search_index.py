@@ -36,7 +36,8 @@ import json
 import marshal
 import re
 from collections import Counter
-from html.parser import HTMLParser
+
+from lxml import etree
 
 from daihoi.text.vntext import fold, nfc
 
@@ -58,81 +59,90 @@ def shard_key(folded: str) -> str:
     return folded[:2]
 
 
-class _Text(HTMLParser):
-    """Text of the page's main article, without parts marked data-pagefind-ignore."""
+# What a page's text is made of (read_page). Blocks end a line of the text: pairs of words do not
+# cross them. A paragraph under a heading, a header or a caption is not the page's lead.
+_SKIP = ("script", "style", "noscript", "template", "svg")
+_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "div", "section", "header",
+           "blockquote", "figcaption", "summary", "br")
+_NOT_LEAD = frozenset({"header", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "summary"})
+_IGNORED = etree.XPath(" | ".join([".//*[@data-pagefind-ignore]"] + [f".//{tag}" for tag in _SKIP]))
+_BLOCK_IN = etree.XPath(" | ".join(f"descendant-or-self::{tag}" for tag in _BLOCKS))
 
-    SKIP = {"script", "style", "noscript", "template", "svg"}
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "div", "section", "header",
-              "blockquote", "figcaption", "summary", "br"}
-    NOT_LEAD = {"header", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "summary"}
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth = 0              # inside the indexed article, counting open elements
-        self.ignore_at = None       # depth where an ignored element started
-        self.parts, self.title, self._in_h1, self._h1 = [], "", False, []
-        self.lead, self._p, self._not_lead = "", None, []   # first paragraph of running text
+def _one_line(element) -> str:
+    return " ".join("".join(element.itertext()).split())
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if self.depth == 0:
-            if tag == "article" and "data-pagefind-body" in a:
-                self.depth = 1
-            return
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-        if tag in self.VOID:
-            return
-        self.depth += 1
-        if self.ignore_at is None and (tag in self.SKIP or "data-pagefind-ignore" in a):
-            self.ignore_at = self.depth
-        if tag == "h1" and not self.title:
-            self._in_h1 = True
-        if tag in self.NOT_LEAD:
-            self._not_lead.append(self.depth)
-        if tag == "p" and not self.lead and not self._not_lead and self.ignore_at is None:
-            self._p = (self.depth, [])
 
-    def handle_endtag(self, tag):
-        if self.depth == 0 or tag in self.VOID:
-            return
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-        if self._in_h1 and tag == "h1":
-            self._in_h1 = False
-            self.title = " ".join("".join(self._h1).split())
-        if self._p and self._p[0] == self.depth:
-            text = " ".join("".join(self._p[1]).split())
+def _is_body(element) -> bool:
+    return element.tag == "article" and element.get("data-pagefind-body") is not None
+
+
+def _body_text(body) -> str:
+    """The text of one indexed article, with a line break where each block starts and ends."""
+    for element in _IGNORED(body):             # in document order: an ignored element before those in it
+        if body not in element.iterancestors():
+            continue                            # inside one already taken out
+        tail = element.tail or ""
+        if _BLOCK_IN(element):
+            tail = "\n" + tail                 # what it held still ended a line
+        previous, parent = element.getprevious(), element.getparent()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(element)
+    for element in _BLOCK_IN(body):
+        if element is body:
+            continue
+        if element.tag == "br":
+            element.tail = "\n" + (element.tail or "")
+            continue
+        element.text = "\n" + (element.text or "")
+        if len(element):
+            element[-1].tail = (element[-1].tail or "") + "\n"
+        else:
+            element.text += "\n"
+    return "".join(body.itertext())
+
+
+def _lead(body) -> str:
+    """The body's first paragraph of running text (LEAD_WORDS words or more, not all capitals)."""
+    for paragraph in body.iter("p"):
+        above = []
+        for element in paragraph.iterancestors():
+            if element is body:
+                break
+            above.append(element.tag)
+        if _NOT_LEAD.isdisjoint(above):
+            text = _one_line(paragraph)
             if len(words(text)) >= LEAD_WORDS and not text.isupper():
-                self.lead = text
-            self._p = None
-        if self._not_lead and self._not_lead[-1] == self.depth:
-            self._not_lead.pop()
-        if self.ignore_at == self.depth:
-            self.ignore_at = None
-        self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth and self.ignore_at is None:
-            self.parts.append(data)
-            if self._in_h1:
-                self._h1.append(data)
-            if self._p:
-                self._p[1].append(data)
+                return text
+    return ""
 
 
 def read_page(html: str) -> dict | None:
-    """{title, text, lead} of a page marked for the index, or None when it is not marked.
-    `text` keeps a line break between blocks (pairs of words do not cross it)."""
-    # Parse only the article: the menus before it are most of a page's bytes.
+    """{title, text, lead} of a page's articles marked for the index (data-pagefind-body), without
+    what is in their parts marked data-pagefind-ignore, scripts and styles; None when none is
+    marked. `text` keeps a line break between blocks (pairs of words do not cross it).
+
+    Read with lxml (libxml2 parses in C): the standard library's HTMLParser, with a Python call
+    for every tag and piece of text, took twice as long on 1,300 pages (1.1 s against 0.5 s)."""
+    # Parse only the articles: the menus before them are most of a page's bytes.
     start, end = html.find("<article "), html.rfind("</article>")
-    parser = _Text()
-    parser.feed(html[start:end + len("</article>")] if 0 <= start < end else html)
-    if not "".join(parser.parts).strip():
+    root = etree.HTML(html[start:end + len("</article>")] if 0 <= start < end else html)
+    if root is None:
         return None
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return {"title": parser.title, "text": "\n".join(line for line in lines if line), "lead": parser.lead}
+    bodies = [article for article in root.iter("article")
+              if _is_body(article) and not any(map(_is_body, article.iterancestors()))]
+    text, title, lead = "", "", ""
+    for body in bodies:
+        text += _body_text(body)       # first: it takes out the ignored parts, and ends blocks' lines
+        title = title or next((heading for heading in map(_one_line, body.iter("h1")) if heading), "")
+        lead = lead or _lead(body)
+    if not text.strip():
+        return None
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return {"title": title, "text": "\n".join(line for line in lines if line), "lead": lead}
 
 
 def page_text(html: str) -> tuple[str, str] | None:

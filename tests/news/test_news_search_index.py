@@ -16,6 +16,28 @@ def test_page_text_is_the_article_without_ignored_parts():
     assert search_index.page_text(PAGE.replace(" data-pagefind-body", "")) is None
 
 
+def test_read_page_lines_lead_and_what_is_left_out():
+    lead = "Đây là đoạn văn đầu tiên của bài, đủ dài để làm đoạn dẫn cho kết quả tìm kiếm."
+    page = ('<nav>Menu</nav><article data-pagefind-body><header><p>' + "Chữ đầu trang " * 5 + '</p></header>'
+            '<h1></h1><h1 data-pagefind-ignore>Ẩn</h1><h1>Tiêu <span data-pagefind-ignore>bỏ</span>đề</h1>'
+            '<p>NGHỊ QUYẾT CỦA BAN CHẤP HÀNH ĐẢNG BỘ VỀ CÔNG TÁC TUYÊN TRUYỀN NĂM HAI NGHÌN</p>'
+            f'<p>{lead}</p><p>một <b>hai</b> ba<br>bốn</p>'
+            'trước<span data-pagefind-ignore><div>khối ẩn</div></span>sau, a&amp;b&nbsp;c'
+            '<em data-pagefind-ignore>chữ ẩn</em>liền<svg><text>hình</text></svg><!-- ghi chú -->hết'
+            '<ul><li>mục 1</li><li>mục 2<ul><li>mục con</li></ul></li></ul>'
+            '<table><tr><td>ô 1</td><td>ô 2</td></tr></table></article>'
+            '<article data-pagefind-body><p>bài thứ hai</p></article>')
+    found = search_index.read_page(page)
+    assert found["title"] == "Tiêu đề"                       # the first heading with text, ignored parts out
+    assert found["lead"] == lead                             # not the header's, not one in capitals
+    assert found["text"].split("\n") == [
+        "Chữ đầu trang " * 4 + "Chữ đầu trang", "Tiêu đề",
+        "NGHỊ QUYẾT CỦA BAN CHẤP HÀNH ĐẢNG BỘ VỀ CÔNG TÁC TUYÊN TRUYỀN NĂM HAI NGHÌN", lead,
+        "một hai ba", "bốn", "trước", "sau, a&b cliềnhết", "mục 1", "mục 2", "mục con", "ô 1", "ô 2",
+        "bài thứ hai"]
+    assert search_index.read_page('<article data-pagefind-body><p data-pagefind-ignore>x</p></article>') is None
+
+
 def lookup(files, word):
     folded = search_index.words(word)[0]
     from daihoi.text.vntext import fold
