@@ -86,11 +86,11 @@ class ContentCheck:
     and that error is reported, as if the check had run before the build.
     Without workers (one core, DAIHOI_WORKERS=1), and for `check` and `serve`, they run at once."""
 
-    def __init__(self, args, begin=None, aside: bool = False, remembered: tuple | None = None):
+    def __init__(self, args, begin=None, aside: bool = False):
         import threading
 
         from daihoi.documents import workers
-        from daihoi.model import content
+        from daihoi.model import content, source
         from daihoi.model.problems import errors
         from daihoi.site import content_check
 
@@ -103,7 +103,7 @@ class ContentCheck:
         plans = (self.site.plans, self.site.congresses) if self.site is not None else (None, None)
         self._rest = partial(content_check.after_plans, self.content_dir, *plans)
         if ready and aside:     # first in the workers' queue: an error in it is known soonest
-            self.future = workers.submit(content_check.after_plans, (self.content_dir, *plans, remembered), {})
+            self.future = workers.submit(content_check.after_plans, (self.content_dir, *plans, source.known()), {})
         if ready and begin is not None:
             begin(self.site)
         if self.future is None:
@@ -229,8 +229,7 @@ def cmd_build(args) -> int:
     content.remember(plans_before, code)
     # The plans' documents (the longest part of a first build) are begun in other processes as soon
     # as the plans are read: the rest of the check and the engine's start go on meanwhile.
-    check = ContentCheck(args, begin=lambda site: engine().begin(Path(args.content_dir), site), aside=True,
-                         remembered=(read_before, code))
+    check = ContentCheck(args, begin=lambda site: engine().begin(Path(args.content_dir), site), aside=True)
     target = Path(args.site_dir).resolve()
     try:
         with atomic.lock(target):

@@ -57,3 +57,29 @@ def test_an_unreadable_memo_is_ignored(tmp_path):
     page = tmp_path / "a.md"
     _write(page, "Hai")
     assert source.read(page, "a.md")[0].data == {"title": "Hai"}
+
+
+def test_the_content_checks_worker_parses_no_page_the_build_read(tmp_path, monkeypatch):
+    """after_plans in a worker is handed the build's readings (source.known), pickled as a pool does:
+    it parses none of those pages again, and finds the same problems as a check that parses them."""
+    import pickle
+    import shutil
+    from pathlib import Path
+
+    from daihoi.model import content
+    from daihoi.site import content_check
+
+    root = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", root)     # the sample: plans and posts
+    source._read.clear()
+    site, _ = content.load(root)
+    handed = pickle.loads(pickle.dumps(source.known()))
+    assert len(handed) >= 4
+    expected = content_check.after_plans(root, site.plans, site.congresses)
+
+    source._read.clear()                # the worker process starts without them
+    parsed = []
+    real = source._read_bytes
+    monkeypatch.setattr(source, "_read_bytes", lambda *a: parsed.append(a[2]) or real(*a))
+    assert content_check.after_plans(root, site.plans, site.congresses, handed) == expected
+    assert not [name for name in parsed if name.endswith(".md")]

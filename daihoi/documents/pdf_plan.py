@@ -36,6 +36,9 @@ class _PlanPDF(FPDF):
             self.set_xy(self.l_margin, self.t_margin)
 
 
+_LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF")
+
+
 def new_pdf(*, orientation: str = "P", fmt: str | tuple = "A4", creation: date, family: str = "serif") -> FPDF:
     cls = _PlanPDF if orientation == "P" and fmt == "A4" else FPDF
     pdf = cls(orientation=orientation, unit="mm", format=fmt)
@@ -46,6 +49,14 @@ def new_pdf(*, orientation: str = "P", fmt: str | tuple = "A4", creation: date, 
             pdf.add_font("serif", style, str(path))
     else:
         pdf.add_font("sans", "B", str(fonts.SANS_BOLD))
+    # fpdf2 drops the OpenType layout tables from the subset it embeds (text shaping is off here),
+    # but fontTools' subsetter first decodes them whole (to see whether they need 32-bit offsets,
+    # and to add the glyphs they substitute): 15% of each banner's time (34 -> 29 ms) for tables
+    # that are thrown away. Taken out first: the same pages and text, pixel for pixel.
+    for font in pdf.fonts.values():
+        for table in _LAYOUT_TABLES:
+            if table in font.ttfont:
+                del font.ttfont[table]
     # Fixed dates and producer: the same input gives byte-identical files, so the
     # cache, the CDN and git diffs of the built site all stay quiet.
     pdf.set_creation_date(datetime(creation.year, creation.month, creation.day, tzinfo=timezone.utc))

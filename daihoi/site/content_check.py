@@ -48,16 +48,16 @@ def scan(content_dir: Path) -> list[Problem]:
 
 
 def after_plans(content_dir: Path, plans: list | None, congresses: dict | None,
-                remembered: tuple | None = None) -> list[Problem]:
+                known: dict | None = None) -> list[Problem]:
     """Every check that comes after the plans are read: the posts against the plans' phases, every
     file (`scan`), the characters of the plans (`glyph_problems`); `plans` None (none could be read):
     the files only. A build runs it in a worker process while the engine builds (build.py,
-    ContentCheck), and passes what the last build read (`remembered`: the file and code tag of
-    daihoi.model.source.remember), since that process starts without it."""
+    ContentCheck), and passes what its own process has read of the files already (`known`:
+    daihoi.model.source.known), since that process starts without it."""
     from daihoi.model import news
 
-    if remembered is not None:
-        source.remember(*remembered)
+    if known:
+        source.learn(known)
     root = Path(content_dir)
     if plans is None:
         return scan(root)
