@@ -483,9 +483,16 @@ class SiteBuild:
             # Each shard is kept by a digest of what the pages give it: after one edit, a few are made.
             shards: list = []
 
-            def made(inputs, make):
-                shards.append(self._kept_key("chi-muc", inputs))
-                return self._kept("chi-muc", inputs, make)
+            def made(jobs: list) -> list:
+                keys = [self._kept_key("chi-muc", inputs) for inputs, _, _ in jobs]
+                shards.extend(keys)
+                texts = [self.page_cache.get(key) for key in keys]
+                missing = [i for i, text in enumerate(texts) if text is None]
+                new = search_index.spread([jobs[i][1:] for i in missing], workers.run_all, 2 * workers.workers())
+                for i, text in zip(missing, new):
+                    texts[i] = text
+                    self.page_cache.put(keys[i], text)
+                return texts
             kept = {"files": search_index.build(self.search_pages, terms_of=terms_of, made=made), "shards": shards}
             self.page_cache.put(key, kept)
         for shard in kept["shards"]:

@@ -80,11 +80,12 @@ def _shards_kept():
     kept: dict = {}
     made: list = []
 
-    def keep(key, make):
-        if key not in kept:
-            made.append(key)
-            kept[key] = make()
-        return kept[key]
+    def keep(jobs):
+        for key, kind, blob in jobs:
+            if key not in kept:
+                made.append(key)
+                kept[key] = search_index.make_shards([(kind, blob)])[0]
+        return [kept[key] for key, _, _ in jobs]
     return keep, made
 
 
@@ -117,3 +118,31 @@ def test_words_read_back_from_the_page_cache_find_the_shards_kept_for_them():
     read_back = [dict(p, terms=pickle.loads(pickle.dumps(p["terms"]))) for p in pages]
     assert search_index.build(read_back, terms_of=lambda p: p["terms"], made=keep) == first
     assert made == []
+
+
+def test_shards_spread_over_processes_are_the_shards_made_here():
+    """spread: the shards in batches of about equal size, each batch made by `run_all` (the worker
+    pool in a build), put back in order; few shards are made here without it."""
+    from daihoi.documents import workers
+
+    pages = [{"url": f"tin-{i}/", "title": f"Tin {i}", "text": f"Đại hội chi bộ lần thứ {i}. Hội nghị {i * 7919} "
+              f"quán triệt nghị quyết, thi đua lập thành tích chào mừng. Mã {i * 104729}."} for i in range(120)]
+    captured: list = []
+
+    def grab(jobs):
+        captured.extend(jobs)
+        return search_index.make_shards([job[1:] for job in jobs])
+    expected = search_index.build(pages, made=grab)
+    jobs = [job[1:] for job in captured]
+    assert len(jobs) >= search_index.SPREAD_FROM
+    batches: list = []
+
+    def run_all(calls):
+        batches.extend(len(args[0]) for _, args, _ in calls)
+        return workers.run_all(calls)
+    assert search_index.spread(jobs, run_all, 4) == search_index.make_shards(jobs)
+    assert len(batches) == 4 and sum(batches) == len(jobs)
+    assert search_index.build(pages, made=lambda jobs: search_index.spread([j[1:] for j in jobs], run_all, 4)) \
+        == expected
+    batches.clear()
+    assert search_index.spread(jobs[:3], run_all, 4) == search_index.make_shards(jobs[:3]) and batches == []
