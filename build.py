@@ -261,7 +261,7 @@ def _build_into(target: Path, args, check: ContentCheck) -> None:
     watchdog.enable()
     try:
         with check.while_the_engine_builds():
-            found = adapter.build_site(Path(args.content_dir), staged)
+            found = adapter.build_site(Path(args.content_dir), staged, pages_written=partial(begin_pruning, staged))
         for problem in found:
             say(str(problem), err=True)
         if errors(found):
@@ -275,27 +275,27 @@ def _build_into(target: Path, args, check: ContentCheck) -> None:
                           "ProperDocs 1.6 như trong requirements.txt (xem docs/engine.md)")
         prune_stylesheets(staged)
     except Failure:
-        shutil.rmtree(staged, ignore_errors=True)
+        _discard(staged)
         raise
     except adapter.EngineError as exc:
-        shutil.rmtree(staged, ignore_errors=True)
+        _discard(staged)
         if exc.problems:
             say(str(exc), err=True)
             raise Failure("Không dựng được trang vì các lỗi nêu trên. Sửa rồi chạy lại.") from exc
         raise Failure(f"Không dựng được trang: {exc}") from exc
     except TemplateNotFound as exc:
-        shutil.rmtree(staged, ignore_errors=True)
+        _discard(staged)
         raise Failure(f"Không có mẫu trang “{exc.name}”. Sửa mục “template:” ở đầu trang dùng mẫu này, "
                       "hoặc xóa mục đó để dùng mẫu mặc định") from exc
     except KeyboardInterrupt:
-        shutil.rmtree(staged, ignore_errors=True)
+        _discard(staged)
         if not watchdog.expired():
             raise
         page, _ = watchdog.expired()
         say(str(Problem(page, 0, *watchdog.message(), code="slow-page")), err=True)
         raise Failure("Không dựng được trang vì lỗi nêu trên. Sửa rồi chạy lại.") from None
     except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
+        _discard(staged)
         raise
     finally:
         watchdog.disable()
@@ -310,6 +310,23 @@ def _code_tag() -> str:
                   (ROOT / "daihoi" / "documents" / "attachments.py").read_bytes())
 
 
+def _discard(staged: Path) -> None:
+    """A failed build's folder removed, once a pruning begun in it has ended (it writes there)."""
+    from daihoi.site import cssprune
+
+    cssprune.abandon(staged)
+    shutil.rmtree(staged, ignore_errors=True)
+
+
+def begin_pruning(site: Path, files: list[str]) -> None:
+    """Once the engine has written the pages (`files`: this build's files in `site`): prune_stylesheets
+    begun in a worker process, while the engine ends the build."""
+    from daihoi.site import cssprune
+    from daihoi.site.pagecache import cache_root
+
+    cssprune.begin(site, files, ROOT / "theme", cache_root() / "css")
+
+
 def prune_stylesheets(site: Path) -> None:
     """Keep in the finished site's stylesheets only the rules its pages and scripts can use
     (daihoi/site/cssprune.py), whatever engine built it; the theme lists what its scripts
@@ -317,8 +334,9 @@ def prune_stylesheets(site: Path) -> None:
     from daihoi.site import cssprune
     from daihoi.site.pagecache import cache_root
 
-    cssprune.prune_site(site, cssprune.read_runtime(ROOT / "theme" / "components" / "base" / "css-runtime.txt"),
-                        cache_root() / "css")
+    # Begun by the engine's adapter in a worker process once the pages were written (cssprune.begin),
+    # or made here (another engine, no workers).
+    cssprune.pruned(site, ROOT / "theme", cache_root() / "css")
 
 
 def cmd_serve(args) -> int:

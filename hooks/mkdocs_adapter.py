@@ -19,6 +19,7 @@ import sys
 from contextlib import contextmanager
 from datetime import date
 from types import MethodType
+from typing import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +50,7 @@ _log_records: list = []    # the engine's warnings, to keep each page's with it 
 _urls: dict = {}           # path under content/ -> its page's address, once the files are known
 _later: dict = {}          # path in the site -> what gives its bytes, made while the pages are written
 _order: list = []          # the files in MkDocs' own order, while it reads the posts first (on_files)
+_pages_written = None      # build_site's `pages_written`, given this build's files (on_post_build)
 CACHED_TEMPLATE = "dh-cached.html"   # a page taken from the cache renders nothing: its HTML is already made
 
 
@@ -323,6 +325,8 @@ def on_post_build(config):
     write = mkdocs.utils.write_file         # through the output folder: _writing_through lasts the build
     for path, made in _later.items():       # made in other processes while the pages were written
         write(made(), str(Path(config.site_dir) / path))
+    if _pages_written is not None:
+        _pages_written()
     if preview.active:
         preview.later(_build.finish, Path(config.site_dir), write)     # after the page reloads
     else:
@@ -458,22 +462,28 @@ def _writing_through(folder):
         File.copy_file = copy_method
 
 
-def build_site(content_dir: Path, site_dir: Path) -> list:
+def build_site(content_dir: Path, site_dir: Path, pages_written: Callable[[list[str]], None] | None = None) -> list:
     """Build `content_dir` into `site_dir`; the engine's warnings as problems. EngineError if it stops.
-    `site_dir` may hold the site before last (build.py writes into it): it ends holding this build only."""
+    `site_dir` may hold the site before last (build.py writes into it): it ends holding this build only.
+    `pages_written(files)` is called once every page and asset is written, before the search index,
+    with the paths in `site_dir` of the files this build wrote or kept (build.py begins pruning the
+    stylesheets then)."""
     import mkdocs.utils.meta
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     config = _config(content_dir, site_dir=str(site_dir))
     # config["hooks"] maps each mkdocs.yml entry (relative to mkdocs.yml, not to the working folder) to its module.
-    if not any(Path(getattr(m, "__file__", "")).resolve() == Path(__file__).resolve() for m in config["hooks"].values()):
+    hooks = [m for m in config["hooks"].values() if Path(getattr(m, "__file__", "")).resolve() == Path(__file__).resolve()]
+    if not hooks:
         raise EngineError(NO_HOOKS)
+    hook = hooks[0]         # this file as MkDocs loaded it: its own module, not the one build.py loaded
     log = _Collect()
     logging.getLogger("mkdocs").addHandler(log)
     # `site_dir` may hold an earlier build (daihoi/cli/atomic.py keeps the site before last for
     # this): what is already there is not written again, and what this build does not make goes.
     folder = output.Folder()
+    hook._pages_written = (lambda: pages_written(folder.current())) if pages_written is not None else None
     # Each page's front matter as MkDocs read it in the last build, by the page's text, and the
     # theme's files as it listed them.
     get_data, add_theme = mkdocs.utils.meta.get_data, Files.add_files_from_theme
@@ -490,6 +500,7 @@ def build_site(content_dir: Path, site_dir: Path) -> list:
         inner = exc.__context__ if isinstance(exc.__context__, MkDocsException) else None
         raise EngineError(str(inner) if inner is not None else str(exc), [inner] if inner is not None else []) from exc
     finally:
+        hook._pages_written = None
         logging.getLogger("mkdocs").removeHandler(log)
         mkdocs.utils.meta.get_data, Files.add_files_from_theme = get_data, add_theme
     return engine_problems(log.records, content_dir)

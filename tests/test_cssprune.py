@@ -1,6 +1,8 @@
 """daihoi.site.cssprune: only the CSS the pages and scripts can use, the same bytes every time."""
 from __future__ import annotations
 
+import os
+
 import pytest
 import tinycss2
 
@@ -183,3 +185,35 @@ def test_the_vocabulary_of_the_same_tags_is_read_back_and_the_same(tmp_path, mon
     kept.write_bytes(b"not a pickle")                              # unreadable: made again
     monkeypatch.undo()
     assert cssprune._vocabulary(tags, tmp_path) == fresh
+
+
+def test_pruning_begun_in_a_worker_reads_only_the_files_listed(tmp_path, monkeypatch):
+    """build.py begins pruning once the engine has written the pages (cssprune.begin, in a worker
+    process), while the folder still holds the site before last's pages: only the files listed (this
+    build's) are read, so the result is a fresh build's. Without workers it is made when asked for."""
+    monkeypatch.setenv("DAIHOI_WORKERS", "2")
+    theme = tmp_path / "theme"
+    (theme / cssprune.RUNTIME).parent.mkdir(parents=True)
+    (theme / cssprune.RUNTIME).write_text("class js\n", encoding="utf-8")
+    fresh, reused = _site(tmp_path / "fresh"), _site(tmp_path / "reused")
+    (reused / "cu").mkdir()
+    (reused / "cu" / "index.html").write_text('<link rel="stylesheet" href="../assets/s.css"><p class="b">',
+                                              encoding="utf-8")          # a page the build no longer makes
+    listed = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file())
+    expected = cssprune.prune_site(fresh, cssprune.runtime_of(theme))
+    cssprune.begin(reused, listed, theme, None)
+    assert os.path.abspath(reused) in cssprune._begun                # handed to a worker
+    assert cssprune.pruned(reused, theme, None) == expected
+    assert (reused / "assets" / "s.css").read_bytes() == (fresh / "assets" / "s.css").read_bytes()
+    assert ".b{" not in (reused / "assets" / "s.css").read_text(encoding="utf-8")
+
+    failed = _site(tmp_path / "failed")                              # a build that fails after beginning
+    cssprune.begin(failed, listed, theme, None)
+    cssprune.abandon(failed)                                         # waited for: the folder can go
+    assert cssprune._begun == {}
+
+    monkeypatch.setenv("DAIHOI_WORKERS", "1")                       # no workers: nothing begun, made here
+    again = _site(tmp_path / "again")
+    cssprune.begin(again, listed, theme, None)
+    assert cssprune._begun == {}
+    assert cssprune.pruned(again, theme, None) == expected

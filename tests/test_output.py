@@ -96,9 +96,11 @@ def test_a_folder_left_by_another_build_ends_as_a_fresh_build_would_leave_it(tmp
     folder.write(b"A", str(site / "a/index.html"), _write)
     folder.write(b"B", str(site / "b/index.html"), _write)        # shorter than what is there
     folder.copy(str(source), str(site / "anh/x.jpg"), lambda s, d: shutil.copyfile(s, d))
+    current = folder.current()                  # before finish: what it will leave, stale pages still there
+    assert (site / "cu/index.html").is_file()
     folder.finish()
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    assert files == ["a/index.html", "anh/x.jpg", "b/index.html"]
+    assert files == ["a/index.html", "anh/x.jpg", "b/index.html"] == current
     assert (site / "a/index.html").stat().st_mtime_ns == before
     assert (site / "b/index.html").read_bytes() == b"B" and (site / "anh/x.jpg").read_bytes() == b"jpeg-new"
     assert not (site / "cu").exists()

@@ -579,13 +579,17 @@ def _files(root: Path, suffixes: tuple[str, ...]) -> dict[str, list[str]]:
     return {suffix: sorted(paths) for suffix, paths in found.items()}
 
 
-def prune_site(folder: Path, runtime: Used | None = None, cache_dir: Path | None = None
-               ) -> dict[str, tuple[int, int]]:
+def prune_site(folder: Path, runtime: Used | None = None, cache_dir: Path | None = None,
+               listed: list[str] | None = None) -> dict[str, tuple[int, int]]:
     """Rewrite the stylesheets `folder`'s pages link to with what its pages and scripts use.
     Returns {stylesheet path in the site: (bytes before, bytes after)}. With `cache_dir`,
-    the result for the same stylesheets and vocabulary is reused (prune_cached)."""
+    the result for the same stylesheets and vocabulary is reused (prune_cached). `listed`: the
+    folder's files to read (paths in it), when it still holds others (`begin`); else all."""
     root = Path(folder)
-    files = _files(root, (".html", ".js", ".mjs"))
+    if listed is None:
+        files = _files(root, (".html", ".js", ".mjs"))
+    else:
+        files = {suffix: sorted(p for p in listed if p.endswith(suffix)) for suffix in (".html", ".js", ".mjs")}
     tags_by_page = {rel: page_tags((root / rel).read_bytes()) for rel in files[".html"]}
     sheets = linked_stylesheets(root, tags_by_page)
     if not sheets:
@@ -605,3 +609,46 @@ def prune_site(folder: Path, runtime: Used | None = None, cache_dir: Path | None
         if css != texts[name]:
             (root / name).write_text(css, encoding="utf-8", newline="\n")
     return report
+
+
+RUNTIME = "components/base/css-runtime.txt"     # in the theme: what its scripts add at run time
+
+
+def runtime_of(theme_dir: Path) -> Used:
+    return read_runtime(Path(theme_dir) / RUNTIME)
+
+
+# A build's pruning, begun in a worker process as soon as the engine has written the pages (`begin`):
+# it then runs while the build's own process makes the search index and saves the page cache, where
+# it came after them (half a second at the end of a cold 1,000-post build, with the workers idle).
+_begun: dict = {}       # folder (absolute) -> the future of its prune_site
+
+
+def begin(folder: Path, listed: list[str], theme_dir: Path, cache_dir: Path | None) -> None:
+    """Begin `prune_site` of `folder` in a worker process (daihoi.documents.workers), reading only
+    `listed` (the files this build wrote or kept: the folder still holds the site before last's
+    until the build ends); nothing where there are no workers. `pruned` takes its result."""
+    from daihoi.documents import workers
+
+    future = workers.submit(prune_site, (folder, runtime_of(theme_dir), cache_dir, listed), {})
+    if future is not None:
+        _begun[os.path.abspath(folder)] = future
+
+
+def pruned(folder: Path, theme_dir: Path, cache_dir: Path | None) -> dict[str, tuple[int, int]]:
+    """`prune_site` of `folder`: the one begun (`begin`), waited for, or made now."""
+    future = _begun.pop(os.path.abspath(folder), None)
+    if future is not None:
+        return future.result()
+    return prune_site(folder, runtime_of(theme_dir), cache_dir)
+
+
+def abandon(folder: Path) -> None:
+    """The pruning begun in `folder` (a build that failed), waited for and its result dropped, so that
+    the folder can be removed without a worker writing into it meanwhile."""
+    future = _begun.pop(os.path.abspath(folder), None)
+    if future is not None and not future.cancel():
+        try:
+            future.result()
+        except Exception:       # noqa: BLE001 - the folder goes anyway
+            pass

@@ -72,6 +72,20 @@ class Folder:
             return
         copy_file(source, path)
 
+    def current(self) -> list[str]:
+        """The files this build wrote or kept so far, as paths in the folder ("/" separators): what
+        `finish` will leave. What an earlier build made and this one did not is still there until then."""
+        if self.root is None:
+            return []
+        out = []
+        for folder, _, files in os.walk(self.root):
+            rel = os.path.relpath(folder, self.root).replace(os.sep, "/")
+            for name in files:
+                path = os.path.join(folder, name)
+                if name != MARK and (path in self.kept or os.stat(path).st_mtime_ns >= self.mark):
+                    out.append(name if rel == "." else f"{rel}/{name}")
+        return sorted(out)
+
     def finish(self) -> None:
         """Remove what an earlier build made and this one did not (a deleted post, a renamed page)."""
         if self.root is None:
