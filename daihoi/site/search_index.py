@@ -164,11 +164,15 @@ def fold_word(word: str) -> str:
     return folded
 
 
-def _pairs(lowered: str) -> list[str]:
-    out = []
+def _pairs(lowered: str, folded: dict | None = None) -> list[str]:
+    """`folded`: the words of `lowered`, each folded (terms folds each distinct word of a page once:
+    looking 700,000 words up in it, and joining them, is done in C where a call of fold_word for
+    each was not)."""
+    fold_of = folded.__getitem__ if folded is not None else fold_word
+    out: list[str] = []
     for piece in _BREAK.split(lowered):
-        ws = [fold_word(w) for w in _WORD.findall(piece)]
-        out += [f"{a} {b}" for a, b in zip(ws, ws[1:])]
+        ws = list(map(fold_of, _WORD.findall(piece)))
+        out += map(" ".join, zip(ws, ws[1:]))
     return out
 
 
@@ -191,11 +195,12 @@ def terms(page: dict) -> dict:
     counts = Counter(title_words)       # first-seen order, title first
     counts.update(_WORD.findall(text))
     in_title = set(title_words)
+    folded = {w: fold_word(w) for w in counts}
     words: dict[str, list] = {}
-    for w in counts:
-        words.setdefault(shard_key(fold_word(w)), []).append(w)
-    found: dict[str, int] = dict.fromkeys(_pairs(text), 0)
-    found.update(dict.fromkeys(_pairs(title), 1))
+    for w, f in folded.items():
+        words.setdefault(shard_key(f), []).append(w)
+    found: dict[str, int] = dict.fromkeys(_pairs(text, folded), 0)
+    found.update(dict.fromkeys(_pairs(title, folded), 1))
     pairs: dict[str, list] = {}
     for pair in found:
         pairs.setdefault(shard_key(pair), []).append(pair)
