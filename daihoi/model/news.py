@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, time, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
@@ -59,6 +60,12 @@ class News:
     categories: list = field(default_factory=list)
     phases: dict = field(default_factory=dict)    # (plan number, phase key) -> {page, count}
     later: list = field(default_factory=list)     # posts dated after the build day: not published yet
+
+    @cached_property
+    def position(self) -> dict:
+        """A post's place in `posts`, by its path (posts.index compared whole dicts: 1,000 posts
+        looked up one by one took as long as reading them)."""
+        return {post["path"]: i for i, post in enumerate(self.posts)}
 
 
 # ---------------------------------------------------------------- reading
@@ -322,7 +329,7 @@ def card(post: dict, url_of: UrlOf, image: dict | None = None) -> dict:
 
 def post_view(post: dict, news: News, plans: list, url_of: UrlOf, image: dict | None = None) -> dict:
     """What a post's page shows besides its text: metadata, its phase, neighbours."""
-    i = news.posts.index(post)
+    i = news.position[post["path"]]
     newer = news.posts[i - 1] if i > 0 else None
     older = news.posts[i + 1] if i + 1 < len(news.posts) else None
     phase = None
