@@ -88,3 +88,35 @@ def test_the_next_build_takes_up_the_plans_as_read_and_reads_them_again_when_cha
     content.remember(kept, "v1")
     assert content.load(folder) == changed and len(reads) == 3
     _new_process()
+
+
+def test_plans_read_is_called_once_the_plans_are_read_before_the_other_pages(tmp_path, monkeypatch):
+    """A build begins the plans' documents from `plans_read`, while the posts are still being read;
+    a post's error still makes the site None, and a plan's error calls nothing."""
+    from daihoi.model import content, source
+
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    posts = sorted((folder / "tin-tuc").glob("*.md"))
+    order: list = []
+    real = source.read
+    monkeypatch.setattr(source, "read", lambda file, shown: order.append(shown) or real(file, shown))
+    seen: list = []
+    site, _ = content.load(folder, lambda site: seen.append((len(order), [p.path for p in site.plans])))
+    assert site is not None and len(seen) == 1
+    read_before, plans = seen[0]
+    assert plans == [p.path for p in site.plans]
+    assert not [name for name in order[:read_before] if "tin-tuc/" in name]      # no post read yet
+    assert [name for name in order[read_before:] if "tin-tuc/" in name]
+
+    posts[0].write_text("---\ntitle: [không đóng\n---\n", encoding="utf-8")       # a post with an error
+    seen.clear()
+    site, problems = content.load(folder, lambda site: seen.append(site))
+    assert site is None and len(seen) == 1
+
+    plan = sorted((folder / "ke-hoach").glob("*.md"))[0]
+    plan.write_text(plan.read_text(encoding="utf-8").replace("\n---\n", "\nngay_ban_hanh: [\n---\n", 1),
+                    encoding="utf-8")                                             # a plan with an error
+    seen.clear()
+    site, problems = content.load(folder, lambda site: seen.append(site))
+    assert site is None and seen == []
