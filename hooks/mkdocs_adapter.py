@@ -474,7 +474,8 @@ def build_site(content_dir: Path, site_dir: Path, pages_written: Callable[[list[
 
     config = _config(content_dir, site_dir=str(site_dir))
     # config["hooks"] maps each mkdocs.yml entry (relative to mkdocs.yml, not to the working folder) to its module.
-    hooks = [m for m in config["hooks"].values() if Path(getattr(m, "__file__", "")).resolve() == Path(__file__).resolve()]
+    hooks = [m for m in config["hooks"].values()
+             if Path(getattr(m, "__file__", "")).resolve() == Path(__file__).resolve()]
     if not hooks:
         raise EngineError(NO_HOOKS)
     hook = hooks[0]         # this file as MkDocs loaded it: its own module, not the one build.py loaded
