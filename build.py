@@ -224,17 +224,20 @@ def cmd_check(args) -> int:
 
 def cmd_build(args) -> int:
     from daihoi.cli import atomic
-    from daihoi.model import content, source
+    from daihoi.model import content, news, source
     from daihoi.site.pagecache import cache_root, folder_key
 
     set_today(args)
     # Front matter parsed by the last build, by the digest of each file's bytes (daihoi/model/source.py),
-    # and its reading of the plans, by their files' fingerprint (daihoi/model/content.py).
+    # its reading of the plans, by their files' fingerprint (daihoi/model/content.py), and of the posts
+    # against the plans (daihoi/model/news.py).
     read_before = cache_root() / "nguon" / (folder_key(Path(args.content_dir)) + ".pickle")
     plans_before = cache_root() / "ke-hoach" / (folder_key(Path(args.content_dir)) + ".pickle")
+    posts_before = cache_root() / "tin-bai" / (folder_key(Path(args.content_dir)) + ".pickle")
     code = _code_tag()
     source.remember(read_before, code)
     content.remember(plans_before, code)
+    news.remember(posts_before, code)
     # The plans' documents (the longest part of a first build) are begun in other processes as soon
     # as the plans are read: the rest of the check and the engine's start go on meanwhile.
     check = ContentCheck(args, begin=lambda site: engine().begin(Path(args.content_dir), site), aside=True)
@@ -247,6 +250,7 @@ def cmd_build(args) -> int:
         raise Failure(exc.message) from None
     source.keep(read_before, code)
     content.keep(plans_before, code)
+    news.keep(posts_before, code)
     say(f"Đã dựng xong {len(check.site.plans)} kế hoạch vào {target}")
     return 0
 
