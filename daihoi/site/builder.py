@@ -488,7 +488,7 @@ class SiteBuild:
                 shards.extend(keys)
                 texts = [self.page_cache.get(key) for key in keys]
                 missing = [i for i, text in enumerate(texts) if text is None]
-                new = search_index.spread([jobs[i][1:] for i in missing], workers.run_all, 2 * workers.workers())
+                new = search_index.spread([jobs[i][1:] for i in missing], workers.submit, 4 * workers.workers())
                 for i, text in zip(missing, new):
                     texts[i] = text
                     self.page_cache.put(keys[i], text)

@@ -254,11 +254,12 @@ def build(pages: list[dict], terms_of=terms, made=_made) -> dict[str, str]:
 SPREAD_FROM = 50        # shards to make: fewer are made in the build's own process (one edit makes a few)
 
 
-def spread(jobs: list, run_all, parts: int) -> list[str]:
-    """`make_shards(jobs)` in `parts` batches of about equal size handed to `run_all`
-    (daihoi.documents.workers.run_all: [(function, args, kwargs)] -> results). A cold build makes
-    370 shards at its very end, when the worker processes are done with everything else: made there
-    side by side, they take half the time they took in the build's own process."""
+def spread(jobs: list, submit, parts: int) -> list[str]:
+    """`make_shards(jobs)` in `parts` batches of about equal size, begun in other processes by
+    `submit(function, args, kwargs)` (daihoi.documents.workers.submit: a future, or None where there
+    are none), in order; the batches no process has begun when the last is handed over are made
+    here, from the last one back. A cold build makes 370 shards at its very end, while a worker
+    prunes the stylesheets: the other worker and this process, idle until then, share them."""
     if len(jobs) < SPREAD_FROM or parts < 2:
         return make_shards(jobs)
     batches: list[list] = [[] for _ in range(parts)]
@@ -267,10 +268,16 @@ def spread(jobs: list, run_all, parts: int) -> list[str]:
         lightest = sizes.index(min(sizes))
         batches[lightest].append(i)
         sizes[lightest] += len(jobs[i][1])
+    batches = [batch for batch in batches if batch]
+    futures = [submit(make_shards, ([jobs[i] for i in batch],), {}) for batch in batches]
+    made: list = [None] * len(batches)
+    for k in reversed(range(len(batches))):
+        if futures[k] is not None and not futures[k].cancel():
+            break               # begun by a worker: those before it are too
+        made[k] = make_shards([jobs[i] for i in batches[k]])
     out: list = [None] * len(jobs)
-    made = run_all([(make_shards, ([jobs[i] for i in batch],), {}) for batch in batches if batch])
-    for batch, texts in zip([b for b in batches if b], made):
-        for i, text in zip(batch, texts):
+    for k, batch in enumerate(batches):
+        for i, text in zip(batch, made[k] if made[k] is not None else futures[k].result()):
             out[i] = text
     return out
 

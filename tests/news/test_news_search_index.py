@@ -121,8 +121,10 @@ def test_words_read_back_from_the_page_cache_find_the_shards_kept_for_them():
 
 
 def test_shards_spread_over_processes_are_the_shards_made_here():
-    """spread: the shards in batches of about equal size, each batch made by `run_all` (the worker
-    pool in a build), put back in order; few shards are made here without it."""
+    """spread: the shards in batches of about equal size, begun in the worker pool in order, those no
+    worker has begun made here from the last back; put back in order. Few shards are made here."""
+    from concurrent.futures import Future
+
     from daihoi.documents import workers
 
     pages = [{"url": f"tin-{i}/", "title": f"Tin {i}", "text": f"Đại hội chi bộ lần thứ {i}. Hội nghị {i * 7919} "
@@ -135,14 +137,29 @@ def test_shards_spread_over_processes_are_the_shards_made_here():
     expected = search_index.build(pages, made=grab)
     jobs = [job[1:] for job in captured]
     assert len(jobs) >= search_index.SPREAD_FROM
-    batches: list = []
+    mine = search_index.make_shards(jobs)
+    submitted: list = []
 
-    def run_all(calls):
-        batches.extend(len(args[0]) for _, args, _ in calls)
-        return workers.run_all(calls)
-    assert search_index.spread(jobs, run_all, 4) == search_index.make_shards(jobs)
-    assert len(batches) == 4 and sum(batches) == len(jobs)
-    assert search_index.build(pages, made=lambda jobs: search_index.spread([j[1:] for j in jobs], run_all, 4)) \
+    def to_the_pool(function, args, kwargs):
+        submitted.append(len(args[0]))
+        return workers.submit(function, args, kwargs)
+    assert search_index.spread(jobs, to_the_pool, 8) == mine
+    assert len(submitted) == 8 and sum(submitted) == len(jobs)
+
+    def never_begun(function, args, kwargs):       # a pool that begins nothing: all made here
+        return Future()
+    assert search_index.spread(jobs, never_begun, 8) == mine
+
+    def begun_but_two(function, args, kwargs):     # the first batches begun and done, the last two not
+        future = Future()
+        if len(submitted) < 6:
+            future.set_running_or_notify_cancel()
+            future.set_result(function(*args, **kwargs))
+        submitted.append(len(args[0]))
+        return future
+    submitted.clear()
+    assert search_index.spread(jobs, begun_but_two, 8) == mine
+    assert search_index.build(pages, made=lambda jobs: search_index.spread([j[1:] for j in jobs], to_the_pool, 4)) \
         == expected
-    batches.clear()
-    assert search_index.spread(jobs[:3], run_all, 4) == search_index.make_shards(jobs[:3]) and batches == []
+    submitted.clear()
+    assert search_index.spread(jobs[:3], to_the_pool, 4) == search_index.make_shards(jobs[:3]) and submitted == []
