@@ -36,6 +36,10 @@ def test_read_page_lines_lead_and_what_is_left_out():
         "một hai ba", "bốn", "trước", "sau, a&b cliềnhết", "mục 1", "mục 2", "mục con", "ô 1", "ô 2",
         "bài thứ hai"]
     assert search_index.read_page('<article data-pagefind-body><p data-pagefind-ignore>x</p></article>') is None
+    deep = '<article data-pagefind-body><p>đầu</p>' + "<div>" * 1000 + "sâu" + "</div>" * 1000 + "</article>"
+    assert search_index.read_page(deep)["text"] == "đầu\nsâu"                  # deeper than libxml2's 256
+    long = '<article data-pagefind-body><p>' + "chữ " * 2_600_000 + "</p></article>"     # over its 10 MB
+    assert len(search_index.read_page(long)["text"]) == len("chữ " * 2_600_000) - 1
 
 
 def lookup(files, word):
