@@ -231,13 +231,11 @@ def cmd_build(args) -> int:
     # Front matter parsed by the last build, by the digest of each file's bytes (daihoi/model/source.py),
     # its reading of the plans, by their files' fingerprint (daihoi/model/content.py), and of the posts
     # against the plans (daihoi/model/news.py).
-    read_before = cache_root() / "nguon" / (folder_key(Path(args.content_dir)) + ".pickle")
-    plans_before = cache_root() / "ke-hoach" / (folder_key(Path(args.content_dir)) + ".pickle")
-    posts_before = cache_root() / "tin-bai" / (folder_key(Path(args.content_dir)) + ".pickle")
+    readings = [(module, cache_root() / folder / (folder_key(Path(args.content_dir)) + ".pickle"))
+                for module, folder in ((source, "nguon"), (content, "ke-hoach"), (news, "tin-bai"))]
     code = _code_tag()
-    source.remember(read_before, code)
-    content.remember(plans_before, code)
-    news.remember(posts_before, code)
+    for module, file in readings:
+        module.remember(file, code)
     # The plans' documents (the longest part of a first build) are begun in other processes as soon
     # as the plans are read: the rest of the check and the engine's start go on meanwhile.
     check = ContentCheck(args, begin=lambda site: engine().begin(Path(args.content_dir), site), aside=True)
@@ -248,9 +246,8 @@ def cmd_build(args) -> int:
     except atomic.Busy as exc:
         check.wait()
         raise Failure(exc.message) from None
-    source.keep(read_before, code)
-    content.keep(plans_before, code)
-    news.keep(posts_before, code)
+    for module, file in readings:
+        module.keep(file, code)
     say(f"Đã dựng xong {len(check.site.plans)} kế hoạch vào {target}")
     return 0
 

@@ -25,3 +25,20 @@ def test_a_broken_or_foreign_file_reads_as_nothing_and_an_unwritable_one_is_left
     blocked.write_text("x", encoding="utf-8")
     kept.write(blocked / "x.pickle", "v1", 1)             # its folder is a file: nothing written, no error
     assert kept.read(blocked / "x.pickle", "v1") is None
+
+
+def test_readings_are_kept_only_when_this_run_read_others(tmp_path):
+    file = tmp_path / "readings.pickle"
+    assert kept.readings(file, "v1") == {}                # not there
+    kept.write(file, "v1", ["not", "readings"])
+    assert kept.readings(file, "v1") == {}                # another shape
+    kept.keep_readings(file, "v1", {"a": 1}, set())
+    assert kept.readings(file, "v1") == {"a": 1}
+    stamp = file.stat().st_mtime_ns
+    kept.keep_readings(file, "v1", {"a": 1}, {"a"})       # just what was taken up: left as it is
+    assert file.stat().st_mtime_ns == stamp
+    kept.keep_readings(file, "v1", {"b": 2}, {"a"})       # others read: replaced
+    assert kept.readings(file, "v1") == {"b": 2}
+    file.unlink()
+    kept.keep_readings(file, "v1", {"b": 2}, {"b"})       # taken up, but the file has gone: written
+    assert kept.readings(file, "v1") == {"b": 2}

@@ -31,3 +31,16 @@ def write(file: Path, tag, value) -> None:
         write_file(Path(file), pickle.dumps((tag, value), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
+
+
+def readings(file: Path, tag) -> dict:
+    """What an earlier run kept by `keep_readings` (readings of files by key), or {}."""
+    entries = read(file, tag)
+    return entries if isinstance(entries, dict) else {}
+
+
+def keep_readings(file: Path, tag, entries: dict, taken_up: set) -> None:
+    """Keep this run's readings for the next run; nothing when they are just those taken up from
+    `file` (`readings`), which is still there."""
+    if set(entries) != taken_up or not Path(file).is_file():
+        write(file, tag, entries)

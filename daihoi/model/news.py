@@ -199,17 +199,15 @@ def remember(file: Path, tag: str) -> None:
     """Take up the posts an earlier run read (`keep`), if written by the same code (`tag`): with their
     front matter parsed already (source.remember), reading 1,000 posts against the plans was still a
     tenth of a second of each rebuild after one edit. A post is still looked up by its bytes."""
-    entries = kept.read(file, tag)
+    entries = kept.readings(file, tag)
+    _read.update(entries)
     _taken_up.clear()
-    if isinstance(entries, dict):
-        _read.update(entries)
-        _taken_up.update(entries)
+    _taken_up.update(entries)
 
 
 def keep(file: Path, tag: str) -> None:
     """Write the posts the last `load` read, for the next run; nothing when they are those taken up."""
-    if set(_read) != _taken_up or not Path(file).is_file():
-        kept.write(file, tag, dict(_read))
+    kept.keep_readings(file, tag, dict(_read), _taken_up)
 
 
 def load(content_dir: Path, plans: list, congresses: dict) -> tuple[list, list[Problem]]:

@@ -137,11 +137,9 @@ def remember(file: Path, tag: str) -> None:
     """Take up what an earlier run read (`keep`), if it was written by the same code (`tag`): a
     build reads every page's front matter, and on 1,000 posts parsing them was 0.4 s of each rebuild.
     The same bytes are still read and their digest compared; only the parsing is skipped."""
-    _state["used"], _state["loaded"] = set(), set()
-    entries = kept.read(file, tag)
-    if isinstance(entries, dict):
-        learn(entries)
-        _state["loaded"] = set(entries)
+    entries = kept.readings(file, tag)
+    learn(entries)
+    _state["used"], _state["loaded"] = set(), set(entries)
 
 
 def known() -> dict:
@@ -161,10 +159,7 @@ def learn(entries: dict) -> None:
 def keep(file: Path, tag: str) -> None:
     """Write what this run read since remember(), for the next run (daihoi/cli/kept.py); nothing
     when it read just what it took up."""
-    entries = {key: _read[key] for key in _state["used"] if key in _read}
-    if set(entries) == _state["loaded"] and Path(file).is_file():
-        return
-    kept.write(file, tag, entries)
+    kept.keep_readings(file, tag, {key: _read[key] for key in _state["used"] if key in _read}, _state["loaded"])
 
 
 def _read_bytes(raw: bytes, suffix: str, shown: str) -> tuple[Source | None, list[Problem]]:
