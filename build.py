@@ -95,15 +95,9 @@ class ContentCheck:
         from daihoi.site import content_check
 
         self.content_dir = Path(args.content_dir)
-        begun: list = []
-
-        def plans_read(site) -> None:
-            """The plans' documents begun as soon as the plans are read, while the other pages are
-            (a quarter of a second earlier on 1,000 posts); if one of those has an error, the build
-            stops as before, its workers with it (what they were making is dropped)."""
-            begin(site)
-            begun.append(site)
-        self.site, self.problems = content.load(self.content_dir, plans_read if begin is not None else None)
+        # `begin` (the plans' documents) is called as soon as the plans are read, while the other
+        # pages are; if one of those has an error, the build stops as before, its workers with it.
+        self.site, self.problems = content.load(self.content_dir, begin)
         self.future, self._building, self._printed = None, False, False
         self._lock = threading.Lock()
         ready = self.site is not None and not errors(self.problems)
@@ -112,8 +106,6 @@ class ContentCheck:
         self._rest = partial(content_check.after_plans, self.content_dir, *plans)
         if ready and aside:
             self.future = workers.submit(content_check.after_plans, (self.content_dir, *plans, source.known()), {})
-        if ready and begin is not None and not begun:
-            begin(self.site)
         if self.future is None:
             self.problems = self.problems + self._rest()
             self.wait()
