@@ -260,9 +260,11 @@ def _build_into(target: Path, args, check: ContentCheck) -> None:
     kept = cache_root() / "ban-truoc" / folder_key(target)
     staged = atomic.staging_dir(target, reuse=kept)     # also removes what killed builds left beside it
     watchdog.enable()
+    pruning: list = []          # the stylesheets' pruning, once begun (begin_pruning)
     try:
         with check.while_the_engine_builds():
-            found = adapter.build_site(Path(args.content_dir), staged, pages_written=partial(begin_pruning, staged))
+            found = adapter.build_site(Path(args.content_dir), staged,
+                                       pages_written=partial(begin_pruning, staged, pruning))
         for problem in found:
             say(str(problem), err=True)
         if errors(found):
@@ -274,29 +276,29 @@ def _build_into(target: Path, args, check: ContentCheck) -> None:
             raise Failure("Công cụ dựng trang không chạy phần mở rộng của chuyên mục (hooks trong mkdocs.yml): "
                           f"trang dựng ra thiếu {', '.join(missing)}. Trang cũ vẫn giữ nguyên. Dùng MkDocs 1.6 hoặc "
                           "ProperDocs 1.6 như trong requirements.txt (xem docs/engine.md)")
-        prune_stylesheets(staged)
+        prune_stylesheets(staged, pruning)
     except Failure:
-        _discard(staged)
+        _discard(staged, pruning)
         raise
     except adapter.EngineError as exc:
-        _discard(staged)
+        _discard(staged, pruning)
         if exc.problems:
             say(str(exc), err=True)
             raise Failure("Không dựng được trang vì các lỗi nêu trên. Sửa rồi chạy lại.") from exc
         raise Failure(f"Không dựng được trang: {exc}") from exc
     except TemplateNotFound as exc:
-        _discard(staged)
+        _discard(staged, pruning)
         raise Failure(f"Không có mẫu trang “{exc.name}”. Sửa mục “template:” ở đầu trang dùng mẫu này, "
                       "hoặc xóa mục đó để dùng mẫu mặc định") from exc
     except KeyboardInterrupt:
-        _discard(staged)
+        _discard(staged, pruning)
         if not watchdog.expired():
             raise
         page, _ = watchdog.expired()
         say(str(Problem(page, 0, *watchdog.message(), code="slow-page")), err=True)
         raise Failure("Không dựng được trang vì lỗi nêu trên. Sửa rồi chạy lại.") from None
     except BaseException:
-        _discard(staged)
+        _discard(staged, pruning)
         raise
     finally:
         watchdog.disable()
@@ -311,33 +313,35 @@ def _code_tag() -> str:
                   (ROOT / "daihoi" / "documents" / "attachments.py").read_bytes())
 
 
-def _discard(staged: Path) -> None:
-    """A failed build's folder removed, once a pruning begun in it has ended (it writes there)."""
-    from daihoi.site import cssprune
-
-    cssprune.abandon(staged)
+def _discard(staged: Path, pruning: list) -> None:
+    """A failed build's folder removed, once a pruning begun in it (`pruning`) has ended: it writes there."""
+    for future in pruning:
+        if future is not None and not future.cancel():
+            try:
+                future.result()
+            except Exception:       # noqa: BLE001 - the folder goes anyway
+                pass
     shutil.rmtree(staged, ignore_errors=True)
 
 
-def begin_pruning(site: Path, files: list[str]) -> None:
+def begin_pruning(site: Path, pruning: list, files: list[str]) -> None:
     """Once the engine has written the pages (`files`: this build's files in `site`): prune_stylesheets
-    begun in a worker process, while the engine ends the build."""
+    begun in a worker process while the engine ends the build, its future added to `pruning`."""
     from daihoi.site import cssprune
     from daihoi.site.pagecache import cache_root
 
-    cssprune.begin(site, files, ROOT / "theme", cache_root() / "css")
+    pruning.append(cssprune.begin(site, files, ROOT / "theme", cache_root() / "css"))
 
 
-def prune_stylesheets(site: Path) -> None:
+def prune_stylesheets(site: Path, pruning: list) -> None:
     """Keep in the finished site's stylesheets only the rules its pages and scripts can use
     (daihoi/site/cssprune.py), whatever engine built it; the theme lists what its scripts
-    switch at run time."""
+    switch at run time. Begun in a worker once the pages were written (`pruning`: begin_pruning),
+    or made here (an engine that does not say when, no workers)."""
     from daihoi.site import cssprune
     from daihoi.site.pagecache import cache_root
 
-    # Begun by the engine's adapter in a worker process once the pages were written (cssprune.begin),
-    # or made here (another engine, no workers).
-    cssprune.pruned(site, ROOT / "theme", cache_root() / "css")
+    cssprune.pruned(pruning[0] if pruning else None, site, ROOT / "theme", cache_root() / "css")
 
 
 def cmd_serve(args) -> int:

@@ -1,8 +1,6 @@
 """daihoi.site.cssprune: only the CSS the pages and scripts can use, the same bytes every time."""
 from __future__ import annotations
 
-import os
-
 import pytest
 import tinycss2
 
@@ -201,19 +199,19 @@ def test_pruning_begun_in_a_worker_reads_only_the_files_listed(tmp_path, monkeyp
                                               encoding="utf-8")          # a page the build no longer makes
     listed = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file())
     expected = cssprune.prune_site(fresh, cssprune.runtime_of(theme))
-    cssprune.begin(reused, listed, theme, None)
-    assert os.path.abspath(reused) in cssprune._begun                # handed to a worker
-    assert cssprune.pruned(reused, theme, None) == expected
+    begun = cssprune.begin(reused, listed, theme, None)
+    assert begun is not None                                         # handed to a worker
+    assert cssprune.pruned(begun, reused, theme, None) == expected
     assert (reused / "assets" / "s.css").read_bytes() == (fresh / "assets" / "s.css").read_bytes()
     assert ".b{" not in (reused / "assets" / "s.css").read_text(encoding="utf-8")
 
-    failed = _site(tmp_path / "failed")                              # a build that fails after beginning
-    cssprune.begin(failed, listed, theme, None)
-    cssprune.abandon(failed)                                         # waited for: the folder can go
-    assert cssprune._begun == {}
+    import build                                                     # a build that fails after beginning
+    failed = _site(tmp_path / "failed")
+    begun = cssprune.begin(failed, listed, theme, None)
+    build._discard(failed, [begun])                                  # waited for, then the folder goes
+    assert begun.done() and not failed.exists()
 
     monkeypatch.setenv("DAIHOI_WORKERS", "1")                       # no workers: nothing begun, made here
     again = _site(tmp_path / "again")
-    cssprune.begin(again, listed, theme, None)
-    assert cssprune._begun == {}
-    assert cssprune.pruned(again, theme, None) == expected
+    assert cssprune.begin(again, listed, theme, None) is None
+    assert cssprune.pruned(None, again, theme, None) == expected

@@ -621,34 +621,15 @@ def runtime_of(theme_dir: Path) -> Used:
 # A build's pruning, begun in a worker process as soon as the engine has written the pages (`begin`):
 # it then runs while the build's own process makes the search index and saves the page cache, where
 # it came after them (half a second at the end of a cold 1,000-post build, with the workers idle).
-_begun: dict = {}       # folder (absolute) -> the future of its prune_site
-
-
-def begin(folder: Path, listed: list[str], theme_dir: Path, cache_dir: Path | None) -> None:
+def begin(folder: Path, listed: list[str], theme_dir: Path, cache_dir: Path | None):
     """Begin `prune_site` of `folder` in a worker process (daihoi.documents.workers), reading only
     `listed` (the files this build wrote or kept: the folder still holds the site before last's
-    until the build ends); nothing where there are no workers. `pruned` takes its result."""
+    until the build ends). Its future, for `pruned`; None where there are no workers."""
     from daihoi.documents import workers
 
-    future = workers.submit(prune_site, (folder, runtime_of(theme_dir), cache_dir, listed), {})
-    if future is not None:
-        _begun[os.path.abspath(folder)] = future
+    return workers.submit(prune_site, (folder, runtime_of(theme_dir), cache_dir, listed), {})
 
 
-def pruned(folder: Path, theme_dir: Path, cache_dir: Path | None) -> dict[str, tuple[int, int]]:
-    """`prune_site` of `folder`: the one begun (`begin`), waited for, or made now."""
-    future = _begun.pop(os.path.abspath(folder), None)
-    if future is not None:
-        return future.result()
-    return prune_site(folder, runtime_of(theme_dir), cache_dir)
-
-
-def abandon(folder: Path) -> None:
-    """The pruning begun in `folder` (a build that failed), waited for and its result dropped, so that
-    the folder can be removed without a worker writing into it meanwhile."""
-    future = _begun.pop(os.path.abspath(folder), None)
-    if future is not None and not future.cancel():
-        try:
-            future.result()
-        except Exception:       # noqa: BLE001 - the folder goes anyway
-            pass
+def pruned(begun, folder: Path, theme_dir: Path, cache_dir: Path | None) -> dict[str, tuple[int, int]]:
+    """`prune_site` of `folder`: the one begun (`begin`'s future), waited for, or made now (None)."""
+    return begun.result() if begun is not None else prune_site(folder, runtime_of(theme_dir), cache_dir)
