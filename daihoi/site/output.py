@@ -81,10 +81,13 @@ class Folder:
         for folder, _, files in os.walk(self.root):
             rel = os.path.relpath(folder, self.root).replace(os.sep, "/")
             for name in files:
-                path = os.path.join(folder, name)
-                if name != MARK and (path in self.kept or os.stat(path).st_mtime_ns >= self.mark):
+                if self._of_this_build(os.path.join(folder, name), name):
                     out.append(name if rel == "." else f"{rel}/{name}")
         return sorted(out)
+
+    def _of_this_build(self, path: str, name: str) -> bool:
+        """Written or kept by this build: kept, or not older than its start (the marker is not)."""
+        return name != MARK and (path in self.kept or os.stat(path).st_mtime_ns >= self.mark)
 
     def finish(self) -> None:
         """Remove what an earlier build made and this one did not (a deleted post, a renamed page)."""
@@ -97,9 +100,7 @@ class Folder:
                 continue
             for name in files:
                 path = os.path.join(folder, name)
-                if path in self.kept:
-                    continue
-                if name == MARK or os.stat(path).st_mtime_ns < self.mark:
+                if not self._of_this_build(path, name):
                     os.remove(path)
         for folder, _, _ in os.walk(self.root, topdown=False):
             if folder != str(self.root):
