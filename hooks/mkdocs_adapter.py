@@ -50,7 +50,7 @@ _log_records: list = []    # the engine's warnings, to keep each page's with it 
 _urls: dict = {}           # path under content/ -> its page's address, once the files are known
 _later: dict = {}          # path in the site -> what gives its bytes, made while the pages are written
 _order: list = []          # the files in MkDocs' own order, while it reads the posts first (on_files)
-_pages_written = None      # build_site's `pages_written`, given this build's files (on_post_build)
+_pages_written = None      # build_site's `pages_written`, to call with this build's files (on_post_build)
 CACHED_TEMPLATE = "dh-cached.html"   # a page taken from the cache renders nothing: its HTML is already made
 
 

@@ -224,16 +224,16 @@ def make_shards(jobs: list) -> list[str]:
 
 
 def _made(jobs: list) -> list[str]:
-    return make_shards([(kind, groups) for _, kind, groups in jobs])
+    return make_shards([(kind, blob) for _, kind, blob in jobs])
 
 
 def build(pages: list[dict], terms_of=terms, made=_made) -> dict[str, str]:
     """`pages`: [{url, title, text, summary?, lead?}] -> {path under INDEX_DIR: JSON text}.
     `terms_of(page)`: the page's terms (`terms`), or the same kept from an earlier build.
-    `made(jobs)`: each shard's text, for [(digest of its inputs, kind, groups)]: `make_shards` of
-    the (kind, groups), or the same kept from an earlier build under the digest, after one edit
-    the shards of the words that changed are made again, not all (and they may be made in several
-    processes at once: `spread`)."""
+    `made(jobs)`: each shard's text, for [(digest of its inputs, kind, its groups marshalled)]:
+    `make_shards` of the (kind, blob), or the same kept from an earlier build under the digest, so
+    that after one edit the shards of the words that changed are made again, not all (and they may
+    be made in several processes at once: `spread`)."""
     pages = sorted(pages, key=lambda p: p["url"])
     word_groups: dict[str, list] = {}       # shard -> [(page id, that page's words in it)]
     pair_groups: dict[str, list] = {}
