@@ -341,7 +341,7 @@ def _find_line(lines: list[str], needle: str, floor: int, used: dict) -> int:
     """1-based line of the next unused occurrence of `needle`, from line index `floor` on, then from the top."""
     pattern = re.compile(needle, re.I)
     for n in [*range(floor, len(lines)), *range(0, floor)]:
-        if needle and (count := len(pattern.findall(lines[n]))) > used.get((n, needle), 0):
+        if needle and len(pattern.findall(lines[n])) > used.get((n, needle), 0):
             used[(n, needle)] = used.get((n, needle), 0) + 1
             return n + 1
     return 0
