@@ -188,12 +188,15 @@ def _jobs(plan, *, page_url: str | None, comment_url: str | None, banner_color: 
     if slogans:
         banner_inputs = {"slogans": slogans, "page_url": page_url, "doc_date": doc_date.isoformat(), "color": banner_color}
         banner = {"doc_date": doc_date, "qr_url": page_url, "color": banner_color}
+        whole_title = f"Khẩu hiệu - {plan.number}"
         jobs += [("banner-pdf", content_key(f"banners-{key}", banner_inputs), _banners_pdf, (slogans, key),
-                  dict(banner, title=f"Khẩu hiệu - {plan.number}")) for key in BANNER_FORMATS]
+                  dict(banner, title=whole_title)) for key in BANNER_FORMATS]
         jobs.append(("docx", content_key("slogans-docx", inputs), _slogans_docx, (plan,), {"doc_date": doc_date}))
-        jobs += [("banner-pdf", content_key("banner-bang-ron", {**banner_inputs, "slogans": [slogan]}), _banners_pdf,
-                  ([slogan], "bang-ron"), dict(banner, title=f"Khẩu hiệu số {i} - {plan.number}"))
-                 for i, slogan in enumerate(slogans, 1)]
+        # Each strip alone is that page of the strip of all (render_banner_alone): made of all the slogans.
+        jobs += [("banner-pdf", content_key("banner-bang-ron-alone", {**banner_inputs, "number": i, "title": whole_title}),
+                  _banner_alone, (slogans, i, "bang-ron"), dict(banner, title=f"Khẩu hiệu số {i} - {plan.number}",
+                                                                whole_title=whole_title))
+                 for i in range(1, len(slogans) + 1)]
     return jobs
 
 
@@ -221,6 +224,11 @@ def _plan_docx(plan, *, page_url, doc_date, comment_url) -> bytes:
 def _banners_pdf(slogans, key, **options) -> bytes:
     from .banners import render_banners_pdf
     return render_banners_pdf(slogans, key, **options)
+
+
+def _banner_alone(slogans, number, key, **options) -> bytes:
+    from .banners import render_banner_alone
+    return render_banner_alone(slogans, number, key, **options)
 
 
 def _slogans_docx(plan, *, doc_date) -> bytes:

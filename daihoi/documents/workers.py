@@ -25,13 +25,13 @@ MAX_WORKERS = 4          # the renderers each hold fonts and a document: a few h
 
 _pool: ProcessPoolExecutor | None = None
 
-# What the build's jobs import (fpdf2, python-docx, fontTools and Pillow for the documents and
+# What the build's jobs import (fpdf2, pypdf, python-docx, fontTools and Pillow for the documents and
 # pictures; the readers of pages and of content): imported once in the forkserver, which forks each
 # worker, rather than once in each worker (about 0.5 s of CPU apiece on a cold build), and while the
 # build's own process is still starting. Names only, nothing is imported here; a name that does not
 # import is skipped by multiprocessing, and a job imports what it needs itself in any case.
 PRELOAD = ["__main__", "daihoi.documents", "daihoi.documents.pdf_plan", "daihoi.documents.docx_plan",
-           "daihoi.documents.banners", "daihoi.site.content_check", "daihoi.site.reading",
+           "daihoi.documents.banners", "daihoi.documents.pdf_pages", "daihoi.site.content_check", "daihoi.site.reading",
            "daihoi.site.images", "daihoi.site.social"]
 
 

@@ -64,6 +64,30 @@ def test_one_strip_per_slogan(built):
             assert " ".join(_lines(pdf.pages[0])) == slogan
 
 
+def test_each_strip_alone_is_its_page_of_the_strip_of_all(built):
+    """A single strip is copied out of the file of all (daihoi/documents/pdf_pages.py): the same
+    drawing, size and font, its own title, the document's language and opening kept."""
+    from pypdf import PdfReader
+
+    plan, out, files = _banner_files(built, "plan_07_kh_duk")
+    whole = PdfReader(out / next(f.path for f in files if f.path.endswith("tat-ca.pdf") and "bang-ron" in f.path))
+    singles = [f for f in files if "/bang-ron/" in f.path]
+    assert len(singles) == len(whole.pages) == len(plan.slogans) > 1
+    for number, f in enumerate(singles, 1):
+        alone = PdfReader(out / f.path)
+        assert len(alone.pages) == 1
+        page, source = alone.pages[0], whole.pages[number - 1]
+        assert page.get_contents().get_data() == source.get_contents().get_data()
+        assert [float(v) for v in page.mediabox] == [float(v) for v in source.mediabox]
+        assert page["/Resources"]["/Font"]["/F1"]["/BaseFont"] == source["/Resources"]["/Font"]["/F1"]["/BaseFont"]
+        assert alone.metadata.title == f"Khẩu hiệu số {number} - {plan.number}"
+        assert alone.metadata.creation_date == whole.metadata.creation_date
+        assert alone.metadata.producer == "daihoi.documents"
+        root = alone.trailer["/Root"]
+        assert root["/Lang"] == "vi-VN" and root["/OpenAction"][0].get_object() == page.get_object()
+        assert len(alone.trailer["/ID"][0]) == 16
+
+
 def test_longest_seed_slogan_fits_both_formats_with_a_big_size():
     slogan = _longest_slogan()
     assert len(slogan) > 150  # the 187-character one from 20-KH/ĐUK
