@@ -192,6 +192,7 @@ def on_nav(nav, config, files):
     _digests["site"] = _build.site_digest(repr(engine))
     # A digest, not the list: the list (100 KB on 1,000 posts) went into the key of every page with links.
     _digests["links"] = pagecache.digest(sorted((f.src_uri, f.url) for f in files))
+    _build.begin_pages(_digests["site"], _digests["links"])
     _pages_now.clear()
     return nav
 
@@ -212,9 +213,19 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     meta, rendered = _build.page(src, page.is_homepage, page.meta, markdown)
     page.meta.update(meta)
-    context = _build.context(_page(page), _url_of, lambda url: get_relative_url(url, page.url))
-    key = _build.page_key(_digests["site"], _page(page), markdown, context, _digests["links"])
+    facts = _page(page)
+
+    def make_context():
+        return _build.context(facts, _url_of, lambda url: get_relative_url(url, page.url))
+    # The page's key as an earlier build of the same data found it, or from its context.
+    key, context = _build.known_key(facts, markdown), None
+    if key is None:
+        context = make_context()
+        key = _build.page_key(_digests["site"], facts, markdown, context, _digests["links"])
+        _build.learn_key(facts, markdown, key)
     entry = _build.cached(key)
+    if entry is None and context is None:
+        context = make_context()
     _pages_now[src] = {"key": key, "entry": entry, "context": context, "log_from": len(_log_records),
                        "problems_at": len(_build.page_problems)}
     if entry is not None:

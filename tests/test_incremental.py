@@ -49,7 +49,6 @@ def test_one_post_edited_rebuilds_to_the_same_bytes_as_a_clean_build(tmp_path):
     warm = tmp_path / "cache-am"
     _build(content, tmp_path / "site", warm)
     first = _counts(warm)
-    built_first = _files(tmp_path / "site")
     assert first["hits"] == 0 and first["misses"] > 20
     _assert_mkdocs_own_order(tmp_path / "site")
 
@@ -58,8 +57,19 @@ def test_one_post_edited_rebuilds_to_the_same_bytes_as_a_clean_build(tmp_path):
     _build(content, tmp_path / "site", warm)               # nothing changed: every page from the cache
     assert _counts(warm) == {"hits": first["misses"], "misses": 0}
     assert _entries(kept) == stamp          # and no entry is written again
+    built_second = _files(tmp_path / "site")
 
+    # Only a post's text changed: the other pages' contexts are the same (SiteBuild.known_key),
+    # and only that post is made again.
     post = sorted((content / "tin-tuc").glob("2020-*.md"))[0]
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text + "\nMột câu viết thêm.\n", encoding="utf-8")
+    _build(content, tmp_path / "site", warm)
+    assert _counts(warm) == {"hits": first["misses"] - 1, "misses": 1}
+    _build(content, tmp_path / "clean", tmp_path / "cache-sach")
+    assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "clean")
+    shutil.rmtree(tmp_path / "clean")
+
     text = post.read_text(encoding="utf-8")
     post.write_text(text.replace("title: \"", "title: \"(Cập nhật) ", 1) + "\nMột đoạn viết thêm.\n", encoding="utf-8")
     _build(content, tmp_path / "site", warm)
@@ -69,13 +79,13 @@ def test_one_post_edited_rebuilds_to_the_same_bytes_as_a_clean_build(tmp_path):
 
     _build(content, tmp_path / "clean", tmp_path / "cache-sach")
     assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "clean")
-    # That build wrote into the first build's folder (daihoi/cli/atomic.py keeps the site before
+    # That build wrote into the second build's folder (daihoi/cli/atomic.py keeps the site before
     # last): a file whose bytes did not change was left as it was, time and all.
     now = _files(tmp_path / "site")
-    untouched = [p for p, (time, data) in now.items() if built_first.get(p) == (time, data)]
+    untouched = [p for p, (time, data) in now.items() if built_second.get(p) == (time, data)]
     assert len(untouched) > len(now) // 2 and any(p.endswith(".html") for p in untouched)
-    assert [p for p in now if p.endswith(".html") and now[p][0] == built_first.get(p, (None,))[0]
-            and now[p][1] != built_first[p][1]] == []
+    assert [p for p in now if p.endswith(".html") and now[p][0] == built_second.get(p, (None,))[0]
+            and now[p][1] != built_second[p][1]] == []
 
     # A post deleted: its page goes from the folder written into (the second build's).
     post.unlink()

@@ -15,6 +15,7 @@ writes files. It asks this object, at its own moments:
     .content(src, html, source)                  a page's HTML from Markdown, through the allow-list
     .finished(page, html)                        a finished page: markup fixes, safety, search text
     .after_pages() / .finish(site_dir, write)    problems of all pages; the search index
+    .begin_pages() / .known_key() / .learn_key() a page's key without its context, when the data is the same
     .cached(...) / .keep(...)                    a finished page by the digest of its inputs (pagecache)
 
 Everything it knows lives on the object: nothing is shared between modules, nothing is read
@@ -105,6 +106,7 @@ class SiteBuild:
         self.cards: dict = {}
         self.page_problems: list = []
         self.search_pages: list = []
+        self._data: str | None = None           # what the pages' contexts are made of (begin_pages)
         # Finished pages read in other processes (not in the preview: it shows a page at once):
         # [their number in the reader, shown name, (key, page cache entry) once kept].
         self._reader = reading.Reader() if reading.parallel() and not preview.active else None
@@ -438,6 +440,35 @@ class SiteBuild:
         """What every page is made from besides its own inputs: the code, the theme, the site's facts and
         `engine` (the adapter's account of the engine, its version, its settings and the menu)."""
         return pagecache.digest(self.code_digest, pagecache.files_digest(self.theme_dir), self.config(), engine)
+
+    def begin_pages(self, site_digest: str, links_digest: str) -> None:
+        """What every page's context is made of, for known_key: the build's site digest and files
+        (`site_digest`, `links_digest`), the day, the plans, the posts' lists and the pictures. Made
+        once the engine knows the files and before it reads the pages."""
+        n = self.news
+        self._data = pagecache.digest(site_digest, links_digest, self.today, self.site, n.posts, n.pages,
+                                      n.months, n.categories, n.phases, n.later, self.pictures, self.cards,
+                                      self.config())
+
+    def known_key(self, page: Page, markdown: str) -> str | None:
+        """The key (page_key) this page had in an earlier build made of the same data (begin_pages):
+        its context is a function of its own facts and those, so it need not be made again to find the
+        page in the cache (after one edit, making 1,300 contexts and their digests was a sixth of a
+        rebuild). None: not known, or a page that shows the plans' files (their sizes are made by
+        code the data leaves out: such a page makes its context every time)."""
+        memo = self._memo_key(page, markdown)
+        return self.page_cache.get(memo) if memo else None
+
+    def learn_key(self, page: Page, markdown: str, key: str) -> None:
+        memo = self._memo_key(page, markdown)
+        if memo:
+            self.page_cache.put(memo, key)
+
+    def _memo_key(self, page: Page, markdown: str) -> str | None:
+        if self._data is None or self._kind(page.src) == "plan" or page.meta.get("template") == "documents.html":
+            return None
+        return "cle:" + pagecache.digest(self._data, page.src, page.url, page.canonical_url, page.is_homepage,
+                                         page.title, sorted((k, repr(v)) for k, v in page.meta.items()), markdown)
 
     def page_key(self, site_digest: str, page: Page, markdown: str, context: dict, links_digest: str) -> str:
         """The digest of one page's inputs. A page with links depends on which files exist too
