@@ -340,10 +340,11 @@ class SiteBuild:
                     for plan in site.plans}
 
         out: dict = {"dh_today": day}
+        # (The two views that list the plans' files: _shows_documents names them.)
         if kind == "plan":
             plan = self.plans[src]
             out["dh"] = views.plan_page(plan, site, day, url_of, self.documents()[src], news_links()[src])
-        elif page.meta.get("template") == "documents.html":
+        elif self._shows_documents(page):
             out["dh"] = views.documents_page(site, day, url_of, self.documents())
         elif page.meta.get("template") == "landing.html":
             out["dh"] = views.landing_page(site, day, url_of, news_links())
@@ -464,8 +465,12 @@ class SiteBuild:
         if memo:
             self.page_cache.put(memo, key)
 
+    def _shows_documents(self, page: Page) -> bool:
+        """Does the page's context list the plans' files (context: the plan pages, the documents page)?"""
+        return self._kind(page.src) == "plan" or page.meta.get("template") == "documents.html"
+
     def _memo_key(self, page: Page, markdown: str) -> str | None:
-        if self._data is None or self._kind(page.src) == "plan" or page.meta.get("template") == "documents.html":
+        if self._data is None or self._shows_documents(page):
             return None
         return "cle:" + pagecache.digest(self._data, page.src, page.url, page.canonical_url, page.is_homepage,
                                          page.title, sorted((k, repr(v)) for k, v in page.meta.items()), markdown)
