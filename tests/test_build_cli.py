@@ -27,7 +27,7 @@ def test_build_then_failed_build_leaves_site_byte_identical(work):
                     encoding="utf-8")
     bad = run_cli("build", "--content-dir", content, "--site-dir", site, "--today", "2025-05-15")
     assert bad.returncode == 1
-    assert f"ke-hoach/12-kh-du.md:18: Ngày “phases[1].end” không hợp lệ" in bad.stderr
+    assert "ke-hoach/12-kh-du.md:18: Ngày “phases[1].end” không hợp lệ" in bad.stderr
     assert "Traceback" not in bad.stderr
     assert "Nội dung có 1 lỗi, chưa dựng trang" in bad.stderr
     assert tree_digest(site) == before
