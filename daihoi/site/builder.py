@@ -458,7 +458,8 @@ class SiteBuild:
         rebuild). None: not known, or a page that shows the plans' files (their sizes are made by
         code the data leaves out: such a page makes its context every time)."""
         memo = self._memo_key(page, markdown)
-        return self.page_cache.get(memo) if memo else None
+        key = self.page_cache.get(memo) if memo else None
+        return key if isinstance(key, str) else None
 
     def learn_key(self, page: Page, markdown: str, key: str) -> None:
         memo = self._memo_key(page, markdown)
