@@ -19,3 +19,22 @@ def test_missing_or_other_version_is_not_satisfied(tmp_path):
 def test_project_requirements_satisfied_in_test_env():
     # The test environment has every pin: `python build.py` must not try to reinstall.
     assert bootstrap.satisfied(bootstrap.ROOT / "requirements-dev.txt")
+
+
+def test_own_venv_with_a_fresh_stamp_asks_no_package(tmp_path, monkeypatch):
+    """In .venv, installed from these very files: used as it is, without asking each package's
+    version; a stale stamp asks them, and a satisfied environment installs nothing."""
+    (tmp_path / "requirements.txt").write_text("PyYAML==6.0.3\n", encoding="utf-8")
+    stamp = tmp_path / ".installed-requirements"
+    monkeypatch.setattr(bootstrap, "ROOT", tmp_path)
+    monkeypatch.setattr(bootstrap, "_stamp", lambda req: stamp)
+    monkeypatch.setattr(bootstrap, "_in_venv", lambda: True)
+    asked: list = []
+    monkeypatch.setattr(bootstrap, "satisfied", lambda req: asked.append(req) or True)
+    monkeypatch.setattr(bootstrap.subprocess, "run", lambda *a, **k: (_ for _ in ()).throw(AssertionError(a)))
+    stamp.write_text(bootstrap._digest(tmp_path / "requirements.txt"))
+    bootstrap.ensure()
+    assert asked == []
+    stamp.write_text("cũ")
+    bootstrap.ensure()
+    assert asked == [tmp_path / "requirements.txt"]

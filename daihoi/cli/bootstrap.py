@@ -58,11 +58,12 @@ def satisfied(requirements: Path) -> bool:
 def ensure(requirements: str = "requirements.txt") -> None:
     """Make sure we run with `requirements` installed: here if they already are, else in .venv."""
     req = ROOT / requirements
-    if satisfied(req):
-        return
     stamp = _stamp(req)
     up_to_date = stamp.is_file() and stamp.read_text() == _digest(req)
-    if _in_venv() and up_to_date:
+    # Our own .venv, installed from these very files (the stamp), is used as it is, whatever
+    # `satisfied` says; so it is asked first: asking each package its version took 40 ms of
+    # every command.
+    if (_in_venv() and up_to_date) or satisfied(req):
         return
     if not venv_python().is_file():
         print("Lần chạy đầu: đang tạo môi trường Python riêng (.venv)…", file=sys.stderr)
