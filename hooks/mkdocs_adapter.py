@@ -44,7 +44,6 @@ ARTICLE = '<article class="md-content__inner md-typeset">'     # Material's main
 
 _build: SiteBuild | None = None
 _files = None
-_digests: dict = {}        # site, links: what every page of this build is made from
 _pages_now: dict = {}      # src -> this build's facts of a page: its key, cache entry, context, warnings
 _log_records: list = []    # the engine's warnings, to keep each page's with it in the page cache
 _urls: dict = {}           # path under content/ -> its page's address, once the files are known
@@ -189,10 +188,9 @@ def on_nav(nav, config, files):
     engine = (version("mkdocs"), version("mkdocs-material"), CONFIG.read_text(encoding="utf-8"),
               Path(__file__).read_text(encoding="utf-8"), shape(nav.items),
               config.site_url, config.extra, config.mdx_configs, [str(e) for e in config.markdown_extensions])
-    _digests["site"] = _build.site_digest(repr(engine))
-    # A digest, not the list: the list (100 KB on 1,000 posts) went into the key of every page with links.
-    _digests["links"] = pagecache.digest(sorted((f.src_uri, f.url) for f in files))
-    _build.begin_pages(_digests["site"], _digests["links"])
+    # A digest of the files, not their list: the list (100 KB on 1,000 posts) went into the key of every
+    # page with links.
+    _build.begin_pages(_build.site_digest(repr(engine)), pagecache.digest(sorted((f.src_uri, f.url) for f in files)))
     _pages_now.clear()
     return nav
 
@@ -213,19 +211,7 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     meta, rendered = _build.page(src, page.is_homepage, page.meta, markdown)
     page.meta.update(meta)
-    facts = _page(page)
-
-    def make_context():
-        return _build.context(facts, _url_of, lambda url: get_relative_url(url, page.url))
-    # The page's key as an earlier build of the same data found it, or from its context.
-    key, context = _build.known_key(facts, markdown), None
-    if key is None:
-        context = make_context()
-        key = _build.page_key(_digests["site"], facts, markdown, context, _digests["links"])
-        _build.learn_key(facts, markdown, key)
-    entry = _build.cached(key)
-    if entry is None and context is None:
-        context = make_context()
+    key, entry, context = _build.page_entry(_page(page), markdown, _url_of, lambda url: get_relative_url(url, page.url))
     _pages_now[src] = {"key": key, "entry": entry, "context": context, "log_from": len(_log_records),
                        "problems_at": len(_build.page_problems)}
     if entry is not None:

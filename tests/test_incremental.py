@@ -59,7 +59,7 @@ def test_one_post_edited_rebuilds_to_the_same_bytes_as_a_clean_build(tmp_path):
     assert _entries(kept) == stamp          # and no entry is written again
     built_second = _files(tmp_path / "site")
 
-    # Only a post's text changed: the other pages' contexts are the same (SiteBuild.known_key),
+    # Only a post's text changed: the other pages' contexts are the same (SiteBuild.page_entry),
     # and only that post is made again.
     post = sorted((content / "tin-tuc").glob("2020-*.md"))[0]
     text = post.read_text(encoding="utf-8")

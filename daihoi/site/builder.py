@@ -15,8 +15,8 @@ writes files. It asks this object, at its own moments:
     .content(src, html, source)                  a page's HTML from Markdown, through the allow-list
     .finished(page, html)                        a finished page: markup fixes, safety, search text
     .after_pages() / .finish(site_dir, write)    problems of all pages; the search index
-    .begin_pages() / .known_key() / .learn_key() a page's key without its context, when the data is the same
-    .cached(...) / .keep(...)                    a finished page by the digest of its inputs (pagecache)
+    .begin_pages() / .page_entry(...)            a page's key, its finished HTML if kept (pagecache), its context
+    .keep(...)                                   a page just finished, for the next build
 
 Everything it knows lives on the object: nothing is shared between modules, nothing is read
 twice, and moving to another engine means writing another small adapter around it
@@ -106,7 +106,8 @@ class SiteBuild:
         self.cards: dict = {}
         self.page_problems: list = []
         self.search_pages: list = []
-        self._data: str | None = None           # what the pages' contexts are made of (begin_pages)
+        self._digests: tuple = ("", "")         # what every page is made from, and what contexts are made of:
+        self._data: str | None = None           # begin_pages (no memo of keys before it)
         # Finished pages read in other processes (not in the preview: it shows a page at once):
         # [their number in the reader, shown name, (key, page cache entry) once kept].
         self._reader = reading.Reader() if reading.parallel() and not preview.active else None
@@ -443,28 +444,36 @@ class SiteBuild:
         return pagecache.digest(self.code_digest, pagecache.files_digest(self.theme_dir), self.config(), engine)
 
     def begin_pages(self, site_digest: str, links_digest: str) -> None:
-        """What every page's context is made of, for known_key: the build's site digest and files
-        (`site_digest`, `links_digest`), the day, the plans, the posts' lists and the pictures. Made
-        once the engine knows the files and before it reads the pages."""
+        """What every page is made from besides its own inputs, once the engine knows the files and
+        before it reads the pages: `site_digest` (site_digest) and `links_digest` (which files exist,
+        at which address). With them, what every page's context is made of (page_entry): the day, the
+        plans, the posts' lists, the pictures and cards."""
         n = self.news
+        self._digests = (site_digest, links_digest)
         self._data = pagecache.digest(site_digest, links_digest, self.today, self.site, n.posts, n.pages,
                                       n.months, n.categories, n.phases, n.later, self.pictures, self.cards,
                                       self.config())
 
-    def known_key(self, page: Page, markdown: str) -> str | None:
-        """The key (page_key) this page had in an earlier build made of the same data (begin_pages):
-        its context is a function of its own facts and those, so it need not be made again to find the
-        page in the cache (after one edit, making 1,300 contexts and their digests was a sixth of a
-        rebuild). None: not known, or a page that shows the plans' files (their sizes are made by
-        code the data leaves out: such a page makes its context every time)."""
+    def page_entry(self, page: Page, markdown: str, url_of: UrlOf, href_of: Callable[[str], str]) -> tuple:
+        """(key, the page cache's entry or None, context or None) of one page before the engine renders
+        it: the context (`context`) is made when the page is to be rendered, or to find its key.
+
+        A page's context is a function of its own facts and of what begin_pages digested, so its key is
+        remembered under those: after one edit, the other 1,300 pages are found without making their
+        contexts and digests again (a sixth of that rebuild). The pages that list the plans' files
+        make theirs every time: their sizes come from code that digest leaves out."""
         memo = self._memo_key(page, markdown)
         key = self.page_cache.get(memo) if memo else None
-        return key if isinstance(key, str) else None
-
-    def learn_key(self, page: Page, markdown: str, key: str) -> None:
-        memo = self._memo_key(page, markdown)
-        if memo:
-            self.page_cache.put(memo, key)
+        context = None
+        if not isinstance(key, str):            # not known (or not a key: a damaged cache)
+            context = self.context(page, url_of, href_of)
+            key = self.page_key(page, markdown, context)
+            if memo:
+                self.page_cache.put(memo, key)
+        entry = self.cached(key)
+        if entry is None and context is None:
+            context = self.context(page, url_of, href_of)
+        return key, entry, context
 
     def _shows_documents(self, page: Page) -> bool:
         """Does the page's context list the plans' files (context: the plan pages, the documents page)?"""
@@ -476,9 +485,11 @@ class SiteBuild:
         return "cle:" + pagecache.digest(self._data, page.src, page.url, page.canonical_url, page.is_homepage,
                                          page.title, sorted((k, repr(v)) for k, v in page.meta.items()), markdown)
 
-    def page_key(self, site_digest: str, page: Page, markdown: str, context: dict, links_digest: str) -> str:
-        """The digest of one page's inputs. A page with links depends on which files exist too
-        (`links_digest`); one without does not, so adding a post does not re-render every other post."""
+    def page_key(self, page: Page, markdown: str, context: dict) -> str:
+        """The digest of one page's inputs (begin_pages gives what all pages share). A page with links
+        depends on which files exist too; one without does not, so adding a post does not re-render
+        every other post."""
+        site_digest, links_digest = self._digests
         context = {k: v for k, v in context.items() if k != "dh_today" or self._kind(page.src) in ("plan", None)}
         has_links = "](" in markdown or "<a " in markdown or "href=" in markdown
         return pagecache.digest(site_digest, page.src, page.url, page.canonical_url, page.is_homepage, page.title,
