@@ -50,7 +50,7 @@ _urls: dict = {}           # path under content/ -> its page's address, once the
 _later: dict = {}          # path in the site -> what gives its bytes, made while the pages are written
 _order: list = []          # the files in MkDocs' own order, while it reads the posts first (on_files)
 _pages_written = None      # build_site's `pages_written`, to call with this build's files (on_post_build)
-_markdown: dict = {}       # id of the build's config -> its Markdown instance (render_shared)
+_markdown: list = []       # [(the build's config, its Markdown instance)] (render_shared)
 CACHED_TEMPLATE = "dh-cached.html"   # a page taken from the cache renders nothing: its HTML is already made
 
 
@@ -100,7 +100,6 @@ def on_config(config):
     global _build, _files
     preview.wait(drop=True)     # the preview's last index, if begun: it shares the page cache this build opens
     _files = None
-    _markdown.clear()           # made again with this build's settings
     _log_records.clear()
     if _KEEP not in logging.getLogger("mkdocs").handlers:
         logging.getLogger("mkdocs").addHandler(_KEEP)
@@ -242,13 +241,12 @@ def render_shared(page, config, files):
     from mkdocs.structure.pages import (_ExtractAnchorsTreeprocessor, _ExtractTitleTreeprocessor,
                                         _RawHTMLPreprocessor, _RelativePathTreeprocessor)
 
-    md = _markdown.get(id(config))
-    if md is None:
+    if not _markdown or _markdown[0][0] is not config:        # made again for each build's settings
         import markdown
 
-        _markdown.clear()
-        md = _markdown[id(config)] = markdown.Markdown(extensions=config["markdown_extensions"],
-                                                       extension_configs=config["mdx_configs"] or {})
+        _markdown[:] = [(config, markdown.Markdown(extensions=config["markdown_extensions"],
+                                                   extension_configs=config["mdx_configs"] or {}))]
+    md = _markdown[0][1]
     md.reset()
     raw_html = _RawHTMLPreprocessor()
     raw_html._register(md)
