@@ -193,7 +193,7 @@ def render_banners_pdf(
     slogans: list[str], fmt_key: str, *, doc_date: date, qr_url: str | None, color: str = "vang", title: str = ""
 ) -> bytes:
     """One page per slogan, in the given format."""
-    return _banners_pdf(tuple(slogans), fmt_key, doc_date, qr_url, color, title)
+    return _drawn(tuple(slogans), fmt_key, doc_date, qr_url, color, title)
 
 
 def render_banner_alone(slogans: list[str], number: int, fmt_key: str, *, doc_date: date, qr_url: str | None,
@@ -202,14 +202,14 @@ def render_banner_alone(slogans: list[str], number: int, fmt_key: str, *, doc_da
     title=whole_title), copied into a file of its own titled `title` (daihoi/documents/pdf_pages.py)."""
     from .pdf_pages import page_alone
 
-    whole = _banners_pdf(tuple(slogans), fmt_key, doc_date, qr_url, color, whole_title)
+    whole = _drawn(tuple(slogans), fmt_key, doc_date, qr_url, color, whole_title)
     return page_alone(whole, number - 1, title)
 
 
 # A worker makes the single strips of a plan one after another (and often the strip of all before
 # them): the file of all is drawn once, not once for each.
 @lru_cache(maxsize=4)
-def _banners_pdf(slogans: tuple, fmt_key: str, doc_date: date, qr_url: str | None, color: str, title: str) -> bytes:
+def _drawn(slogans: tuple, fmt_key: str, doc_date: date, qr_url: str | None, color: str, title: str) -> bytes:
     from .pdf_plan import new_pdf
 
     fmt = BANNER_FORMATS[fmt_key]
