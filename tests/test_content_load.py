@@ -4,6 +4,7 @@ error; the result is what a fresh reading gives."""
 import os
 import shutil
 import time
+from pathlib import Path
 
 from helpers import ROOT
 from daihoi.model import content
@@ -87,6 +88,30 @@ def test_the_next_build_takes_up_the_plans_as_read_and_reads_them_again_when_cha
     _new_process()
     content.remember(kept, "v1")
     assert content.load(folder) == changed and len(reads) == 3
+    _new_process()
+
+
+def test_the_folder_named_as_typed_or_by_its_full_path_is_read_once(tmp_path, monkeypatch):
+    """The check names the folder as the editor typed it ("noi-dung"), the engine by its full path:
+    one reading of the plans serves both, and the next build takes it up (each took the other's
+    name for a change, and every build read the plans twice)."""
+    folder = tmp_path / "noi-dung"
+    shutil.copytree(ROOT / "content", folder)
+    kept = tmp_path / "ke-hoach.pickle"
+    reads = []
+    real = content._load_plans
+    monkeypatch.setattr(content, "_load_plans", lambda d: reads.append(d) or real(d))
+    monkeypatch.chdir(tmp_path)
+    _new_process()
+    content.remember(kept, "v1")
+    first = content.load(Path("noi-dung"))
+    assert content.load(folder.resolve()) == first and len(reads) == 1
+    content.keep(kept, "v1")
+
+    _new_process()
+    content.remember(kept, "v1")
+    assert content.load(folder.resolve()) == first and content.load(Path("./noi-dung")) == first
+    assert len(reads) == 1
     _new_process()
 
 

@@ -114,7 +114,10 @@ def fingerprint(content_dir: Path) -> tuple:
     """Every file the plans are read from: everything but the pages' Markdown (posts and other
     pages). The plans and data files (text, a few) by a digest of their bytes; the others
     (pictures, attachments: the plans only look at whether they are there and their size) by size
-    and modification time. Changes when an editor saves one of them."""
+    and modification time. Changes when an editor saves one of them. The same folder named another
+    way ("noi-dung", "./noi-dung", its full path) has the same fingerprint: the check names the
+    folder as typed and the engine by its full path, and each took the other's for a change."""
+    content_dir = Path(content_dir).resolve()
     out = []
     for root, dirs, files in os.walk(content_dir):
         dirs.sort()
@@ -131,7 +134,7 @@ def fingerprint(content_dir: Path) -> tuple:
                     out.append((root, name, st.st_size, st.st_mtime_ns))
             except OSError:
                 continue
-    return (str(Path(content_dir).resolve()), tuple(out))
+    return (str(content_dir), tuple(out))
 
 
 def remember(file: Path, tag: str) -> None:
