@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import mkdocs.utils.meta  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
@@ -202,25 +203,62 @@ def _pages(section):
             yield from _pages(child)
 
 
+def on_pre_page(page, config, files):
+    """A page whose file, address and data are those of a page the cache holds (SiteBuild.known_page)
+    is not read: the engine gets its meta as the last build left it, and no Markdown."""
+    src = page.file.src_uri
+    text = page.file.content_string
+    known = _build.known_page(src, page.url, page.canonical_url, page.is_homepage, text)
+    if known is None:
+        _pages_now[src] = {"text": text}            # read once: on_page_read_source takes it
+        return page
+    key, entry, meta, front_matter = known
+    _pages_now[src] = {"key": key, "entry": entry, "context": None, "log_from": len(_log_records),
+                       "problems_at": len(_build.page_problems), "known": True}
+    if isinstance(mkdocs.utils.meta.get_data, _FrontMatter):
+        mkdocs.utils.meta.get_data.keep(front_matter)     # the next build may have to read it again
+    page.read_source = MethodType(_read_nothing(meta), page)
+    return page
+
+
+def _read_nothing(meta: dict):
+    def read_source(page, config):
+        page.markdown, page.meta = "", meta
+    return read_source
+
+
 def on_page_read_source(page, config):
-    return _build.source(page.file.content_string)
+    now = _pages_now.get(page.file.src_uri) or {}
+    return _build.source(now["text"] if "text" in now else page.file.content_string)
 
 
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
+    now = _pages_now.get(src) or {}
+    if now.get("known"):
+        return _kept_page(page, now["entry"])
+    text = now["text"] if "text" in now else page.file.content_string
     meta, rendered = _build.page(src, page.is_homepage, page.meta, markdown)
     page.meta.update(meta)
-    key, entry, context = _build.page_entry(_page(page), markdown, _url_of, lambda url: get_relative_url(url, page.url))
+    facts = _page(page)
+    key, entry, context = _build.page_entry(facts, markdown, _url_of, lambda url: get_relative_url(url, page.url))
+    front_matter = mkdocs.utils.meta.get_data
+    _build.learn_page(facts, text, key, front_matter.last if isinstance(front_matter, _FrontMatter) else None)
     _pages_now[src] = {"key": key, "entry": entry, "context": context, "log_from": len(_log_records),
                        "problems_at": len(_build.page_problems)}
     if entry is not None:
-        for message in entry["warnings"]:       # what rendering said is said again
-            logging.getLogger("mkdocs.structure.pages").warning(message)
-        page.meta["template"] = CACHED_TEMPLATE
-        page.render = MethodType(_render_nothing, page)
-        return ""
+        return _kept_page(page, entry)
     page.render = MethodType(render_shared, page)
     return rendered
+
+
+def _kept_page(page, entry: dict) -> str:
+    """A page taken from the page cache: what its rendering said is said again, and nothing is rendered."""
+    for message in entry["warnings"]:
+        logging.getLogger("mkdocs.structure.pages").warning(message)
+    page.meta["template"] = CACHED_TEMPLATE
+    page.render = MethodType(_render_nothing, page)
+    return ""
 
 
 def _render_nothing(page, config, files):
@@ -634,6 +672,7 @@ class _FrontMatter:
         from importlib.metadata import version
 
         self.get_data, self.file, self.now = get_data, file, {}
+        self.last = None            # the key of the last text read (SiteBuild.learn_page keeps it with its page)
         self.version = (self.VERSION, version("mkdocs"))
         found = kept.read(file, self.version) if file is not None else None
         self.found: dict = found if isinstance(found, dict) else {}     # not there or not readable: read again
@@ -649,10 +688,18 @@ class _FrontMatter:
             # The Markdown is most often the end of the text: kept as where it starts.
             entry = (len(source) - len(markdown) if source.endswith(markdown) else markdown, meta)
         self.now[key] = entry
+        self.last = key
         if len(self.now) > 20_000:
             self.now.clear()
         rest, meta = entry
         return (source[rest:] if isinstance(rest, int) else rest), deepcopy(meta)     # the hooks add to meta
+
+    def keep(self, key) -> None:
+        """Keep the reading under `key` (a page this build did not read: SiteBuild.known_page), for a
+        later build that has to read it again."""
+        entry = self.now.get(key) or self.found.get(key)
+        if entry is not None:
+            self.now[key] = entry
 
     def save(self) -> None:
         """Keep the readings of this build's pages (only those: the file stays the size of one site)."""

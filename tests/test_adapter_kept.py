@@ -46,6 +46,28 @@ def test_readings_are_mkdocs_own_from_memory_and_from_the_file(tmp_path):
     assert len(calls) == 1
 
 
+def test_a_reading_kept_by_its_key_without_reading_the_page_stays_for_the_next_build(tmp_path):
+    """A page this build did not read (SiteBuild.known_page) keeps MkDocs' reading of its front matter
+    (`keep` with the key `last` gave when it was read): a later build that must read it again does
+    not parse it again."""
+    file = tmp_path / "x.pickle"
+    first = adapter._FrontMatter(get_data, file)
+    first(PAGES[0])
+    key = first.last
+    first(PAGES[2])
+    first.save()
+
+    second = adapter._FrontMatter(get_data, file)
+    second.keep(key)                    # PAGES[0] known, not read; PAGES[2] neither read nor known
+    second.keep(b"no such key")
+    second.save()
+
+    calls = []
+    third = adapter._FrontMatter(lambda source: calls.append(source) or get_data(source), file)
+    assert third(PAGES[0]) == get_data(PAGES[0]) and calls == []
+    assert third(PAGES[2]) == get_data(PAGES[2]) and calls == [PAGES[2]]
+
+
 def test_a_file_of_another_version_or_broken_is_read_again(tmp_path):
     file = tmp_path / "x.pickle"
     file.write_bytes(b"not a pickle")

@@ -94,3 +94,33 @@ def test_one_post_edited_rebuilds_to_the_same_bytes_as_a_clean_build(tmp_path):
     _build(content, tmp_path / "clean", tmp_path / "cache-sach")
     assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "clean")
     assert not (tmp_path / "site" / "tin-tuc" / post.stem).exists()
+
+
+def test_pages_whose_file_and_data_did_not_change_are_not_read_again(tmp_path, monkeypatch):
+    """SiteBuild.known_page: a rebuild reads (SiteBuild.page) only the pages whose file changed, and
+    the pages that list the plans' files (their sizes come from code the data leaves out)."""
+    from daihoi.site.builder import SiteBuild
+    from hooks import mkdocs_adapter
+
+    monkeypatch.setenv("DAIHOI_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("DAIHOI_WORKERS", "1")
+    monkeypatch.setenv("DAIHOI_TODAY", "2020-09-15")
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    read: list = []
+    real = SiteBuild.page
+    monkeypatch.setattr(SiteBuild, "page", lambda self, src, *args: read.append(src) or real(self, src, *args))
+    mkdocs_adapter.build_site(content, tmp_path / "site")
+    assert len(read) > 20
+    always = sorted(str(p.relative_to(content).as_posix()) for p in (content / "ke-hoach").glob("*.md")
+                    if p.name != "index.md") + ["tai-lieu.md"]
+    read.clear()
+    mkdocs_adapter.build_site(content, tmp_path / "site-2")
+    assert sorted(read) == always
+    assert tree_digest(tmp_path / "site-2") == tree_digest(tmp_path / "site")
+
+    post = sorted((content / "tin-tuc").glob("2020-*.md"))[0]
+    post.write_text(post.read_text(encoding="utf-8") + "\nMột câu viết thêm.\n", encoding="utf-8")
+    read.clear()
+    mkdocs_adapter.build_site(content, tmp_path / "site-3")
+    assert sorted(read) == sorted(always + [post.relative_to(content).as_posix()])

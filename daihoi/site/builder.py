@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import html as html_lib
 import json
+import pickle
 import sys
 from dataclasses import dataclass
 from functools import cached_property
@@ -446,7 +447,7 @@ class SiteBuild:
     def begin_pages(self, site_digest: str, links_digest: str) -> None:
         """What every page is made from besides its own inputs, once the engine knows the files and
         before it reads the pages: `site_digest` (site_digest) and `links_digest` (which files exist,
-        at which address). With them, what every page's context is made of (page_entry): the day, the
+        at which address). With them, what every page's context is made of (known_page): the day, the
         plans, the posts' lists, the pictures and cards."""
         n = self.news
         self._digests = (site_digest, links_digest)
@@ -455,35 +456,50 @@ class SiteBuild:
                                       self.config())
 
     def page_entry(self, page: Page, markdown: str, url_of: UrlOf, href_of: Callable[[str], str]) -> tuple:
-        """(key, the page cache's entry or None, context or None) of one page before the engine renders
-        it: the context (`context`) is made when the page is to be rendered, or to find its key.
+        """(key, the page cache's entry or None, context) of one page the engine has read, before it
+        renders it. (A page whose file and data did not change since it was made is not read at all:
+        known_page.)"""
+        context = self.context(page, url_of, href_of)
+        key = self.page_key(page, markdown, context)
+        return key, self.cached(key), context
 
-        A page's context is a function of its own facts and of what begin_pages digested, so its key is
-        remembered under those: after one edit, the other 1,300 pages are found without making their
-        contexts and digests again (a sixth of that rebuild). The pages that list the plans' files
-        make theirs every time: their sizes come from code that digest leaves out."""
-        memo = self._memo_key(page, markdown)
-        key = self.page_cache.get(memo) if memo else None
-        context = None
-        if not isinstance(key, str):            # not known (or not a key: a damaged cache)
-            context = self.context(page, url_of, href_of)
-            key = self.page_key(page, markdown, context)
-            if memo:
-                self.page_cache.put(memo, key)
-        entry = self.cached(key)
-        if entry is None and context is None:
-            context = self.context(page, url_of, href_of)
-        return key, entry, context
+    def known_page(self, src: str, url: str, canonical_url: str | None, is_homepage: bool, text: str):
+        """(key, the page cache's entry, meta, engine) of a page whose file holds this very `text` (as the
+        engine read it), at the same address, with the same data as when `learn_page` saw it, and
+        whose finished page the cache holds; None otherwise. Such a page is not read again: after
+        one edit, reading, cleaning and digesting the other 1,300 pages' sources only to find their
+        keys was a fifth of the rebuild. `meta`: the page's meta as the engine and `page` left it;
+        `engine`: what the adapter gave learn_page with it. The pages that list the plans' files are
+        never known: the sizes they show come from code the data leaves out (_shows_documents)."""
+        if self._data is None or self._kind(src) == "plan":
+            return None
+        found = self.page_cache.get(self._known_key(src, url, canonical_url, is_homepage, text))
+        if not (isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], str)):
+            return None                 # not known (or not what learn_page keeps: a damaged cache)
+        key, meta, engine = found
+        try:
+            meta = pickle.loads(meta)
+        except (TypeError, EOFError, pickle.PickleError, ValueError, AttributeError, ImportError, IndexError):
+            return None
+        if not isinstance(meta, dict) or self.page_cache.get(key) is None:
+            return None
+        watchdog.start(src)             # a stop asked (the content check found an error) stops here
+        return key, self.cached(key), meta, engine
+
+    def learn_page(self, page: Page, text: str, key: str, engine=None) -> None:
+        """Remember `key`, `page.meta` (as it is once `page` and page_entry have been through it) and
+        `engine` (the adapter's own) for `known_page`, under the page's `text` and address and this
+        build's data. The meta is kept pickled: each build that knows the page gets its own copy."""
+        if self._data is not None and not self._shows_documents(page):
+            self.page_cache.put(self._known_key(page.src, page.url, page.canonical_url, page.is_homepage, text),
+                                (key, pickle.dumps(page.meta, protocol=pickle.HIGHEST_PROTOCOL), engine))
+
+    def _known_key(self, src: str, url: str, canonical_url: str | None, is_homepage: bool, text: str) -> str:
+        return "doc:" + pagecache.digest(self._data, src, url, canonical_url, is_homepage, text)
 
     def _shows_documents(self, page: Page) -> bool:
         """Does the page's context list the plans' files (context: the plan pages, the documents page)?"""
         return self._kind(page.src) == "plan" or page.meta.get("template") == "documents.html"
-
-    def _memo_key(self, page: Page, markdown: str) -> str | None:
-        if self._data is None or self._shows_documents(page):
-            return None
-        return "cle:" + pagecache.digest(self._data, page.src, page.url, page.canonical_url, page.is_homepage,
-                                         page.title, sorted((k, repr(v)) for k, v in page.meta.items()), markdown)
 
     def page_key(self, page: Page, markdown: str, context: dict) -> str:
         """The digest of one page's inputs (begin_pages gives what all pages share). A page with links
