@@ -215,8 +215,10 @@ def on_pre_page(page, config, files):
     key, entry, meta, front_matter = known
     _pages_now[src] = {"key": key, "entry": entry, "context": None, "log_from": len(_log_records),
                        "problems_at": len(_build.page_problems), "known": True}
-    if isinstance(mkdocs.utils.meta.get_data, _FrontMatter):
-        mkdocs.utils.meta.get_data.keep(front_matter)     # the next build may have to read it again
+    # (MkDocs' get_data is build_site's _FrontMatter, of the module build.py loaded: not this module's class.)
+    keep = getattr(mkdocs.utils.meta.get_data, "keep", None)
+    if keep is not None:
+        keep(front_matter)          # the next build may have to read it again
     page.read_source = MethodType(_read_nothing(meta), page)
     return page
 
@@ -242,8 +244,7 @@ def on_page_markdown(markdown, page, config, files):
     page.meta.update(meta)
     facts = _page(page)
     key, entry, context = _build.page_entry(facts, markdown, _url_of, lambda url: get_relative_url(url, page.url))
-    front_matter = mkdocs.utils.meta.get_data
-    _build.learn_page(facts, text, key, front_matter.last if isinstance(front_matter, _FrontMatter) else None)
+    _build.learn_page(facts, text, key, getattr(mkdocs.utils.meta.get_data, "last", None))
     _pages_now[src] = {"key": key, "entry": entry, "context": context, "log_from": len(_log_records),
                        "problems_at": len(_build.page_problems)}
     if entry is not None:

@@ -4,6 +4,7 @@ content gives, and it did take them from the cache; written into the site before
 (daihoi/site/output.py), it leaves unchanged files alone and removes a deleted post's page."""
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -112,11 +113,16 @@ def test_pages_whose_file_and_data_did_not_change_are_not_read_again(tmp_path, m
     monkeypatch.setattr(SiteBuild, "page", lambda self, src, *args: read.append(src) or real(self, src, *args))
     mkdocs_adapter.build_site(content, tmp_path / "site")
     assert len(read) > 20
+    pages = len(read)
     always = sorted(str(p.relative_to(content).as_posix()) for p in (content / "ke-hoach").glob("*.md")
                     if p.name != "index.md") + ["tai-lieu.md"]
     read.clear()
     mkdocs_adapter.build_site(content, tmp_path / "site-2")
     assert sorted(read) == always
+    # MkDocs' readings of the front matter of the pages not read are still kept, for a later build.
+    (readings,) = (tmp_path / "cache" / "nguon-mkdocs").iterdir()
+    _, kept_readings = pickle.loads(readings.read_bytes())
+    assert len(kept_readings) == pages
     assert tree_digest(tmp_path / "site-2") == tree_digest(tmp_path / "site")
 
     post = sorted((content / "tin-tuc").glob("2020-*.md"))[0]
