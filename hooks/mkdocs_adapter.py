@@ -207,7 +207,10 @@ def on_pre_page(page, config, files):
     """A page whose file, address and data are those of a page the cache holds (SiteBuild.known_page)
     is not read: the engine gets its meta as the last build left it, and no Markdown."""
     src = page.file.src_uri
-    text = page.file.content_string
+    try:
+        text = page.file.content_string
+    except (OSError, ValueError):       # gone or not UTF-8 since the check: MkDocs' read_source says so
+        return page
     known = _build.known_page(src, page.url, page.canonical_url, page.is_homepage, text)
     if known is None:
         _pages_now[src] = {"text": text}            # read once: on_page_read_source takes it
