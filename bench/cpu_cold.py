@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from run import TODAY, _environment, markdown_copy  # noqa: E402
+from run import TODAY, _environment, markdown_copy, stock_config  # noqa: E402
 
 _JOB = re.compile(r"^JOB (\S+) (\d+) ([\d.]+) ([\d.]+)$")
 _MAIN = re.compile(r"^MAIN ([\d.]+)$")
@@ -42,9 +42,7 @@ def _children_cpu() -> float:
 
 def stock_cpu(docs: Path, work: Path) -> float:
     """CPU time of a plain `mkdocs build` (one process) of the same Markdown, stock Material."""
-    config = work / "mkdocs-stock.yml"
-    config.write_text(f"site_name: Hướng tới Đại hội\ndocs_dir: {docs}\nsite_dir: {work / 'site-stock'}\n"
-                      "theme:\n  name: material\n  language: vi\nnav:\n  - index.md\n", encoding="utf-8")
+    config = stock_config(docs, work)
     before = _children_cpu()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], cwd=ROOT,
                    env=_environment(None), capture_output=True, check=True)

@@ -93,10 +93,16 @@ def markdown_copy(content: Path, out: Path) -> Path:
     return out
 
 
-def stock_mkdocs(docs: Path, work: Path, repeat: int) -> float:
+def stock_config(docs: Path, work: Path) -> Path:
+    """mkdocs.yml of the stock build: stock Material (its default search plugin on), a minimal nav."""
     config = work / "mkdocs-stock.yml"
     config.write_text(f"site_name: Hướng tới Đại hội\ndocs_dir: {docs}\nsite_dir: {work / 'site-stock'}\n"
                       "theme:\n  name: material\n  language: vi\nnav:\n  - index.md\n", encoding="utf-8")
+    return config
+
+
+def stock_mkdocs(docs: Path, work: Path, repeat: int) -> float:
+    config = stock_config(docs, work)
     return statistics.median(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)])
                              for _ in range(repeat))
 
