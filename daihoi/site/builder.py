@@ -521,10 +521,10 @@ class SiteBuild:
             self.search_pages += entry["search"]
         return entry
 
-    def keep(self, key: str, html: str, problems_from: int, search_from: int, **engine) -> None:
-        """Keep a page just finished: its HTML, what it added to the problems and search text since the
-        given positions, and what the adapter needs again (`engine`: warnings, anchors). A page read in
-        another process is kept once its search text is back (finish)."""
+    def keep(self, key: str, html: bytes, problems_from: int, search_from: int, **engine) -> None:
+        """Keep a page just finished: its HTML (the bytes of its file), what it added to the problems and
+        search text since the given positions, and what the adapter needs again (`engine`: warnings,
+        anchors). A page read in another process is kept once its search text is back (finish)."""
         value = dict(engine, html=html, problems=self.page_problems[problems_from:])
         if self._read and self._read[-1][2] is None:
             self._read[-1][2] = (key, value)
