@@ -29,3 +29,39 @@ def test_the_kept_index_is_for_the_same_code_only(tmp_path, monkeypatch):
     assert made == ["ma-1"] and again == first              # the same pages, the same code: taken again
     _finish(tmp_path, "ma-2", made, monkeypatch)
     assert made == ["ma-1", "ma-2"]                          # other code: made again
+
+
+def _finish_entries(cache, site, pages: list) -> dict:
+    """finish() of a build whose pages come from the page cache, each under its own entry key:
+    [(entry key, page)]; the files written."""
+    pagecache._open.clear()
+    build = SiteBuild(SITE_FIXTURE, ROOT / "theme", date(2025, 5, 15), cache, "<article>")
+    build.code_digest = "ma"
+    for key, page in pages:
+        build.page_cache.put(key, {"html": b"", "problems": [], "search": [dict(page, terms=search_index.terms(page))]})
+        build.cached(key)
+    build.finish(site, lambda data, path: atomic.write_file(path, data))
+    return {f.relative_to(site).as_posix(): f.read_bytes() for f in (site / search_index.INDEX_DIR).rglob("*.json")}
+
+
+def test_after_one_page_changed_the_index_is_made_from_the_last_one(tmp_path, monkeypatch):
+    """Pages at the same addresses, one of them from another entry: the index is made from the last
+    one (search_index.rebuild), the same files as made from nothing; other pages: made from nothing."""
+    calls: list = []
+    rebuild = search_index.rebuild
+    monkeypatch.setattr(search_index, "build", lambda *a, **k: calls.append("build") or BUILD(*a, **k))
+    monkeypatch.setattr(search_index, "rebuild", lambda *a, **k: calls.append("rebuild") or rebuild(*a, **k))
+    pages = [(f"khoa-{i}", p) for i, p in enumerate(PAGES)]
+    _finish_entries(tmp_path / "cache", tmp_path / "site", pages)
+    assert calls == ["build"]
+
+    pages[2] = ("khoa-2-moi", dict(PAGES[2], text="Đại hội chi bộ lần thứ 2. Xuân quyết thắng."))
+    again = _finish_entries(tmp_path / "cache", tmp_path / "site", pages)
+    assert calls == ["build", "rebuild"]
+    assert again == _finish_entries(tmp_path / "sach", tmp_path / "site-sach", pages)     # as from nothing
+    assert calls[-1] == "build"
+
+    calls.clear()
+    pages.append(("khoa-moi", dict(PAGES[0], url="tin-tuc/tin-moi/")))     # another page: ids move
+    _finish_entries(tmp_path / "cache", tmp_path / "site", pages)
+    assert calls == ["build"]

@@ -107,6 +107,7 @@ class SiteBuild:
         self.cards: dict = {}
         self.page_problems: list = []
         self.search_pages: list = []
+        self._search_from: dict = {}            # a search page's url -> the key of the page cache entry it is in
         self._digests: tuple = ("", "")         # what every page is made from, and what contexts are made of:
         self._data: str | None = None           # begin_pages (no memo of keys before it)
         # Finished pages read in other processes (not in the preview: it shows a page at once):
@@ -435,6 +436,8 @@ class SiteBuild:
             if kept is not None:
                 key, value = kept
                 self.page_cache.put(key, dict(value, search=[entry] if entry else []))
+                if entry:
+                    self._search_from[entry["url"]] = key
         self._reader, self._read = reading.Reader(), []
 
     # ------------------------------------------------------------------ page cache
@@ -519,6 +522,7 @@ class SiteBuild:
         if entry is not None:
             self.page_problems += entry["problems"]
             self.search_pages += entry["search"]
+            self._search_from.update((page["url"], key) for page in entry["search"])
         return entry
 
     def keep(self, key: str, html: bytes, problems_from: int, search_from: int, **engine) -> None:
@@ -530,6 +534,7 @@ class SiteBuild:
             self._read[-1][2] = (key, value)
         else:
             self.page_cache.put(key, dict(value, search=self.search_pages[search_from:]))
+            self._search_from.update((page["url"], key) for page in self.search_pages[search_from:])
 
     def finish(self, site_dir: Path, write: Callable[[bytes, str], None]) -> None:
         """The search index, written into `site_dir` by `write(bytes, path)`: the engine's writer,
@@ -540,31 +545,78 @@ class SiteBuild:
         key = "chi-muc:" + pagecache.digest(self.code_digest, sorted((p["url"], p["title"], p["text"], p["lead"],
                                                                       p["summary"]) for p in self.search_pages))
         kept = self.page_cache.get(key)
-        if kept is None:
-            def terms_of(page):
-                preview.check()         # in the preview, the next save stops this index
-                return page["terms"]
-            # Each shard is kept by a digest of what the pages give it: after one edit, a few are made.
-            shards: list = []
-
-            def made(jobs: list) -> list:
-                keys = [self._kept_key("chi-muc", inputs) for inputs, _, _ in jobs]
-                shards.extend(keys)
-                texts = [self.page_cache.get(key) for key in keys]
-                missing = [i for i, text in enumerate(texts) if text is None]
-                new = search_index.spread([jobs[i][1:] for i in missing], workers.submit, 4 * workers.workers())
-                for i, text in zip(missing, new):
-                    texts[i] = text
-                    self.page_cache.put(keys[i], text)
-                return texts
-            kept = {"files": search_index.build(self.search_pages, terms_of=terms_of, made=made), "shards": shards}
+        if not (isinstance(kept, dict) and isinstance(kept.get("shards"), dict)):
+            kept = self._index()
             self.page_cache.put(key, kept)
-        for shard in kept["shards"]:
+        for shard in kept["shards"].values():
             self.page_cache.keep(shard)         # not read, still kept: the next edit needs them
+        # What the next build needs to make its index from this one: which page cache entry each page's
+        # words came from, and this index (its files, under `key`).
+        last = {"index": key, "from": dict(sorted(self._search_from.items()))}     # in order: the same bytes again
+        self.page_cache.put(self._kept_key("chi-muc-truoc", ""), last)
         files = kept["files"]
         self.page_cache.save()
         for rel, text in files.items():
             write(text.encode("utf-8"), str(out / rel))
+
+    def _index(self) -> dict:
+        """{"files": the search index's files, "shards": {path of a shard: the page cache key of its text}}.
+        From the last build's index (search_index.rebuild) when its pages are at the same addresses and
+        only a few pages' words changed (each page's words come from a page cache entry: another entry,
+        other words, perhaps); else from every page's words (search_index.build). Each shard's text is
+        kept by a digest of what the pages give it: after one edit, a few are made."""
+        def terms_of(page):
+            preview.check()         # in the preview, the next save stops this index
+            return page["terms"]
+        shards: dict = {}
+
+        def made(jobs: list) -> list:
+            keys = [self._kept_key("chi-muc", inputs) for inputs, *_ in jobs]
+            shards.update((path, key) for (_, _, _, path), key in zip(jobs, keys))
+            texts = [self.page_cache.get(key) for key in keys]
+            missing = [i for i, text in enumerate(texts) if text is None]
+            new = search_index.spread([jobs[i][1:3] for i in missing], workers.submit, 4 * workers.workers())
+            for i, text in zip(missing, new):
+                texts[i] = text
+                self.page_cache.put(keys[i], text)
+            return texts
+
+        before, changed = self._index_before()
+        if before is None:
+            return {"files": search_index.build(self.search_pages, terms_of=terms_of, made=made), "shards": shards}
+        shards.update((path, key) for path, key in before["shards"].items()
+                      if (path[0], path[2:-len(".json")]) not in changed)
+        files = search_index.rebuild(self.search_pages, before["files"], changed, terms_of=terms_of, made=made)
+        return {"files": files, "shards": shards}
+
+    REBUILD_UP_TO = 60      # shards changed: more, and grouping every page's words costs about the same
+
+    def _index_before(self) -> tuple:
+        """(the last build's index {"files", "shards"}, the shards changed since) when this one can be made
+        from it (search_index.rebuild), else (None, None)."""
+        last = self.page_cache.get(self._kept_key("chi-muc-truoc", ""))
+        if not (isinstance(last, dict) and isinstance(last.get("from"), dict)):
+            return None, None
+        before = self.page_cache.get(last["index"])
+        if not (isinstance(before, dict) and isinstance(before.get("shards"), dict)) \
+                or sorted(self._search_from) != sorted(last["from"]) \
+                or len(self._search_from) != len(self.search_pages):
+            return None, None               # other pages (ids move), or pages whose entry is not known
+        changed: set = set()
+        for page in self.search_pages:
+            url = page["url"]
+            if self._search_from[url] == last["from"][url]:
+                continue                    # the same entry: the same words
+            old = self.page_cache.get(last["from"][url])
+            old_page = next((p for p in old["search"] if p["url"] == url), None) if isinstance(old, dict) else None
+            if old_page is None:
+                return None, None
+            changed |= search_index.changed_shards(old_page["terms"], page["terms"])
+            if len(changed) > self.REBUILD_UP_TO:
+                return None, None
+        if not {path for path in before["files"] if path.startswith(("s/", "b/"))} <= before["shards"].keys():
+            return None, None
+        return before, changed
 
     # ------------------------------------------------------------------ templates
 

@@ -26,6 +26,10 @@ its pairs found in different places); unquoted words found side by side, and in 
 title, rank a page higher. Pairs are fetched only for a query of two words or more.
 Pairs never cross the end of a sentence, a heading or a list item.
 
+Made from every page's terms (`build`), or, after a few pages changed, from the last index of the
+same pages (`rebuild`: only the shards where their words differ are grouped and made again); both
+give the same bytes.
+
 The excerpt shown under a result is the post's summary, else the page's first
 paragraph of running text (a plan's official header and its title are not that).
 """
@@ -224,13 +228,13 @@ def make_shards(jobs: list) -> list[str]:
 
 
 def _made(jobs: list) -> list[str]:
-    return make_shards([(kind, blob) for _, kind, blob in jobs])
+    return make_shards([(kind, blob) for _, kind, blob, _ in jobs])
 
 
 def build(pages: list[dict], terms_of=terms, made=_made) -> dict[str, str]:
     """`pages`: [{url, title, text, summary?, lead?}] -> {path under INDEX_DIR: JSON text}.
     `terms_of(page)`: the page's terms (`terms`), or the same kept from an earlier build.
-    `made(jobs)`: each shard's text, for [(digest of its inputs, kind, its groups marshalled)]:
+    `made(jobs)`: each shard's text, for [(digest of its inputs, kind, its groups marshalled, its path)]:
     `make_shards` of the (kind, blob), or the same kept from an earlier build under the digest, so
     that after one edit the shards of the words that changed are made again, not all (and they may
     be made in several processes at once: `spread`)."""
@@ -245,14 +249,58 @@ def build(pages: list[dict], terms_of=terms, made=_made) -> dict[str, str]:
             pair_groups.setdefault(key, []).append((pid, group))
     jobs = [("s", key, groups) for key, groups in sorted(word_groups.items())]
     jobs += [("b", key, groups) for key, groups in sorted(pair_groups.items())]
+    return _with_pages(_shards(jobs, made), pages)
+
+
+def changed_shards(before: dict, after: dict) -> set[tuple[str, str]]:
+    """The shards, as (kind "s" or "b", key), where one page's terms (`terms`) before and after differ."""
+    out = set()
+    for kind, field in (("s", "words"), ("b", "pairs")):
+        old, new = before[field], after[field]
+        out.update((kind, key) for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+    return out
+
+
+def rebuild(pages: list[dict], before: dict[str, str], changed: set, terms_of=terms, made=_made) -> dict[str, str]:
+    """What `build(pages)` gives, from `before`, the files `build` gave for pages at the same addresses
+    (so with the same ids), of which only the shards `changed` (changed_shards of the pages whose terms
+    changed) can differ: those are grouped and made again, the others are taken as they were. After
+    one edit a few shards change; grouping every page's terms again only to find them by their digest
+    was a seventh of that rebuild."""
+    pages = sorted(pages, key=lambda p: p["url"])
+    fields = {"s": "words", "b": "pairs"}
+    groups: dict = {shard: [] for shard in changed}
+    for pid, page in enumerate(pages):
+        found = terms_of(page)
+        for kind, key in changed:
+            group = found[fields[kind]].get(key)
+            if group is not None:
+                groups[kind, key].append((pid, group))
+    jobs = [(kind, key, found) for (kind, key), found in sorted(groups.items()) if found]
+    files = {path: text for path, text in before.items()
+             if path.startswith(("s/", "b/")) and (path[0], path[2:-len(".json")]) not in changed}
+    files.update(_shards(jobs, made))
+    return _with_pages(dict(sorted(files.items(), key=lambda item: (item[0][0] == "b", item[0]))), pages)
+
+
+def _shards(jobs: list, made) -> dict[str, str]:
+    """{path: text} of the shards [(kind, key, groups)], made by `made` (see build)."""
     blobs = [marshal.dumps(groups, 2) for _, _, groups in jobs]
-    texts = made([(_inputs(kind, key, blob), kind, blob) for (kind, key, _), blob in zip(jobs, blobs)])
-    files = {f"{kind}/{key}.json": text for (kind, key, _), text in zip(jobs, texts)}
+    paths = [f"{kind}/{key}.json" for kind, key, _ in jobs]
+    texts = made([(_inputs(kind, key, blob), kind, blob, path)
+                  for (kind, key, _), blob, path in zip(jobs, blobs, paths)])
+    return dict(zip(paths, texts))
+
+
+def _with_pages(shards: dict[str, str], pages: list[dict]) -> dict[str, str]:
+    """The index's files: the shards, each chunk of result data, and index.json (`pages` sorted by url)."""
+    files = dict(shards)
     for k in range(0, len(pages), CHUNK):
         rows = [[p["url"], p["title"], _excerpt(p)] for p in pages[k:k + CHUNK]]
         files[f"p/{k // CHUNK}.json"] = _dump(rows)
-    files["index.json"] = _dump({"v": 2, "pages": len(pages), "chunk": CHUNK, "shards": sorted(word_groups),
-                                 "pairs": sorted(pair_groups)})
+    files["index.json"] = _dump({"v": 2, "pages": len(pages), "chunk": CHUNK,
+                                 "shards": sorted(path[2:-5] for path in shards if path.startswith("s/")),
+                                 "pairs": sorted(path[2:-5] for path in shards if path.startswith("b/"))})
     return files
 
 

@@ -85,11 +85,11 @@ def _shards_kept():
     made: list = []
 
     def keep(jobs):
-        for key, kind, blob in jobs:
+        for key, kind, blob, _ in jobs:
             if key not in kept:
                 made.append(key)
                 kept[key] = search_index.make_shards([(kind, blob)])[0]
-        return [kept[key] for key, _, _ in jobs]
+        return [kept[key] for key, *_ in jobs]
     return keep, made
 
 
@@ -137,9 +137,9 @@ def test_shards_spread_over_processes_are_the_shards_made_here():
 
     def grab(jobs):
         captured.extend(jobs)
-        return search_index.make_shards([job[1:] for job in jobs])
+        return search_index.make_shards([job[1:3] for job in jobs])
     expected = search_index.build(pages, made=grab)
-    jobs = [job[1:] for job in captured]
+    jobs = [job[1:3] for job in captured]
     assert len(jobs) >= search_index.SPREAD_FROM
     mine = search_index.make_shards(jobs)
     submitted: list = []
@@ -163,7 +163,40 @@ def test_shards_spread_over_processes_are_the_shards_made_here():
         return future
     submitted.clear()
     assert search_index.spread(jobs, begun_but_two, 8) == mine
-    assert search_index.build(pages, made=lambda jobs: search_index.spread([j[1:] for j in jobs], to_the_pool, 4)) \
+    assert search_index.build(pages, made=lambda jobs: search_index.spread([j[1:3] for j in jobs], to_the_pool, 4)) \
         == expected
     submitted.clear()
     assert search_index.spread(jobs[:3], to_the_pool, 4) == search_index.make_shards(jobs[:3]) and submitted == []
+
+
+def test_an_index_made_again_from_the_last_one_is_the_index_made_from_nothing():
+    """rebuild: from the last index of pages at the same addresses, only the shards where a changed
+    page's words differ (changed_shards) are grouped and made again; the files are build's, byte for
+    byte, whether a page gains words (new shards), loses them (a shard no page has any more goes) or
+    changes its title; those shards are the only ones made."""
+    pages = [{"url": f"tin-{i}/", "title": f"Tin {i}", "text": f"Đại hội chi bộ lần thứ {i}. Hội nghị quán triệt.",
+              "lead": "", "summary": ""} for i in range(30)]
+    pages[4]["text"] += " Xuân quyết thắng."                       # "xu", "qu", "th": only on this page
+    for page in pages:
+        page["terms"] = search_index.terms(page)
+    keep, made = _shards_kept()
+    before = search_index.build(pages, terms_of=lambda p: p["terms"], made=keep)
+    edits = [(4, dict(pages[4], text="Đại hội chi bộ lần thứ 4.")),                  # words gone
+             (9, dict(pages[9], text=pages[9]["text"] + " Ý Đảng lòng dân.")),       # new words
+             (12, dict(pages[12], title="Tin mười hai đã sửa"))]                    # its title
+    for i, page in edits:
+        page["terms"] = search_index.terms(page)
+        changed = search_index.changed_shards(pages[i]["terms"], page["terms"])
+        after = pages[:i] + [page] + pages[i + 1:]
+        made.clear()
+        again = search_index.rebuild(after, before, changed, terms_of=lambda p: p["terms"], made=keep)
+        assert again == search_index.build(after, terms_of=lambda p: p["terms"])
+        assert list(again) == list(search_index.build(after, terms_of=lambda p: p["terms"]))    # same order
+        assert 1 <= len(made) <= len(changed)
+    assert search_index.changed_shards(pages[3]["terms"], pickle_copy(pages[3]["terms"])) == set()
+
+
+def pickle_copy(value):
+    import pickle
+
+    return pickle.loads(pickle.dumps(value))
