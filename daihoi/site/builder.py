@@ -545,7 +545,7 @@ class SiteBuild:
         key = "chi-muc:" + pagecache.digest(self.code_digest, sorted((p["url"], p["title"], p["text"], p["lead"],
                                                                       p["summary"]) for p in self.search_pages))
         kept = self.page_cache.get(key)
-        if not (isinstance(kept, dict) and isinstance(kept.get("shards"), dict)):
+        if kept is None:
             kept = self._index()
             self.page_cache.put(key, kept)
         for shard in kept["shards"].values():
@@ -560,7 +560,7 @@ class SiteBuild:
             write(text.encode("utf-8"), str(out / rel))
 
     def _index(self) -> dict:
-        """{"files": the search index's files, "shards": {path of a shard: the page cache key of its text}}.
+        """{"files": the search index's files, "shards": {each shard (kind, key): the page cache key of its text}}.
         From the last build's index (search_index.rebuild) when its pages are at the same addresses and
         only a few pages' words changed (each page's words come from a page cache entry: another entry,
         other words, perhaps); else from every page's words (search_index.build). Each shard's text is
@@ -572,7 +572,7 @@ class SiteBuild:
 
         def made(jobs: list) -> list:
             keys = [self._kept_key("chi-muc", inputs) for inputs, *_ in jobs]
-            shards.update((path, key) for (_, _, _, path), key in zip(jobs, keys))
+            shards.update((shard, key) for (*_, shard), key in zip(jobs, keys))
             texts = [self.page_cache.get(key) for key in keys]
             missing = [i for i, text in enumerate(texts) if text is None]
             new = search_index.spread([jobs[i][1:3] for i in missing], workers.submit, 4 * workers.workers())
@@ -584,8 +584,7 @@ class SiteBuild:
         before, changed = self._index_before()
         if before is None:
             return {"files": search_index.build(self.search_pages, terms_of=terms_of, made=made), "shards": shards}
-        shards.update((path, key) for path, key in before["shards"].items()
-                      if (path[0], path[2:-len(".json")]) not in changed)
+        shards.update((shard, key) for shard, key in before["shards"].items() if shard not in changed)
         files = search_index.rebuild(self.search_pages, before["files"], changed, terms_of=terms_of, made=made)
         return {"files": files, "shards": shards}
 
@@ -595,11 +594,8 @@ class SiteBuild:
         """(the last build's index {"files", "shards"}, the shards changed since) when this one can be made
         from it (search_index.rebuild), else (None, None)."""
         last = self.page_cache.get(self._kept_key("chi-muc-truoc", ""))
-        if not (isinstance(last, dict) and isinstance(last.get("from"), dict)):
-            return None, None
-        before = self.page_cache.get(last["index"])
-        if not (isinstance(before, dict) and isinstance(before.get("shards"), dict)) \
-                or sorted(self._search_from) != sorted(last["from"]) \
+        before = self.page_cache.get(last["index"]) if last is not None else None
+        if before is None or self._search_from.keys() != last["from"].keys() \
                 or len(self._search_from) != len(self.search_pages):
             return None, None               # other pages (ids move), or pages whose entry is not known
         changed: set = set()
@@ -608,14 +604,12 @@ class SiteBuild:
             if self._search_from[url] == last["from"][url]:
                 continue                    # the same entry: the same words
             old = self.page_cache.get(last["from"][url])
-            old_page = next((p for p in old["search"] if p["url"] == url), None) if isinstance(old, dict) else None
+            old_page = next((p for p in old["search"] if p["url"] == url), None) if old is not None else None
             if old_page is None:
                 return None, None
             changed |= search_index.changed_shards(old_page["terms"], page["terms"])
             if len(changed) > self.REBUILD_UP_TO:
                 return None, None
-        if not {path for path in before["files"] if path.startswith(("s/", "b/"))} <= before["shards"].keys():
-            return None, None
         return before, changed
 
     # ------------------------------------------------------------------ templates

@@ -231,10 +231,18 @@ def _made(jobs: list) -> list[str]:
     return make_shards([(kind, blob) for _, kind, blob, _ in jobs])
 
 
+FIELDS = {"s": "words", "b": "pairs"}       # a shard's kind -> what of a page's terms it is made of
+
+
+def shard_path(shard: tuple[str, str]) -> str:
+    """Where a shard (kind, key) is under INDEX_DIR: "s/da.json"."""
+    return f"{shard[0]}/{shard[1]}.json"
+
+
 def build(pages: list[dict], terms_of=terms, made=_made) -> dict[str, str]:
     """`pages`: [{url, title, text, summary?, lead?}] -> {path under INDEX_DIR: JSON text}.
     `terms_of(page)`: the page's terms (`terms`), or the same kept from an earlier build.
-    `made(jobs)`: each shard's text, for [(digest of its inputs, kind, its groups marshalled, its path)]:
+    `made(jobs)`: each shard's text, for [(digest of its inputs, kind, its groups marshalled, (kind, key))]:
     `make_shards` of the (kind, blob), or the same kept from an earlier build under the digest, so
     that after one edit the shards of the words that changed are made again, not all (and they may
     be made in several processes at once: `spread`)."""
@@ -255,7 +263,7 @@ def build(pages: list[dict], terms_of=terms, made=_made) -> dict[str, str]:
 def changed_shards(before: dict, after: dict) -> set[tuple[str, str]]:
     """The shards, as (kind "s" or "b", key), where one page's terms (`terms`) before and after differ."""
     out = set()
-    for kind, field in (("s", "words"), ("b", "pairs")):
+    for kind, field in FIELDS.items():
         old, new = before[field], after[field]
         out.update((kind, key) for key in old.keys() | new.keys() if old.get(key) != new.get(key))
     return out
@@ -268,39 +276,41 @@ def rebuild(pages: list[dict], before: dict[str, str], changed: set, terms_of=te
     one edit a few shards change; grouping every page's terms again only to find them by their digest
     was a seventh of that rebuild."""
     pages = sorted(pages, key=lambda p: p["url"])
-    fields = {"s": "words", "b": "pairs"}
     groups: dict = {shard: [] for shard in changed}
     for pid, page in enumerate(pages):
         found = terms_of(page)
         for kind, key in changed:
-            group = found[fields[kind]].get(key)
+            group = found[FIELDS[kind]].get(key)
             if group is not None:
                 groups[kind, key].append((pid, group))
-    jobs = [(kind, key, found) for (kind, key), found in sorted(groups.items()) if found]
-    files = {path: text for path, text in before.items()
-             if path.startswith(("s/", "b/")) and (path[0], path[2:-len(".json")]) not in changed}
-    files.update(_shards(jobs, made))
-    return _with_pages(dict(sorted(files.items(), key=lambda item: (item[0][0] == "b", item[0]))), pages)
+    kept = {(kind, key): before[shard_path((kind, key))] for kind, key in _listed(before) if (kind, key) not in changed}
+    made_again = _shards([(kind, key, found) for (kind, key), found in sorted(groups.items()) if found], made)
+    return _with_pages(dict(sorted({**kept, **made_again}.items(), key=lambda item: (item[0][0] == "b", item[0]))),
+                       pages)
 
 
-def _shards(jobs: list, made) -> dict[str, str]:
-    """{path: text} of the shards [(kind, key, groups)], made by `made` (see build)."""
+def _listed(files: dict[str, str]) -> list[tuple[str, str]]:
+    """The shards (kind, key) an index's files hold, as its index.json lists them."""
+    listed = json.loads(files["index.json"])
+    return [("s", key) for key in listed["shards"]] + [("b", key) for key in listed["pairs"]]
+
+
+def _shards(jobs: list, made) -> dict[tuple[str, str], str]:
+    """{(kind, key): text} of the shards [(kind, key, groups)], made by `made` (see build)."""
     blobs = [marshal.dumps(groups, 2) for _, _, groups in jobs]
-    paths = [f"{kind}/{key}.json" for kind, key, _ in jobs]
-    texts = made([(_inputs(kind, key, blob), kind, blob, path)
-                  for (kind, key, _), blob, path in zip(jobs, blobs, paths)])
-    return dict(zip(paths, texts))
+    texts = made([(_inputs(kind, key, blob), kind, blob, (kind, key)) for (kind, key, _), blob in zip(jobs, blobs)])
+    return {(kind, key): text for (kind, key, _), text in zip(jobs, texts)}
 
 
-def _with_pages(shards: dict[str, str], pages: list[dict]) -> dict[str, str]:
+def _with_pages(shards: dict[tuple[str, str], str], pages: list[dict]) -> dict[str, str]:
     """The index's files: the shards, each chunk of result data, and index.json (`pages` sorted by url)."""
-    files = dict(shards)
+    files = {shard_path(shard): text for shard, text in shards.items()}
     for k in range(0, len(pages), CHUNK):
         rows = [[p["url"], p["title"], _excerpt(p)] for p in pages[k:k + CHUNK]]
         files[f"p/{k // CHUNK}.json"] = _dump(rows)
     files["index.json"] = _dump({"v": 2, "pages": len(pages), "chunk": CHUNK,
-                                 "shards": sorted(path[2:-5] for path in shards if path.startswith("s/")),
-                                 "pairs": sorted(path[2:-5] for path in shards if path.startswith("b/"))})
+                                 "shards": sorted(key for kind, key in shards if kind == "s"),
+                                 "pairs": sorted(key for kind, key in shards if kind == "b")})
     return files
 
 
