@@ -232,22 +232,26 @@ def _read_nothing(meta: dict):
     return read_source
 
 
-def on_page_read_source(page, config):
+def _text(page) -> str:
+    """The page's file as on_pre_page read it (read once), or as MkDocs reads it."""
     now = _pages_now.get(page.file.src_uri) or {}
-    return _build.source(now["text"] if "text" in now else page.file.content_string)
+    return now["text"] if "text" in now else page.file.content_string
+
+
+def on_page_read_source(page, config):
+    return _build.source(_text(page))
 
 
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
-    now = _pages_now.get(src) or {}
-    if now.get("known"):
-        return _kept_page(page, now["entry"])
-    text = now["text"] if "text" in now else page.file.content_string
+    if (_pages_now.get(src) or {}).get("known"):
+        return _kept_page(page, _pages_now[src]["entry"])
+    text = _text(page)
     meta, rendered = _build.page(src, page.is_homepage, page.meta, markdown)
     page.meta.update(meta)
     facts = _page(page)
     key, entry, context = _build.page_entry(facts, markdown, _url_of, lambda url: get_relative_url(url, page.url))
-    _build.learn_page(facts, text, key, getattr(mkdocs.utils.meta.get_data, "last", None))
+    _build.learn_page(facts, text, key, _front_matter_key(_build.source(text)))
     _pages_now[src] = {"key": key, "entry": entry, "context": context, "log_from": len(_log_records),
                        "problems_at": len(_build.page_problems)}
     if entry is not None:
@@ -672,6 +676,13 @@ def _theme_key(config) -> str:
     return pagecache.digest(*parts)
 
 
+def _front_matter_key(source: str) -> bytes:
+    """What _FrontMatter keeps MkDocs' reading of a page's text under (SiteBuild.learn_page keeps it too)."""
+    from hashlib import blake2b
+
+    return blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 class _FrontMatter:
     """MkDocs' own reading of each page's front matter (mkdocs.utils.meta.get_data), remembered by the
     page's text: YAML read again for 1,300 unchanged pages took 0.2 s of every build. The preview
@@ -683,23 +694,20 @@ class _FrontMatter:
         from importlib.metadata import version
 
         self.get_data, self.file, self.now = get_data, file, {}
-        self.last = None            # the key of the last text read (SiteBuild.learn_page keeps it with its page)
         self.version = (self.VERSION, version("mkdocs"))
         found = kept.read(file, self.version) if file is not None else None
         self.found: dict = found if isinstance(found, dict) else {}     # not there or not readable: read again
 
     def __call__(self, source: str):
         from copy import deepcopy
-        from hashlib import blake2b
 
-        key = blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        key = _front_matter_key(source)
         entry = self.now.get(key) or self.found.get(key)
         if entry is None:
             markdown, meta = self.get_data(source)
             # The Markdown is most often the end of the text: kept as where it starts.
             entry = (len(source) - len(markdown) if source.endswith(markdown) else markdown, meta)
         self.now[key] = entry
-        self.last = key
         if len(self.now) > 20_000:
             self.now.clear()
         rest, meta = entry

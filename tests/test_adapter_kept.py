@@ -48,12 +48,12 @@ def test_readings_are_mkdocs_own_from_memory_and_from_the_file(tmp_path):
 
 def test_a_reading_kept_by_its_key_without_reading_the_page_stays_for_the_next_build(tmp_path):
     """A page this build did not read (SiteBuild.known_page) keeps MkDocs' reading of its front matter
-    (`keep` with the key `last` gave when it was read): a later build that must read it again does
+    (`keep` with the key it is read under, _front_matter_key): a later build that must read it again does
     not parse it again."""
     file = tmp_path / "x.pickle"
     first = adapter._FrontMatter(get_data, file)
     first(PAGES[0])
-    key = first.last
+    key = adapter._front_matter_key(PAGES[0])
     first(PAGES[2])
     first.save()
 
