@@ -15,7 +15,9 @@ writes files. It asks this object, at its own moments:
     .content(src, html, source)                  a page's HTML from Markdown, through the allow-list
     .finished(page, html)                        a finished page: markup fixes, safety, search text
     .after_pages() / .finish(site_dir, write)    problems of all pages; the search index
-    .begin_pages() / .page_entry(...)            a page's key, its finished HTML if kept (pagecache), its context
+    .begin_pages() / .known_page(...)            what all pages share; a page unchanged since its last build,
+                                                 not read again (its key, finished HTML and meta)
+    .page_entry(...) / .learn_page(...)          a page read: its key, finished HTML if kept, its context
     .keep(...)                                   a page just finished, for the next build
 
 Everything it knows lives on the object: nothing is shared between modules, nothing is read
@@ -109,7 +111,7 @@ class SiteBuild:
         self.search_pages: list = []
         self._search_from: dict = {}            # a search page's url -> the key of the page cache entry it is in
         self._digests: tuple = ("", "")         # what every page is made from, and what contexts are made of:
-        self._data: str | None = None           # begin_pages (no memo of keys before it)
+        self._data: str | None = None           # begin_pages (no page is known before it)
         # Finished pages read in other processes (not in the preview: it shows a page at once):
         # [their number in the reader, shown name, (key, page cache entry) once kept].
         self._reader = reading.Reader() if reading.parallel() and not preview.active else None
@@ -474,7 +476,7 @@ class SiteBuild:
         keys was a fifth of the rebuild. `meta`: the page's meta as the engine and `page` left it;
         `engine`: what the adapter gave learn_page with it. The pages that list the plans' files are
         never known: the sizes they show come from code the data leaves out (_shows_documents)."""
-        if self._data is None or self._kind(src) == "plan":
+        if self._data is None:
             return None
         found = self.page_cache.get(self._known_key(src, url, canonical_url, is_homepage, text))
         if not (isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], str)):
