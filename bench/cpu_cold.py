@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from run import TODAY, _environment, markdown_copy, stock_config  # noqa: E402
+from run import _environment, build_args, markdown_copy, stock_config  # noqa: E402
 
 _JOB = re.compile(r"^JOB (\S+) (\d+) ([\d.]+) ([\d.]+)$")
 _MAIN = re.compile(r"^MAIN ([\d.]+)$")
@@ -55,8 +55,7 @@ def ours_cpu(content: Path, work: Path) -> dict:
     site, cache = work / "site", work / "cache"
     for folder in (site, cache):
         shutil.rmtree(folder, ignore_errors=True)
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "_jobtime.py"), "build", "--content-dir",
-                           str(content), "--site-dir", str(site), "--today", TODAY], cwd=ROOT,
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "_jobtime.py"), *build_args(content, site)], cwd=ROOT,
                           env=_environment({"DAIHOI_CACHE": str(cache)}), capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"Dựng lỗi:\n{done.stderr[-3000:]}")

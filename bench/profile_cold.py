@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from run import TODAY  # noqa: E402
+from run import build_args  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -40,8 +40,8 @@ def main(argv=None) -> int:
     for folder in ("site", "cache"):
         shutil.rmtree(work / folder, ignore_errors=True)
     out = work / "cold.prof"
-    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(ROOT / "build.py"), "build",
-                           "--content-dir", str(content), "--site-dir", str(work / "site"), "--today", TODAY],
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(ROOT / "build.py"),
+                           *build_args(content, work / "site")],
                           cwd=ROOT, env=dict(os.environ, DAIHOI_CACHE=str(work / "cache"), NO_MKDOCS_2_WARNING="1"),
                           capture_output=True, text=True)
     if done.returncode != 0:

@@ -56,9 +56,13 @@ def timed(cmd, env=None, cwd=ROOT) -> float:
     return took
 
 
+def build_args(content: Path, site: Path) -> list[str]:
+    """build.py's arguments for the benches' builds of `content` into `site`, on the benches' day."""
+    return ["build", "--content-dir", str(content), "--site-dir", str(site), "--today", TODAY]
+
+
 def ours(content: Path, site: Path, cache: Path) -> float:
-    return timed([sys.executable, str(ROOT / "build.py"), "build", "--content-dir", str(content),
-                  "--site-dir", str(site), "--today", TODAY], env={"DAIHOI_CACHE": str(cache)})
+    return timed([sys.executable, str(ROOT / "build.py"), *build_args(content, site)], env={"DAIHOI_CACHE": str(cache)})
 
 
 def ours_cold(content: Path, work: Path, repeat: int) -> tuple[float, Path, Path]:
