@@ -83,3 +83,32 @@ def test_the_content_checks_worker_parses_no_page_the_build_read(tmp_path, monke
     monkeypatch.setattr(source, "_read_bytes", lambda *a: parsed.append(a[2]) or real(*a))
     assert content_check.after_plans(root, site.plans, site.congresses, handed) == expected
     assert not [name for name in parsed if name.endswith(".md")]
+
+
+def test_the_posts_are_checked_once_for_the_check_and_the_build(tmp_path, monkeypatch):
+    """The build's check reads the posts against the plans in the build's own process
+    (content_check.posts_problems, the folder as the editor typed it), and the engine's reading of
+    them (news.load, by the folder's full path) takes that up: no post is modelled twice. The check
+    without the posts (the worker's part) and posts_problems together find what the whole check finds."""
+    import shutil
+    from pathlib import Path
+
+    from daihoi.model import content, news
+    from daihoi.site import content_check
+
+    root = tmp_path / "noi-dung"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", root)
+    monkeypatch.chdir(tmp_path)
+    news._read.clear()
+    site, _ = content.load(Path("noi-dung"))
+    modelled = []
+    real = news.read_post
+    monkeypatch.setattr(news, "read_post", lambda file, *a: modelled.append(file.name) or real(file, *a))
+    found = content_check.posts_problems(Path("noi-dung"), site.plans, site.congresses)
+    assert modelled
+    first = list(modelled)
+    posts, again = news.load(root.resolve(), site.plans, site.congresses)
+    assert posts and again == found and modelled == first
+    whole = content_check.after_plans(Path("noi-dung"), site.plans, site.congresses)
+    rest = content_check.after_plans(Path("noi-dung"), site.plans, site.congresses, posts=False)
+    assert sorted(found + rest) == sorted(whole)

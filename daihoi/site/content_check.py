@@ -48,20 +48,29 @@ def scan(content_dir: Path) -> list[Problem]:
 
 
 def after_plans(content_dir: Path, plans: list | None, congresses: dict | None,
-                known: dict | None = None) -> list[Problem]:
+                known: dict | None = None, posts: bool = True) -> list[Problem]:
     """Every check that comes after the plans are read: the posts against the plans' phases, every
     file (`scan`), the characters of the plans (`glyph_problems`); `plans` None (none could be read):
     the files only. A build runs it in a worker process while the engine builds (build.py,
     ContentCheck), and passes what its own process has read of the files already (`known`:
-    daihoi.model.source.known), since that process starts without it."""
-    from daihoi.model import news
-
+    daihoi.model.source.known), since that process starts without it. `posts` False: the posts
+    were checked already (`posts_problems`, in the build's own process, which reads them anyway)."""
     if known:
         source.learn(known)
     root = Path(content_dir)
     if plans is None:
         return scan(root)
-    return news.load(root, plans, congresses)[1] + scan(root) + glyph_problems(root, [plan.path for plan in plans])
+    return (posts_problems(root, plans, congresses) if posts else []) + scan(root) + \
+        glyph_problems(root, [plan.path for plan in plans])
+
+
+def posts_problems(content_dir: Path, plans: list, congresses: dict) -> list[Problem]:
+    """The posts against the plans' phases (daihoi.model.news.load). The folder is read by its full
+    path, as the engine's build reads it next: news.load remembers each post by its path, so that
+    reading is then taken up, not made again."""
+    from daihoi.model import news
+
+    return news.load(Path(content_dir).resolve(), plans, congresses)[1]
 
 
 def glyph_problems(content_dir: Path, plan_paths) -> list[Problem]:
