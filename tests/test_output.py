@@ -104,3 +104,23 @@ def test_a_folder_left_by_another_build_ends_as_a_fresh_build_would_leave_it(tmp
     assert (site / "a/index.html").stat().st_mtime_ns == before
     assert (site / "b/index.html").read_bytes() == b"B" and (site / "anh/x.jpg").read_bytes() == b"jpeg-new"
     assert not (site / "cu").exists()
+
+
+def test_an_empty_folder_is_written_without_looking_for_each_file_first(tmp_path, monkeypatch):
+    """A first build's folder is empty: nothing is read to compare (a file written twice in it is
+    written twice); the next build of the same folder compares again."""
+    site = tmp_path / "site"
+    looked = []
+    real = output.holds
+    monkeypatch.setattr(output, "holds", lambda path, data: looked.append(path) or real(path, data))
+    folder = output.Folder()
+    folder.start(str(site))
+    folder.write(b"A", str(site / "a/index.html"), _write)
+    folder.write(b"A", str(site / "a/index.html"), _write)
+    folder.finish()
+    assert looked == [] and (site / "a/index.html").read_bytes() == b"A"
+
+    folder.start(str(site))
+    folder.write(b"A", str(site / "a/index.html"), _write)
+    folder.finish()
+    assert len(looked) == 1 and (site / "a/index.html").read_bytes() == b"A"

@@ -44,12 +44,17 @@ class Folder:
     def __init__(self, spared: tuple[str, ...] = ()):
         self.root: Path | None = None
         self.kept: set[str] = set()              # paths left as they were in this build
+        self.fresh = False                       # the folder was empty when the build started
         self.mark = 0
         self.spared = spared
 
     def start(self, directory: str) -> None:
         self.root = Path(directory)
         self.root.mkdir(parents=True, exist_ok=True)
+        # An empty folder (a first build) holds nothing to compare with: looking for each of 1,900
+        # files before writing it was a tenth of a second of a cold build's own process.
+        with os.scandir(self.root) as entries:
+            self.fresh = not any(entry.name != MARK for entry in entries)
         marker = self.root / MARK
         marker.touch()
         # The file system's own clock, as the files' times are: a file this build writes is not older.
@@ -58,7 +63,7 @@ class Folder:
 
     def write(self, content: bytes, path: str, write_file) -> None:
         path = os.path.abspath(path)
-        if holds(path, content):
+        if not self.fresh and holds(path, content):
             self.kept.add(path)
             return
         write_file(content, path)
@@ -67,7 +72,7 @@ class Folder:
         target = os.path.abspath(path)
         if os.path.isdir(target):
             target = os.path.join(target, os.path.basename(source))
-        if _same_file(source, target):
+        if not self.fresh and _same_file(source, target):
             self.kept.add(target)
             return
         copy_file(source, path)
