@@ -200,3 +200,35 @@ def pickle_copy(value):
     import pickle
 
     return pickle.loads(pickle.dumps(value))
+
+
+def test_terms_of_a_page_by_shard_in_first_seen_order():
+    """terms: words and folded pairs by shard, shards and what is in each in first-seen order (title
+    first); counts at most 255; pairs not across a sentence's end or a line; NFD text as NFC."""
+    # "đảng" in NFD, then in NFC
+    text = "Đại hội \u0111a\u0309ng bộ. Hội nghị: quán triệt\nđảng bộ; Bộ đội " + "hội " * 300 + "x_1 9"
+    found = search_index.terms({"title": "Đại hội Đảng", "text": text})
+    assert found == {
+        "words": {"da": ("đại đảng".encode(), bytes([2, 3]), b"\1\1"), "ho": ("hội".encode(), b"\xff", b"\1"),
+                  "bo": ("bộ".encode(), b"\3", b"\0"), "ng": ("nghị".encode(), b"\1", b"\0"),
+                  "qu": ("quán".encode(), b"\1", b"\0"), "tr": ("triệt".encode(), b"\1", b"\0"),
+                  "do": ("đội".encode(), b"\1", b"\0"), "x_": (b"x_1", b"\1", b"\0"), "9": (b"9", b"\1", b"\0")},
+        "pairs": {"da": (b"dai hoi\ndang bo", b"\1\0"),
+                  "ho": (b"hoi dang\nhoi nghi\nhoi hoi\nhoi x_1", b"\1\0\0\0"), "qu": (b"quan triet", b"\0"),
+                  "bo": (b"bo doi", b"\0"), "do": (b"doi hoi", b"\0"), "x_": (b"x_1 9", b"\0")}}
+    assert [list(found["words"]), list(found["pairs"])] == [["da", "ho", "bo", "ng", "qu", "tr", "do", "x_", "9"],
+                                                           ["da", "ho", "qu", "bo", "do", "x_"]]
+    assert search_index.terms({"title": "", "text": " .; \n!"}) == {"words": {}, "pairs": {}}
+    assert search_index.pairs("Đại hội. Hội nghị\nquán triệt") == ["dai hoi", "hoi nghi", "quan triet"]
+
+
+def test_no_word_character_folds_to_nothing():
+    """terms and pairs take "" for a break between words (search_index._pairs): no word may fold to ""."""
+    import re
+    import sys
+
+    from daihoi.text.vntext import fold
+
+    word_characters = re.findall(r"\w", "".join(map(chr, range(sys.maxunicode + 1))))
+    assert len(word_characters) > 100_000
+    assert [c for c in word_characters if not fold(c)] == []
