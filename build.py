@@ -222,9 +222,6 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from daihoi.documents import workers
-
-    workers.warm()      # every build uses the workers (the plans' documents, at least the CSS pruning)
     from daihoi.cli import atomic
     from daihoi.model import content, news, source
     from daihoi.site.pagecache import cache_root, folder_key

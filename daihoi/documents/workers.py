@@ -159,32 +159,18 @@ def run_all(calls: list) -> list:
             for future, (function, args, kwargs) in zip(futures, calls)]
 
 
-def warm() -> None:
-    """Start the pool now, before anything is submitted: a build that will need it (build.py) has the
-    forkserver import PRELOAD while its own process still imports the engine, so the first job
-    (a plan's PDF, once the plans are read) does not wait for it."""
-    if workers() >= 2:
-        with _lock:
-            _starting_thread()
-
-
-def _starting_thread() -> None:
-    """(With _lock held.) The thread that starts the pool, started once."""
-    global _starting
-    if not _ready and _starting is None:
-        _starting = threading.Thread(target=_start, name="daihoi-workers", daemon=True)
-        _starting.start()
-
-
 def submit(function, args: tuple, kwargs: dict):
     """Begin one call in a worker process and return its future, at once (the pool may still be
     starting); None where there are no workers (one core, DAIHOI_WORKERS=1, no processes): the
     caller makes it itself when it needs it."""
+    global _starting
     if workers() < 2:
         return None
     with _lock:
         if not _ready:
-            _starting_thread()
+            if _starting is None:
+                _starting = threading.Thread(target=_start, name="daihoi-workers", daemon=True)
+                _starting.start()
             future: Future = Future()
             _held.append((future, function, args, kwargs))
             return future
