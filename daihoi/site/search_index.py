@@ -62,8 +62,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(nfc(text).lower())
 
 
-def shard_key(folded: str) -> str:
-    return folded[:2]
+# A folded word's or pair's shard: its first two letters ("dai hoi" -> "da"). An itemgetter, a function
+# of C: terms maps it over every word and pair of every page.
+shard_key = operator.itemgetter(slice(2))
 
 
 # What a page's text is made of (read_page). Blocks end a line of the text: pairs of words do not
@@ -196,9 +197,6 @@ def pairs(text: str) -> list[str]:
     return _pairs(tokens, {w: fold_word(w) if w else "" for w in tokens})
 
 
-_SHARD_KEY = operator.itemgetter(slice(2))      # shard_key, as a function of C for map
-
-
 def _grouped(keys, items) -> dict[str, list]:
     """{key: [its items]}, keys[i] the key of items[i], keys in first-seen order and items in order.
     Each item is put in its key's list by map, in C (the deque of no length only runs it): a Python
@@ -239,8 +237,8 @@ def terms(page: dict) -> dict:
     folded[""] = ""
     found: dict[str, int] = dict.fromkeys(_pairs(text, folded), 0)
     found.update(dict.fromkeys(_pairs(title, folded), 1))
-    words_by = _grouped(map(_SHARD_KEY, folds), words)
-    pairs_by = _grouped(map(_SHARD_KEY, found), found)
+    words_by = _grouped(map(shard_key, folds), words)
+    pairs_by = _grouped(map(shard_key, found), found)
     # Each kind's bytes made at once, in its groups' order, then a slice for each group.
     grouped = list(chain.from_iterable(words_by.values()))
     word_counts = bytes(map(min, map(counts.__getitem__, grouped), repeat(255)))
