@@ -182,11 +182,22 @@ def _tokens(lowered: str) -> list[str]:
     return _TOKEN.findall(lowered)
 
 
+def _folded(words: list[str]) -> dict[str, str]:
+    """{word: fold_word(word)} of distinct `words`, and the break "" as "". A page's words are mostly
+    folded already: they are looked up in C, and fold_word is called only when one is new."""
+    folds = list(map(_FOLDED.get, words))
+    if None in folds:
+        folds = list(map(fold_word, words))
+    folded = dict(zip(words, folds))
+    folded[""] = ""
+    return folded
+
+
 def _pairs(tokens: list[str], folded: dict[str, str]) -> list[str]:
     """Folded pairs of words side by side in `tokens` (_tokens), none across a break. `folded`: each word
-    of them, and "", folded ("" to ""). A pair with "" in it, across a break, is the one `all` drops: no
-    word folds to "" (each \\w character keeps one that is not a mark; tests check every one). Looking
-    700,000 words up and joining them in C (map) took less than a call of fold_word for each."""
+    of them, and "", folded (_folded). A pair with "" in it, across a break, is the one `all` drops: no
+    word folds to "" (a test folds every \\w character). Looking 700,000 words up and joining them in
+    C (map) took less than a call of fold_word for each."""
     ws = list(map(folded.__getitem__, tokens))
     return list(map(" ".join, filter(all, zip(ws, islice(ws, 1, None)))))
 
@@ -194,7 +205,7 @@ def _pairs(tokens: list[str], folded: dict[str, str]) -> list[str]:
 def pairs(text: str) -> list[str]:
     """Folded pairs of words side by side, within a sentence ("dai hoi", "hoi nghi", ...)."""
     tokens = _tokens(nfc(text).lower())
-    return _pairs(tokens, {w: fold_word(w) if w else "" for w in tokens})
+    return _pairs(tokens, _folded([w for w in dict.fromkeys(tokens) if w]))
 
 
 def _grouped(keys, items) -> dict[str, list]:
@@ -229,15 +240,11 @@ def terms(page: dict) -> dict:
     counts.update(text)
     counts.pop("", None)                # the breaks
     in_title = set(title)
-    words = list(counts)
-    folds = list(map(_FOLDED.get, words))       # fold_word of each, calling it only when one is new
-    if None in folds:
-        folds = list(map(fold_word, words))
-    folded = dict(zip(words, folds))
-    folded[""] = ""
+    distinct = list(counts)
+    folded = _folded(distinct)
     found: dict[str, int] = dict.fromkeys(_pairs(text, folded), 0)
     found.update(dict.fromkeys(_pairs(title, folded), 1))
-    words_by = _grouped(map(shard_key, folds), words)
+    words_by = _grouped(map(shard_key, map(folded.__getitem__, distinct)), distinct)
     pairs_by = _grouped(map(shard_key, found), found)
     # Each kind's bytes made at once, in its groups' order, then a slice for each group.
     grouped = list(chain.from_iterable(words_by.values()))
