@@ -216,8 +216,7 @@ def on_pre_page(page, config, files):
         _pages_now[src] = {"text": text}            # read once: on_page_read_source takes it
         return page
     key, entry, meta, front_matter = known
-    _pages_now[src] = {"key": key, "entry": entry, "context": None, "log_from": len(_log_records),
-                       "problems_at": len(_build.page_problems), "known": True}
+    _pages_now[src] = _facts_now(key, entry, None, known=True)
     # (MkDocs' get_data is build_site's _FrontMatter, of the module build.py loaded: not this module's class.)
     keep = getattr(mkdocs.utils.meta.get_data, "keep", None)
     if keep is not None:
@@ -252,12 +251,18 @@ def on_page_markdown(markdown, page, config, files):
     facts = _page(page)
     key, entry, context = _build.page_entry(facts, markdown, _url_of, lambda url: get_relative_url(url, page.url))
     _build.learn_page(facts, text, key, _front_matter_key(_build.source(text)))
-    _pages_now[src] = {"key": key, "entry": entry, "context": context, "log_from": len(_log_records),
-                       "problems_at": len(_build.page_problems), "text": text}
+    _pages_now[src] = _facts_now(key, entry, context, text=text)
     if entry is not None:
         return _kept_page(page, entry)
     page.render = MethodType(render_shared, page)
     return rendered
+
+
+def _facts_now(key: str, entry: dict | None, context: dict | None, **more) -> dict:
+    """A page's facts in this build (_pages_now): its key, its page cache entry, its context, and where
+    the warnings and problems its rendering adds begin."""
+    return dict(more, key=key, entry=entry, context=context, log_from=len(_log_records),
+                problems_at=len(_build.page_problems))
 
 
 def _kept_page(page, entry: dict) -> str:
@@ -319,7 +324,7 @@ def on_page_content(html, page, config, files):
                                  for src, links in now["entry"]["links"].items() if files.get_file_from_path(src)}
         return ""
     # The file's text as on_pre_page read it (reading each page again here was 1,300 more files).
-    html = _build.content(page.file.src_uri, html, now.pop("text", None) or page.file.content_string, _shown(page))
+    html = _build.content(page.file.src_uri, html, _text(page), _shown(page))
     now["warnings"] = [r.getMessage() for r in _log_records[now["log_from"]:] if r.levelno == logging.WARNING]
     now["anchors"] = sorted(page.present_anchor_ids or ())
     now["links"] = {f.src_uri: dict(links) for f, links in (page.links_to_anchors or {}).items()}
