@@ -18,9 +18,7 @@ the sample. Exit code 1 when a budget is missed.
 """
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,8 +64,7 @@ def main(argv=None) -> int:
     if args.khong_dung and not args.keep:
         parser.error("--khong-dung cần --keep THƯ_MỤC của một lần chạy trước")
     dprs = [float(x) for x in args.dpr.split(",") if x.strip()]
-    work = Path(args.keep or tempfile.mkdtemp(prefix="dh-budgets-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = synth.work_folder(args.keep, "dh-budgets-")
 
     sample_label, synth_label = "mẫu", f"{args.posts} tin"
     if args.khong_dung:
@@ -111,8 +108,6 @@ def main(argv=None) -> int:
                             print(f"      {r['kind']:6} {r['gzip'] / 1024:6.1f} KB  {r['url'][len(row['base']) - 1:]}")
                     misses += [f"{name} (dpr {dpr:g}): {p}" for p in problems]
         browser.close()
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
     if misses:
         print("\nVượt ngân sách:\n  " + "\n  ".join(misses))
         return 1

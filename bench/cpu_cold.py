@@ -20,7 +20,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -81,8 +80,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="số lần dựng (mặc định 3), lấy trung vị")
     parser.add_argument("--keep", help="giữ thư mục tạm ở đây")
     args = parser.parse_args(argv)
-    work = Path(args.keep or tempfile.mkdtemp(prefix="dh-cpu-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = synth.work_folder(args.keep, "dh-cpu-")
     content = synth.generate(work / "content", posts=args.posts, plans=3, seed=1)
     docs = markdown_copy(content, work / "markdown")
     stock, runs = [], []
@@ -106,8 +104,6 @@ def main(argv=None) -> int:
           " lần mkdocs gốc")
     print(f"  thời gian ít nhất trên {os.cpu_count()} lõi: {total / (os.cpu_count() or 1):.2f} s "
           f"(ngân sách 1.5 lần mkdocs gốc, tính theo thời gian chạy: {1.5 * statistics.median(stock):.2f} s)")
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

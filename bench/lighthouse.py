@@ -13,10 +13,8 @@ import gzip
 import http.server
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,8 +84,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.is_file():
         sys.exit(f"Thiếu Lighthouse ({LIGHTHOUSE}). Chạy `npm ci` ở thư mục gốc.")
-    work = Path(args.keep or tempfile.mkdtemp(prefix="dh-lighthouse-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = synth.work_folder(args.keep, "dh-lighthouse-")
     synthetic = synth.generate(work / "content-synth", posts=args.posts, plans=3, seed=1)
     sites = {"trang mẫu": (ROOT / "content", build(ROOT / "content", work / "site-sample", work / "cache")),
              f"tổng hợp {args.posts} tin": (synthetic, build(synthetic, work / "site-synth", work / "cache"))}
@@ -105,8 +102,6 @@ def main(argv=None) -> int:
                       + f"   {'ĐẠT' if ok else 'VƯỢT'}  /{path}", flush=True)
                 if not ok:
                     print(f"{'':28} chưa đạt: {', '.join(r['failing']) or '-'}")
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
     return 1 if misses else 0
 
 

@@ -15,7 +15,6 @@ import pstats
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,8 +33,7 @@ def main(argv=None) -> int:
     parser.add_argument("--top", type=int, default=10, help="số hàm in ra (mặc định 10)")
     parser.add_argument("--keep", help="giữ thư mục tạm ở đây")
     args = parser.parse_args(argv)
-    work = Path(args.keep or tempfile.mkdtemp(prefix="dh-profile-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = synth.work_folder(args.keep, "dh-profile-")
     content = synth.generate(work / "content", posts=args.posts, plans=3, seed=1)
     for folder in ("site", "cache"):
         shutil.rmtree(work / folder, ignore_errors=True)
@@ -52,8 +50,6 @@ def main(argv=None) -> int:
     for (file, line, name), (calls, _, own, cumulative, _) in rows:
         where = f"{Path(file).name}:{line}" if line else "~"
         print(f"  {own:6.2f} s riêng  {cumulative:6.2f} s gộp  {calls:>8} lần  {name} ({where})")
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

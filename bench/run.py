@@ -25,7 +25,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -146,8 +145,7 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", help="giữ các thư mục tạm ở đây")
     args = parser.parse_args(argv)
 
-    work = Path(args.keep or tempfile.mkdtemp(prefix="dh-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = synth.work_folder(args.keep, "dh-bench-")
     n = args.posts
     single = synth.generate(work / f"content-{n}", posts=n, plans=3, seed=1)
     double = synth.generate(work / f"content-{2 * n}", posts=2 * n, plans=3, seed=1)
@@ -197,8 +195,6 @@ def main(argv=None) -> int:
         import serve_latency
         print(f"Xem trước (build.py serve), {n} tin:", flush=True)
         misses += serve_latency.main(["--posts", str(n), "--times", str(max(3, args.repeat))])
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
     return 1 if misses else 0
 
 

@@ -16,7 +16,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -60,7 +59,7 @@ def main(argv) -> int:
     timed(htmlsafety, "page_dangers", "  trong đó: đọc bằng bộ phân tích HTML")
     timed(htmlsafety, "add_noopener", "noopener")
 
-    work = Path(args.keep or tempfile.mkdtemp(prefix="dh-safety-"))
+    work = synth.work_folder(args.keep, "dh-safety-")
     content = work / "content"
     with contextlib.redirect_stdout(io.StringIO()):
         synth.main([str(content), "--posts", str(args.posts)])
@@ -97,8 +96,6 @@ def main(argv) -> int:
     every = time.perf_counter() - start
     print(f"  (so sánh) đọc mọi trang bằng bộ phân tích HTML như trước: {every:.2f} s; "
           f"số trang bộ lọc nhanh gửi sang bộ phân tích: {sum(htmlsafety.screen(t) for t in texts)}")
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -10,10 +10,12 @@ the posts in tin-tuc/ build as plain Markdown pages.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import random
 import shutil
 import sys
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -57,6 +59,18 @@ SENTENCES = [
 AUTHORS = ["Phòng Tuyên truyền", "Ban biên tập", "Trần Văn Minh", "Nguyễn Thị Hồng Nhung", "Lê Quang Huy"]
 CATEGORIES = ["Hoạt động", "Đại hội cơ sở", "Góp ý văn kiện", "Tuyên truyền trực quan", "Gương điển hình",
               "Chỉ đạo, hướng dẫn"]
+
+
+def work_folder(keep: str | None, prefix: str) -> Path:
+    """A bench's folder: `keep` (--keep DIR), left for a look afterwards; else a temporary one,
+    removed when the bench ends."""
+    if keep:
+        work = Path(keep)
+        work.mkdir(parents=True, exist_ok=True)
+        return work
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
+    return work
 
 
 def sentences(rng: random.Random, words: int) -> list[str]:
