@@ -214,9 +214,12 @@ def load(content_dir: Path, plans: list, congresses: dict) -> tuple[list, list[P
     """Every post under content/tin-tuc/ (newest first), and the problems found.
 
     A post is read again only when its file or the plans' phases change: `check` and the build
-    read the same folder, and `serve` rebuilds after every save."""
+    read the same folder, and `serve` rebuilds after every save. A post is remembered by the
+    folder's full path: the build's check names the folder as the editor typed it ("noi-dung"), the
+    engine by its full path, and one reading serves both."""
     from daihoi.model.content import shown
     folder = Path(content_dir) / POSTS_DIR
+    where = str(folder.resolve())
     offered = repr(([(p.number, p.path, p.congress, [(ph.key, ph.label, ph.track, ph.name) for ph in p.phases])
                      for p in plans], sorted(congresses)))
     posts, problems, seen = [], [], {}
@@ -224,9 +227,9 @@ def load(content_dir: Path, plans: list, congresses: dict) -> tuple[list, list[P
         if file.name == "index.md":
             continue
         try:
-            key = (str(file), hashlib.sha256(file.read_bytes()).digest(), offered)
+            key = (where, file.name, hashlib.sha256(file.read_bytes()).digest(), offered)
         except OSError:
-            key = (str(file), None, offered)
+            key = (where, file.name, None, offered)
         seen[key] = _read.get(key) or read_post(file, shown(file), plans, congresses)
         post, found = seen[key]
         problems.extend(found)

@@ -65,12 +65,11 @@ def after_plans(content_dir: Path, plans: list | None, congresses: dict | None,
 
 
 def posts_problems(content_dir: Path, plans: list, congresses: dict) -> list[Problem]:
-    """The posts against the plans' phases (daihoi.model.news.load). The folder is read by its full
-    path, as the engine's build reads it next: news.load remembers each post by its path, so that
-    reading is then taken up, not made again."""
+    """The posts against the plans' phases (daihoi.model.news.load, which remembers each post: the
+    engine's build, reading them next, takes this reading up)."""
     from daihoi.model import news
 
-    return news.load(Path(content_dir).resolve(), plans, congresses)[1]
+    return news.load(content_dir, plans, congresses)[1]
 
 
 def glyph_problems(content_dir: Path, plan_paths) -> list[Problem]:
