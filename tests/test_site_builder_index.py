@@ -16,7 +16,7 @@ def _finish(tmp_path, code: str, made: list, monkeypatch) -> dict:
     pagecache._open.clear()
     build = SiteBuild(SITE_FIXTURE, ROOT / "theme", date(2025, 5, 15), tmp_path / "cache", "<article>")
     build.code_digest = code
-    build.search_pages = [dict(p, terms=search_index.terms(p)) for p in PAGES]
+    build.search_pages = [dict(p, terms=search_index.packed_terms(p)) for p in PAGES]
     monkeypatch.setattr(search_index, "build", lambda *a, **k: made.append(code) or BUILD(*a, **k))
     build.finish(tmp_path / "site", lambda data, path: atomic.write_file(path, data))
     return {f.name: f.read_bytes() for f in (tmp_path / "site" / search_index.INDEX_DIR).rglob("*.json")}
@@ -38,7 +38,7 @@ def _finish_entries(cache, site, pages: list) -> dict:
     build = SiteBuild(SITE_FIXTURE, ROOT / "theme", date(2025, 5, 15), cache, "<article>")
     build.code_digest = "ma"
     for key, page in pages:
-        build.page_cache.put(key, {"html": b"", "problems": [], "search": [dict(page, terms=search_index.terms(page))]})
+        build.page_cache.put(key, {"html": b"", "problems": [], "search": [dict(page, terms=search_index.packed_terms(page))]})
         build.cached(key)
     build.finish(site, lambda data, path: atomic.write_file(path, data))
     return {f.relative_to(site).as_posix(): f.read_bytes() for f in (site / search_index.INDEX_DIR).rglob("*.json")}

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html as html_lib
 import json
+import marshal
 import pickle
 import sys
 from dataclasses import dataclass
@@ -550,7 +551,7 @@ class SiteBuild:
         if kept is None:
             kept = self._index()
             self.page_cache.put(key, kept)
-        for shard in kept["shards"].values():
+        for shard in (*kept["shards"].values(), *kept["groups"].values()):
             self.page_cache.keep(shard)         # not read, still kept: the next edit needs them
         # What the next build needs to make its index from this one: which page cache entry each page's
         # words came from, and this index (its files, under `key`).
@@ -562,19 +563,24 @@ class SiteBuild:
             write(text.encode("utf-8"), str(out / rel))
 
     def _index(self) -> dict:
-        """{"files": the search index's files, "shards": {each shard (kind, key): the page cache key of its text}}.
+        """{"files": the search index's files, "shards": {each shard (kind, key): the page cache key of its text},
+        "groups": {each shard: the key of what the pages gave it (search_index.rebuild's groups before)}}.
         From the last build's index (search_index.rebuild) when its pages are at the same addresses and
         only a few pages' words changed (each page's words come from a page cache entry: another entry,
         other words, perhaps); else from every page's words (search_index.build). Each shard's text is
         kept by a digest of what the pages give it: after one edit, a few are made."""
         def terms_of(page):
             preview.check()         # in the preview, the next save stops this index
-            return page["terms"]
+            return search_index.page_terms(page)
         shards: dict = {}
+        groups: dict = {}
 
         def made(jobs: list) -> list:
             keys = [self._kept_key("chi-muc", inputs) for inputs, *_ in jobs]
             shards.update((shard, key) for (*_, shard), key in zip(jobs, keys))
+            for inputs, _, blob, shard in jobs:
+                groups[shard] = self._kept_key("chi-muc-nhom", inputs)
+                self.page_cache.put(groups[shard], blob)
             texts = [self.page_cache.get(key) for key in keys]
             missing = [i for i, text in enumerate(texts) if text is None]
             new = search_index.spread([jobs[i][1:3] for i in missing], workers.submit, 4 * workers.workers())
@@ -583,24 +589,34 @@ class SiteBuild:
                 self.page_cache.put(keys[i], text)
             return texts
 
-        before, changed = self._index_before()
+        before, changed, renewed = self._index_before()
         if before is None:
-            return {"files": search_index.build(self.search_pages, terms_of=terms_of, made=made), "shards": shards}
+            files = search_index.build(self.search_pages, terms_of=terms_of, made=made)
+            return {"files": files, "shards": shards, "groups": groups}
         shards.update((shard, key) for shard, key in before["shards"].items() if shard not in changed)
-        files = search_index.rebuild(self.search_pages, before["files"], changed, terms_of=terms_of, made=made)
-        return {"files": files, "shards": shards}
+        groups.update((shard, key) for shard, key in before["groups"].items() if shard not in changed)
+
+        def groups_before(shard):
+            if shard not in before["shards"]:
+                return _NO_GROUPS           # a shard the last index did not have: no page gave it anything
+            return self.page_cache.get(before["groups"][shard]) if shard in before["groups"] else None
+        files = search_index.rebuild(self.search_pages, before["files"], changed, terms_of=terms_of, made=made,
+                                     groups_before=groups_before, renewed=renewed)
+        return {"files": files, "shards": shards, "groups": groups}
 
     REBUILD_UP_TO = 60      # shards changed: more, and grouping every page's words costs about the same
 
     def _index_before(self) -> tuple:
-        """(the last build's index {"files", "shards"}, the shards changed since) when this one can be made
-        from it (search_index.rebuild), else (None, None)."""
+        """(the last build's index {"files", "shards", "groups"}, the shards changed since, the addresses of
+        the pages whose words changed) when this one can be made from it (search_index.rebuild), else
+        (None, None, None)."""
         last = self.page_cache.get(self._kept_key("chi-muc-truoc", ""))
         before = self.page_cache.get(last["index"]) if last is not None else None
         if before is None or self._search_from.keys() != last["from"].keys() \
                 or len(self._search_from) != len(self.search_pages):
-            return None, None               # other pages (ids move), or pages whose entry is not known
+            return None, None, None         # other pages (ids move), or pages whose entry is not known
         changed: set = set()
+        renewed: set = set()
         for page in self.search_pages:
             url = page["url"]
             if self._search_from[url] == last["from"][url]:
@@ -608,11 +624,12 @@ class SiteBuild:
             old = self.page_cache.get(last["from"][url])
             old_page = next((p for p in old["search"] if p["url"] == url), None) if old is not None else None
             if old_page is None:
-                return None, None
-            changed |= search_index.changed_shards(old_page["terms"], page["terms"])
+                return None, None, None
+            renewed.add(url)
+            changed |= search_index.changed_shards(search_index.page_terms(old_page), search_index.page_terms(page))
             if len(changed) > self.REBUILD_UP_TO:
-                return None, None
-        return before, changed
+                return None, None, None
+        return before, changed, renewed
 
     # ------------------------------------------------------------------ templates
 
@@ -621,6 +638,9 @@ class SiteBuild:
         """Jinja filters the templates use (the engine's Jinja does not autoescape: values are escaped here)."""
         return {"ngay": vndate.long_form, "ngay_ngan": vndate.short_form, "dh_range_parts": vndate.range_parts,
                 "tojson_attr": lambda value: html_lib.escape(json.dumps(value, ensure_ascii=False), quote=True)}
+
+
+_NO_GROUPS = marshal.dumps([], 2)     # (search_index.rebuild's groups before of a shard no page gave anything)
 
 
 def _json(data) -> str:

@@ -29,7 +29,7 @@ def read(html: str, indexed: bool, facts: dict) -> tuple[list, dict | None]:
         entry = {"url": facts["url"], "title": facts["title"] or found["title"] or facts["fallback"],
                  "text": found["text"], "lead": found["lead"], "summary": facts["summary"]}
         # The page's words go into the page cache with it: after one edit, one page is read again.
-        entry["terms"] = search_index.terms(entry)
+        entry["terms"] = search_index.packed_terms(entry)
     return dangers, entry
 
 

@@ -27,8 +27,8 @@ title, rank a page higher. Pairs are fetched only for a query of two words or mo
 Pairs never cross the end of a sentence, a heading or a list item.
 
 Made from every page's terms (`build`), or, after a few pages changed, from the last index of the
-same pages (`rebuild`: only the shards where their words differ are grouped and made again); both
-give the same bytes.
+same pages (`rebuild`: only the shards where their words differ are grouped and made again, from what
+the other pages gave them last time); both give the same bytes.
 
 The excerpt shown under a result is the post's summary, else the page's first
 paragraph of running text (a plan's official header and its title are not that).
@@ -257,6 +257,24 @@ def terms(page: dict) -> dict:
                       for (key, ps), at in zip(pairs_by.items(), _slices(pairs_by))}}
 
 
+def packed_terms(page: dict) -> bytes:
+    """`terms(page)` as it is kept with the page in the page cache: one bytes object. A rebuild reads
+    every cached page back, and unpickling each page's terms (thousands of small objects a page) was
+    0.13 s of a rebuild after one edit, for the terms of pages that did not change and are not used
+    (`rebuild` takes what they gave each shard from the last index). marshal, version 2: as `_inputs`."""
+    return marshal.dumps(terms(page), 2)
+
+
+def page_terms(page: dict) -> dict:
+    """The terms of a page whose "terms" are `packed_terms`; made again from its text if they cannot
+    be read (a damaged page cache only slows a build)."""
+    try:
+        found = marshal.loads(page["terms"])
+    except (KeyError, TypeError, ValueError, EOFError):
+        found = None
+    return found if isinstance(found, dict) else terms(page)
+
+
 def make_shards(jobs: list) -> list[str]:
     """[(kind "s" or "b", its groups marshalled)] -> each shard's JSON text, in order (a worker's share
     of `build`). Marshalled: the digest of the inputs is made of those bytes already, and handing
@@ -307,20 +325,39 @@ def changed_shards(before: dict, after: dict) -> set[tuple[str, str]]:
     return out
 
 
-def rebuild(pages: list[dict], before: dict[str, str], changed: set, terms_of=terms, made=_made) -> dict[str, str]:
+def rebuild(pages: list[dict], before: dict[str, str], changed: set, terms_of=terms, made=_made,
+            groups_before=None, renewed: set | None = None) -> dict[str, str]:
     """What `build(pages)` gives, from `before`, the files `build` gave for pages at the same addresses
     (so with the same ids), of which only the shards `changed` (changed_shards of the pages whose terms
     changed) can differ: those are grouped and made again, the others are taken as they were. After
     one edit a few shards change; grouping every page's terms again only to find them by their digest
-    was a seventh of that rebuild."""
+    was a seventh of that rebuild.
+
+    `groups_before(shard)`: that shard's groups as the last index was made of them (the blob `made`
+    was given), or None; with `renewed`, the addresses of the pages whose terms changed, such a shard's
+    groups are those, with the renewed pages' groups in place of theirs. Only the renewed pages'
+    terms are then read (`terms_of`); a shard whose groups before are not known is grouped from
+    every page's terms."""
     pages = sorted(pages, key=lambda p: p["url"])
-    groups: dict = {shard: [] for shard in changed}
-    for pid, page in enumerate(pages):
-        found = terms_of(page)
+    groups: dict = {}
+    if groups_before is not None and renewed is not None:
+        new = {pid: terms_of(page) for pid, page in enumerate(pages) if page["url"] in renewed}
         for kind, key in changed:
-            group = found[FIELDS[kind]].get(key)
-            if group is not None:
-                groups[kind, key].append((pid, group))
+            blob = groups_before((kind, key))
+            if blob is None:
+                continue
+            found = [group for group in marshal.loads(blob) if group[0] not in new]
+            found += [(pid, page[FIELDS[kind]][key]) for pid, page in new.items() if key in page[FIELDS[kind]]]
+            groups[kind, key] = sorted(found, key=operator.itemgetter(0))
+    rest = changed - groups.keys()
+    if rest:
+        groups.update((shard, []) for shard in rest)
+        for pid, page in enumerate(pages):
+            found = terms_of(page)
+            for kind, key in rest:
+                group = found[FIELDS[kind]].get(key)
+                if group is not None:
+                    groups[kind, key].append((pid, group))
     kept = {(kind, key): before[shard_path((kind, key))] for kind, key in _listed(before) if (kind, key) not in changed}
     made_again = _shards([(kind, key, found) for (kind, key), found in sorted(groups.items()) if found], made)
     return _with_pages(dict(sorted({**kept, **made_again}.items(), key=lambda item: (item[0][0] == "b", item[0]))),
