@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import html as html_lib
 import json
-import marshal
 import pickle
 import sys
 from dataclasses import dataclass
@@ -597,8 +596,6 @@ class SiteBuild:
         groups.update((shard, key) for shard, key in before["groups"].items() if shard not in changed)
 
         def groups_before(shard):
-            if shard not in before["shards"]:
-                return _NO_GROUPS           # a shard the last index did not have: no page gave it anything
             return self.page_cache.get(before["groups"][shard]) if shard in before["groups"] else None
         files = search_index.rebuild(self.search_pages, before["files"], changed, terms_of=terms_of, made=made,
                                      groups_before=groups_before, renewed=renewed)
@@ -638,9 +635,6 @@ class SiteBuild:
         """Jinja filters the templates use (the engine's Jinja does not autoescape: values are escaped here)."""
         return {"ngay": vndate.long_form, "ngay_ngan": vndate.short_form, "dh_range_parts": vndate.range_parts,
                 "tojson_attr": lambda value: html_lib.escape(json.dumps(value, ensure_ascii=False), quote=True)}
-
-
-_NO_GROUPS = marshal.dumps([], 2)     # (search_index.rebuild's groups before of a shard no page gave anything)
 
 
 def _json(data) -> str:

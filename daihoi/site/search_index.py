@@ -333,17 +333,18 @@ def rebuild(pages: list[dict], before: dict[str, str], changed: set, terms_of=te
     one edit a few shards change; grouping every page's terms again only to find them by their digest
     was a seventh of that rebuild.
 
-    `groups_before(shard)`: that shard's groups as the last index was made of them (the blob `made`
-    was given), or None; with `renewed`, the addresses of the pages whose terms changed, such a shard's
-    groups are those, with the renewed pages' groups in place of theirs. Only the renewed pages'
-    terms are then read (`terms_of`); a shard whose groups before are not known is grouped from
-    every page's terms."""
+    `groups_before(shard)`: a shard's groups as the last index was made of them (the blob `made` was
+    given), or None; with `renewed`, the addresses of the pages whose terms changed, a changed shard's
+    groups are those (none, for a shard the last index did not have), with the renewed pages' groups
+    in place of theirs. Only the renewed pages' terms are then read (`terms_of`); a shard whose groups
+    before are not known is grouped from every page's terms."""
     pages = sorted(pages, key=lambda p: p["url"])
     groups: dict = {}
     if groups_before is not None and renewed is not None:
+        listed = set(_listed(before))
         new = {pid: terms_of(page) for pid, page in enumerate(pages) if page["url"] in renewed}
         for kind, key in changed:
-            blob = groups_before((kind, key))
+            blob = groups_before((kind, key)) if (kind, key) in listed else marshal.dumps([], 2)
             if blob is None:
                 continue
             found = [group for group in marshal.loads(blob) if group[0] not in new]
