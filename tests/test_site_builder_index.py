@@ -3,7 +3,7 @@ made by the same code; other code (another version of the tool) makes it again."
 from datetime import date
 
 from helpers import ROOT, SITE_FIXTURE
-from daihoi.cli import atomic
+from daihoi.cli import atomic, kept
 from daihoi.site import pagecache, search_index
 from daihoi.site.builder import SiteBuild
 
@@ -65,3 +65,20 @@ def test_after_one_page_changed_the_index_is_made_from_the_last_one(tmp_path, mo
     pages.append(("khoa-moi", dict(PAGES[0], url="tin-tuc/tin-moi/")))     # another page: ids move
     _finish_entries(tmp_path / "cache", tmp_path / "site", pages)
     assert calls == ["build"]
+
+
+def test_without_the_groups_a_shard_was_made_of_the_index_is_made_from_every_page(tmp_path, monkeypatch):
+    """What each shard was made of is kept with the index for the next rebuild; a cache that lost it
+    (damaged, cleaned by hand) makes the index from every page instead: the same files."""
+    calls: list = []
+    monkeypatch.setattr(search_index, "build", lambda *a, **k: calls.append("build") or BUILD(*a, **k))
+    pages = [(f"khoa-{i}", p) for i, p in enumerate(PAGES)]
+    _finish_entries(tmp_path / "cache", tmp_path / "site", pages)
+    for pack in (tmp_path / "cache" / "trang").rglob("*.pickle"):
+        entries = kept.read(pack, pagecache.VERSION)
+        kept.write(pack, pagecache.VERSION, {k: v for k, v in entries.items() if not k.startswith("chi-muc-nhom:")})
+    pages[2] = ("khoa-2-moi", dict(PAGES[2], text="Đại hội chi bộ lần thứ 2. Xuân quyết thắng."))
+    calls.clear()
+    again = _finish_entries(tmp_path / "cache", tmp_path / "site", pages)
+    assert calls == ["build"]
+    assert again == _finish_entries(tmp_path / "sach", tmp_path / "site-sach", pages)

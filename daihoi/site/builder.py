@@ -550,8 +550,9 @@ class SiteBuild:
         if kept is None:
             kept = self._index()
             self.page_cache.put(key, kept)
-        for shard in (*kept["shards"].values(), *kept["groups"].values()):
-            self.page_cache.keep(shard)         # not read, still kept: the next edit needs them
+        for inputs in kept["inputs"].values():
+            for kind in ("chi-muc", "chi-muc-nhom"):
+                self.page_cache.keep(self._kept_key(kind, inputs))     # not read, still kept: the next edit needs them
         # What the next build needs to make its index from this one: which page cache entry each page's
         # words came from, and this index (its files, under `key`).
         last = {"index": key, "from": dict(sorted(self._search_from.items()))}     # in order: the same bytes again
@@ -562,24 +563,19 @@ class SiteBuild:
             write(text.encode("utf-8"), str(out / rel))
 
     def _index(self) -> dict:
-        """{"files": the search index's files, "shards": {each shard (kind, key): the page cache key of its text},
-        "groups": {each shard: the key of what the pages gave it (search_index.rebuild's groups before)}}.
-        From the last build's index (search_index.rebuild) when its pages are at the same addresses and
-        only a few pages' words changed (each page's words come from a page cache entry: another entry,
-        other words, perhaps); else from every page's words (search_index.build). Each shard's text is
-        kept by a digest of what the pages give it: after one edit, a few are made."""
-        def terms_of(page):
-            preview.check()         # in the preview, the next save stops this index
-            return search_index.page_terms(page)
-        shards: dict = {}
-        groups: dict = {}
+        """{"files": the search index's files, "inputs": {each shard (kind, key): the digest of what the pages
+        give it}}. Under that digest the page cache keeps the shard's text ("chi-muc") and what the pages
+        gave it ("chi-muc-nhom": search_index.rebuild's groups before). From the last build's index
+        (search_index.rebuild) when its pages are at the same addresses and only a few pages' words
+        changed (each page's words come from a page cache entry: another entry, other words, perhaps);
+        else from every page's words (search_index.build). After one edit, a few shards are made."""
+        inputs: dict = {}
 
         def made(jobs: list) -> list:
-            keys = [self._kept_key("chi-muc", inputs) for inputs, *_ in jobs]
-            shards.update((shard, key) for (*_, shard), key in zip(jobs, keys))
-            for inputs, _, blob, shard in jobs:
-                groups[shard] = self._kept_key("chi-muc-nhom", inputs)
-                self.page_cache.put(groups[shard], blob)
+            inputs.update((shard, digest) for digest, _, _, shard in jobs)
+            for digest, _, blob, _ in jobs:
+                self.page_cache.put(self._kept_key("chi-muc-nhom", digest), blob)
+            keys = [self._kept_key("chi-muc", digest) for digest, *_ in jobs]
             texts = [self.page_cache.get(key) for key in keys]
             missing = [i for i, text in enumerate(texts) if text is None]
             new = search_index.spread([jobs[i][1:3] for i in missing], workers.submit, 4 * workers.workers())
@@ -588,32 +584,30 @@ class SiteBuild:
                 self.page_cache.put(keys[i], text)
             return texts
 
-        before, changed, renewed = self._index_before()
+        before, changed, renewed, groups_before = self._index_before()
         if before is None:
-            files = search_index.build(self.search_pages, terms_of=terms_of, made=made)
-            return {"files": files, "shards": shards, "groups": groups}
-        shards.update((shard, key) for shard, key in before["shards"].items() if shard not in changed)
-        groups.update((shard, key) for shard, key in before["groups"].items() if shard not in changed)
-
-        def groups_before(shard):
-            return self.page_cache.get(before["groups"][shard]) if shard in before["groups"] else None
-        files = search_index.rebuild(self.search_pages, before["files"], changed, terms_of=terms_of, made=made,
-                                     groups_before=groups_before, renewed=renewed)
-        return {"files": files, "shards": shards, "groups": groups}
+            def terms_of(page):
+                preview.check()         # in the preview, the next save stops this index
+                return search_index.page_terms(page)
+            return {"files": search_index.build(self.search_pages, terms_of=terms_of, made=made), "inputs": inputs}
+        inputs.update((shard, digest) for shard, digest in before["inputs"].items() if shard not in changed)
+        files = search_index.rebuild(self.search_pages, before["files"], changed, groups_before, renewed, made=made)
+        return {"files": files, "inputs": inputs}
 
     REBUILD_UP_TO = 60      # shards changed: more, and grouping every page's words costs about the same
 
     def _index_before(self) -> tuple:
-        """(the last build's index {"files", "shards", "groups"}, the shards changed since, the addresses of
-        the pages whose words changed) when this one can be made from it (search_index.rebuild), else
-        (None, None, None)."""
+        """(the last build's index {"files", "inputs"}, the shards changed since, {address: terms} of the pages
+        whose words changed, {shard: its groups before} of the changed shards the last index had) when this
+        index can be made from it (search_index.rebuild), else four Nones."""
+        nothing = None, None, None, None
         last = self.page_cache.get(self._kept_key("chi-muc-truoc", ""))
         before = self.page_cache.get(last["index"]) if last is not None else None
         if before is None or self._search_from.keys() != last["from"].keys() \
                 or len(self._search_from) != len(self.search_pages):
-            return None, None, None         # other pages (ids move), or pages whose entry is not known
+            return nothing                  # other pages (ids move), or pages whose entry is not known
         changed: set = set()
-        renewed: set = set()
+        renewed: dict = {}
         for page in self.search_pages:
             url = page["url"]
             if self._search_from[url] == last["from"][url]:
@@ -621,12 +615,16 @@ class SiteBuild:
             old = self.page_cache.get(last["from"][url])
             old_page = next((p for p in old["search"] if p["url"] == url), None) if old is not None else None
             if old_page is None:
-                return None, None, None
-            renewed.add(url)
-            changed |= search_index.changed_shards(search_index.page_terms(old_page), search_index.page_terms(page))
+                return nothing
+            renewed[url] = search_index.page_terms(page)
+            changed |= search_index.changed_shards(search_index.page_terms(old_page), renewed[url])
             if len(changed) > self.REBUILD_UP_TO:
-                return None, None, None
-        return before, changed, renewed
+                return nothing
+        groups_before = {shard: self.page_cache.get(self._kept_key("chi-muc-nhom", before["inputs"][shard]))
+                         for shard in changed if shard in before["inputs"]}
+        if None in groups_before.values():
+            return nothing                  # not kept (a damaged cache): made from every page
+        return before, changed, renewed, groups_before
 
     # ------------------------------------------------------------------ templates
 

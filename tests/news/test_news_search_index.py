@@ -171,74 +171,45 @@ def test_shards_spread_over_processes_are_the_shards_made_here():
 
 def test_an_index_made_again_from_the_last_one_is_the_index_made_from_nothing():
     """rebuild: from the last index of pages at the same addresses, only the shards where a changed
-    page's words differ (changed_shards) are grouped and made again; the files are build's, byte for
-    byte, whether a page gains words (new shards), loses them (a shard no page has any more goes) or
-    changes its title; those shards are the only ones made."""
+    page's words differ (changed_shards) are made again, from what each was made of before (the groups
+    `made` was given) with the changed page's groups in place of its old ones; the files are build's,
+    byte for byte, whether a page gains words (new shards), loses them (a shard no page has any more
+    goes) or changes its title; those shards are the only ones made, and no other page's terms are read."""
     pages = [{"url": f"tin-{i}/", "title": f"Tin {i}", "text": f"Đại hội chi bộ lần thứ {i}. Hội nghị quán triệt.",
               "lead": "", "summary": ""} for i in range(30)]
     pages[4]["text"] += " Xuân quyết thắng."                       # "xu", "qu", "th": only on this page
     for page in pages:
         page["terms"] = search_index.terms(page)
     keep, made = _shards_kept()
-    before = search_index.build(pages, terms_of=lambda p: p["terms"], made=keep)
+    groups: dict = {}
+
+    def keep_groups(jobs):
+        groups.update((shard, blob) for _, _, blob, shard in jobs)
+        return keep(jobs)
+    before = search_index.build(pages, terms_of=lambda p: p["terms"], made=keep_groups)
     edits = [(4, dict(pages[4], text="Đại hội chi bộ lần thứ 4.")),                  # words gone
-             (9, dict(pages[9], text=pages[9]["text"] + " Ý Đảng lòng dân.")),       # new words
+             (9, dict(pages[9], text=pages[9]["text"] + " Ý Đảng lòng dân.")),       # new words, new shards
              (12, dict(pages[12], title="Tin mười hai đã sửa"))]                    # its title
     for i, page in edits:
         page["terms"] = search_index.terms(page)
         changed = search_index.changed_shards(pages[i]["terms"], page["terms"])
+        if i == 9:
+            assert changed - groups.keys()                  # shards the last index did not have
         after = pages[:i] + [page] + pages[i + 1:]
+        unread = [{k: v for k, v in p.items() if k != "terms"} for p in after]     # rebuild reads no page's terms
         made.clear()
-        again = search_index.rebuild(after, before, changed, terms_of=lambda p: p["terms"], made=keep)
+        again = search_index.rebuild(unread, before, changed, {shard: groups[shard] for shard in changed & groups.keys()},
+                                     {page["url"]: page["terms"]}, made=keep)
         assert again == search_index.build(after, terms_of=lambda p: p["terms"])
         assert list(again) == list(search_index.build(after, terms_of=lambda p: p["terms"]))    # same order
         assert 1 <= len(made) <= len(changed)
     assert search_index.changed_shards(pages[3]["terms"], pickle_copy(pages[3]["terms"])) == set()
 
 
-def test_a_rebuild_from_the_groups_before_reads_only_the_changed_pages_terms():
-    """rebuild with `groups_before` (what each shard was made of last time) and `renewed` (the pages
-    whose words changed): build's files, byte for byte, with only those pages' terms read, for words
-    gone, new words, a new shard and a changed title; a shard whose groups are not known (None) is
-    grouped from every page, as without them."""
-    pages = [{"url": f"tin-{i}/", "title": f"Tin {i}", "text": f"Đại hội chi bộ lần thứ {i}. Hội nghị quán triệt.",
-              "lead": "", "summary": ""} for i in range(30)]
-    pages[4]["text"] += " Xuân quyết thắng."
-    for page in pages:
-        page["terms"] = search_index.packed_terms(page)
-    groups: dict = {}
+def pickle_copy(value):
+    import pickle
 
-    def keep(jobs):
-        groups.update((shard, blob) for _, _, blob, shard in jobs)
-        return search_index.make_shards([(kind, blob) for _, kind, blob, _ in jobs])
-    before = search_index.build(pages, terms_of=search_index.page_terms, made=keep)
-    before_groups = dict(groups)
-    edits = [(4, dict(pages[4], text="Đại hội chi bộ lần thứ 4.")),                  # words gone
-             (9, dict(pages[9], text=pages[9]["text"] + " Ý Đảng lòng dân.")),       # new words, new shards
-             (12, dict(pages[12], title="Tin mười hai đã sửa"))]                    # its title
-    for unknown in (set(), {("s", "da")}):
-        for i, page in edits:
-            page["terms"] = search_index.packed_terms(page)
-            changed = search_index.changed_shards(search_index.page_terms(pages[i]), search_index.page_terms(page))
-            if i == 9:
-                assert changed - before_groups.keys()       # shards the last index did not have
-            after = pages[:i] + [page] + pages[i + 1:]
-            read: list = []
-
-            def terms_of(p):
-                read.append(p["url"])
-                return search_index.page_terms(p)
-
-            def groups_before(shard):
-                return None if shard in unknown else before_groups[shard]
-            again = search_index.rebuild(after, before, changed, terms_of=terms_of, made=keep,
-                                         groups_before=groups_before, renewed={page["url"]})
-            expected = search_index.build(after, terms_of=search_index.page_terms)
-            assert again == expected and list(again) == list(expected)
-            if unknown & changed:       # grouped from every page's terms, as without groups before
-                assert len(read) == 1 + len(after)
-            else:
-                assert read == [page["url"]]
+    return pickle.loads(pickle.dumps(value))
 
 
 def test_terms_are_kept_packed_and_made_again_when_they_cannot_be_read():
@@ -247,12 +218,6 @@ def test_terms_are_kept_packed_and_made_again_when_they_cannot_be_read():
     assert isinstance(packed, bytes) and search_index.page_terms(dict(page, terms=packed)) == search_index.terms(page)
     for damaged in (packed[:7], b"", None, {"words": {}}):
         assert search_index.page_terms(dict(page, terms=damaged)) == search_index.terms(page)
-
-
-def pickle_copy(value):
-    import pickle
-
-    return pickle.loads(pickle.dumps(value))
 
 
 def test_terms_of_a_page_by_shard_in_first_seen_order():
