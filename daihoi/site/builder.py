@@ -436,10 +436,7 @@ class SiteBuild:
             if entry:
                 self.search_pages.append(entry)
             if kept is not None:
-                key, value = kept
-                self.page_cache.put(key, dict(value, search=[entry] if entry else []))
-                if entry:
-                    self._search_from[entry["url"]] = key
+                self._keep_page(*kept, [entry] if entry else [])
         self._reader, self._read = reading.Reader(), []
 
     # ------------------------------------------------------------------ page cache
@@ -535,8 +532,13 @@ class SiteBuild:
         if self._read and self._read[-1][2] is None:
             self._read[-1][2] = (key, value)
         else:
-            self.page_cache.put(key, dict(value, search=self.search_pages[search_from:]))
-            self._search_from.update((page["url"], key) for page in self.search_pages[search_from:])
+            self._keep_page(key, value, self.search_pages[search_from:])
+
+    def _keep_page(self, key: str, value: dict, search: list) -> None:
+        """A finished page in the page cache with its search text, and where each of its search pages is kept
+        (the next build's index is made from this one by them: _index_before)."""
+        self.page_cache.put(key, dict(value, search=search))
+        self._search_from.update((page["url"], key) for page in search)
 
     def finish(self, site_dir: Path, write: Callable[[bytes, str], None]) -> None:
         """The search index, written into `site_dir` by `write(bytes, path)`: the engine's writer,
