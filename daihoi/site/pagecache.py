@@ -29,7 +29,7 @@ from pathlib import Path
 from daihoi.cli import kept
 from daihoi.cli.atomic import write_file
 
-VERSION = 13         # bump when an entry's or a pack's shape changes
+VERSION = 14         # bump when an entry's or a pack's shape changes
 COUNTS = "counts.json"
 CACHE_ENV = "DAIHOI_CACHE"
 PROJECT = Path(__file__).resolve().parents[2]
