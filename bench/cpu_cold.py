@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from run import _environment, build_args, markdown_copy, stock_config  # noqa: E402
+from run import _environment, build_args, markdown_copy, stock_config, unused  # noqa: E402
 
 _JOB = re.compile(r"^JOB (\S+) (\d+) ([\d.]+) ([\d.]+)$")
 _MAIN = re.compile(r"^MAIN ([\d.]+)$")
@@ -51,9 +50,7 @@ def stock_cpu(docs: Path, work: Path) -> float:
 def ours_cpu(content: Path, work: Path) -> dict:
     """{"main": CPU s of the build's own process, "jobs": {function: [count, CPU s]},
     "workers": CPU s of the workers up to their last job}."""
-    site, cache = work / "site", work / "cache"
-    for folder in (site, cache):
-        shutil.rmtree(folder, ignore_errors=True)
+    site, cache = unused(work, "site"), unused(work, "cache")      # nothing deleted before it (run.unused)
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "_jobtime.py"), *build_args(content, site)], cwd=ROOT,
                           env=_environment({"DAIHOI_CACHE": str(cache)}), capture_output=True, text=True)
     if done.returncode != 0:

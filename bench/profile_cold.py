@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import pstats
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from run import build_args  # noqa: E402
+from run import build_args, unused  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -35,12 +34,11 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     work = synth.work_folder(args.keep, "dh-profile-")
     content = synth.generate(work / "content", posts=args.posts, plans=3, seed=1)
-    for folder in ("site", "cache"):
-        shutil.rmtree(work / folder, ignore_errors=True)
+    site, cache = unused(work, "site"), unused(work, "cache")      # nothing deleted before it (run.unused)
     out = work / "cold.prof"
     done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(ROOT / "build.py"),
-                           *build_args(content, work / "site")],
-                          cwd=ROOT, env=dict(os.environ, DAIHOI_CACHE=str(work / "cache"), NO_MKDOCS_2_WARNING="1"),
+                           *build_args(content, site)],
+                          cwd=ROOT, env=dict(os.environ, DAIHOI_CACHE=str(cache), NO_MKDOCS_2_WARNING="1"),
                           capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"Dựng lỗi:\n{done.stderr[-3000:]}")
