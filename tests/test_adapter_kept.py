@@ -142,3 +142,25 @@ def test_the_theme_key_is_the_same_in_every_process(tmp_path):
                            env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout.strip()
             for seed in (1, 2, 3, 4)}
     assert len(keys) == 1 and len(next(iter(keys))) == 64
+
+
+def test_compiled_templates_live_with_the_installation_unless_python_is_told_not_to(tmp_path, monkeypatch):
+    """As Python keeps its modules compiled in the environment it runs in, the theme's compiled
+    templates are kept there (a first build of any site finds them); PYTHONDONTWRITEBYTECODE, or an
+    environment that is not a virtual one, sends them to the build cache with the rest."""
+    venv, cache = tmp_path / "venv", tmp_path / "cache"
+    venv.mkdir()
+    monkeypatch.setenv("DAIHOI_CACHE", str(cache))
+    monkeypatch.setattr(adapter.sys, "prefix", str(venv))
+    monkeypatch.setattr(adapter.sys, "base_prefix", str(tmp_path / "python"))
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    assert adapter._compiled_templates() == venv / "daihoi-jinja"
+    assert (venv / "daihoi-jinja").is_dir()
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    assert adapter._compiled_templates() == cache / "jinja"
+
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE")
+    monkeypatch.setattr(adapter.sys, "base_prefix", str(venv))        # Python itself, no virtual environment
+    assert adapter._compiled_templates() == cache / "jinja"
+    assert (cache / "jinja").is_dir()
