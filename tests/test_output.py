@@ -124,3 +124,20 @@ def test_an_empty_folder_is_written_without_looking_for_each_file_first(tmp_path
     folder.write(b"A", str(site / "a/index.html"), _write)
     folder.finish()
     assert len(looked) == 1 and (site / "a/index.html").read_bytes() == b"A"
+
+
+def test_a_first_build_ends_without_walking_its_folder_and_without_its_mark(tmp_path, monkeypatch):
+    """A folder empty when the build started holds only what this build made: `finish` walks nothing
+    and removes nothing but the build's mark; `current` lists every file without asking its time."""
+    site = tmp_path / "site"
+    folder = output.Folder()
+    folder.start(str(site))
+    for name in ("a/index.html", "b/c/index.html"):
+        folder.write(b"x", str(site / name), _write)
+    monkeypatch.setattr(output.os, "stat", lambda *a, **k: (_ for _ in ()).throw(AssertionError("stat")))
+    assert folder.current() == ["a/index.html", "b/c/index.html"]
+    monkeypatch.setattr(output.os, "walk", lambda *a, **k: (_ for _ in ()).throw(AssertionError("walk")))
+    folder.finish()
+    monkeypatch.undo()
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == \
+        ["a/index.html", "b/c/index.html"]

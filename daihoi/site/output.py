@@ -91,12 +91,19 @@ class Folder:
         return sorted(out)
 
     def _of_this_build(self, path: str, name: str) -> bool:
-        """Written or kept by this build: kept, or not older than its start (the marker is not)."""
-        return name != MARK and (path in self.kept or os.stat(path).st_mtime_ns >= self.mark)
+        """Written or kept by this build: kept, or not older than its start (the marker is not). In a
+        folder that was empty when the build started, every file is."""
+        return name != MARK and (self.fresh or path in self.kept or os.stat(path).st_mtime_ns >= self.mark)
 
     def finish(self) -> None:
-        """Remove what an earlier build made and this one did not (a deleted post, a renamed page)."""
+        """Remove what an earlier build made and this one did not (a deleted post, a renamed page).
+        A folder that was empty when the build started holds nothing else: it is not walked (1,300
+        folders and 1,900 files looked at, and each folder asked to go, in a first build) and only
+        loses the build's mark."""
         if self.root is None:
+            return
+        if self.fresh:
+            (self.root / MARK).unlink(missing_ok=True)
             return
         for folder, dirs, files in os.walk(self.root, topdown=True):
             rel = os.path.relpath(folder, self.root).replace(os.sep, "/")
