@@ -331,13 +331,14 @@ def _discard(staged: Path, pruning: list) -> None:
     shutil.rmtree(staged, ignore_errors=True)
 
 
-def begin_pruning(site: Path, pruning: list, files: list[str]) -> None:
-    """Once the engine has written the pages (`files`: this build's files in `site`): prune_stylesheets
-    begun in a worker process while the engine ends the build, its future added to `pruning`."""
+def begin_pruning(site: Path, pruning: list, files: list[str], keys: dict[str, str] | None = None) -> None:
+    """Once the engine has written the pages (`files`: this build's files in `site`; `keys`: {page: the
+    key its bytes are kept under}, whose tags the pruning may have kept): prune_stylesheets begun in a
+    worker process while the engine ends the build, its future added to `pruning`."""
     from daihoi.site import cssprune
     from daihoi.site.pagecache import cache_root
 
-    pruning.append(cssprune.begin(site, files, ROOT / "theme", cache_root() / "css"))
+    pruning.append(cssprune.begin(site, files, ROOT / "theme", cache_root() / "css", keys))
 
 
 def prune_stylesheets(site: Path, pruning: list) -> None:

@@ -411,6 +411,7 @@ def on_post_page(output, page, config):
     as those bytes, and decoding 1,300 pages to text only for MkDocs to encode them again was a
     tenth of a rebuild after one edit (with the memory it took)."""
     now = _pages_now[page.file.src_uri]
+    now["dest"] = page.file.dest_uri
     if now["entry"] is not None:
         mkdocs.utils.write_file(now["entry"]["html"], page.file.abs_dest_path)
         return ""
@@ -424,6 +425,11 @@ def on_post_page(output, page, config):
                 links=now["links"])
     mkdocs.utils.write_file(data, page.file.abs_dest_path)
     return ""
+
+
+def _page_keys() -> dict[str, str]:
+    """{path in the site: its page cache key} of the pages this build wrote: the same key, the same bytes."""
+    return {now["dest"]: now["key"] for now in _pages_now.values() if now.get("dest") and now.get("key")}
 
 
 def on_post_template(output_content, template_name, config):
@@ -576,9 +582,9 @@ def _writing_through(folder):
 def build_site(content_dir: Path, site_dir: Path, pages_written: Callable[[list[str]], None] | None = None) -> list:
     """Build `content_dir` into `site_dir`; the engine's warnings as problems. EngineError if it stops.
     `site_dir` may hold the site before last (build.py writes into it): it ends holding this build only.
-    `pages_written(files)` is called once every page and asset is written, before the search index,
-    with the paths in `site_dir` of the files this build wrote or kept (build.py begins pruning the
-    stylesheets then)."""
+    `pages_written(files, keys)` is called once every page and asset is written, before the search
+    index, with the paths in `site_dir` of the files this build wrote or kept, and {a page's path: the
+    page cache's key of its bytes} (build.py begins pruning the stylesheets then)."""
     import mkdocs.utils.meta
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -595,7 +601,8 @@ def build_site(content_dir: Path, site_dir: Path, pages_written: Callable[[list[
     # `site_dir` may hold an earlier build (daihoi/cli/atomic.py keeps the site before last for
     # this): what is already there is not written again, and what this build does not make goes.
     folder = output.Folder()
-    hook._pages_written = (lambda: pages_written(folder.current())) if pages_written is not None else None
+    hook._pages_written = ((lambda: pages_written(folder.current(), hook._page_keys())) if pages_written is not None
+                           else None)
     # Each page's front matter as MkDocs read it in the last build, by the page's text, and the
     # theme's files as it listed them.
     get_data, add_theme = mkdocs.utils.meta.get_data, Files.add_files_from_theme

@@ -215,3 +215,34 @@ def test_pruning_begun_in_a_worker_reads_only_the_files_listed(tmp_path, monkeyp
     again = _site(tmp_path / "again")
     assert cssprune.begin(again, listed, theme, None) is None
     assert cssprune.pruned(None, again, theme, None) == expected
+
+
+def test_a_page_whose_key_was_seen_is_not_read_again_for_its_tags(tmp_path, monkeypatch):
+    """A page's bytes are named by its page cache key: its tags are kept under it, and a rebuild
+    reads only the pages whose keys are new (or that have none). The result is a fresh pruning's."""
+    cache = tmp_path / "cache"
+    keys = {"index.html": "k-home", "tin/bai/index.html": "k-post"}
+    first, second, third = (_site(tmp_path / name) for name in "abc")
+    expected = cssprune.prune_site(_site(tmp_path / "plain"))
+    assert cssprune.prune_site(first, cache_dir=cache, keys=keys) == expected
+    (kept,) = cache.glob("the-trang-*.pickle")
+
+    read = []
+    real = cssprune.page_tags
+    monkeypatch.setattr(cssprune, "page_tags", lambda data: read.append(data) or real(data))
+    assert cssprune.prune_site(second, cache_dir=cache, keys=keys) == expected
+    assert read == []
+    assert (second / "assets" / "s.css").read_bytes() == (first / "assets" / "s.css").read_bytes()
+
+    # The post changed (a new key): only it is read, and the class it now uses keeps its rule.
+    (third / "tin" / "bai" / "index.html").write_text('<link href="../../assets/s.css" rel="stylesheet">'
+                                                      '<p class="c b">', encoding="utf-8")
+    cssprune.prune_site(third, cache_dir=cache, keys=dict(keys, **{"tin/bai/index.html": "k-post-2"}))
+    assert read == [(third / "tin" / "bai" / "index.html").read_bytes()]
+    assert ".b{color:blue}" in (third / "assets" / "s.css").read_text(encoding="utf-8")
+    assert sorted(cssprune.pickle.loads(kept.read_bytes())) == ["k-home", "k-post-2"]      # only this build's
+
+    kept.write_bytes(b"not a pickle")                               # unreadable: every page is read
+    read.clear()
+    assert cssprune.prune_site(_site(tmp_path / "d"), cache_dir=cache, keys=keys) == expected
+    assert len(read) == 2
