@@ -246,3 +246,19 @@ def test_a_page_whose_key_was_seen_is_not_read_again_for_its_tags(tmp_path, monk
     read.clear()
     assert cssprune.prune_site(_site(tmp_path / "d"), cache_dir=cache, keys=keys) == expected
     assert len(read) == 2
+
+
+def test_a_page_with_a_nul_in_a_tag_is_read_each_time_and_its_tags_are_whole(tmp_path):
+    """Tags are kept joined by NUL: a page whose tag holds one is not kept (it would come back split)."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "a.html").write_bytes(b'<link rel="stylesheet" href="s.css"><p title="x\x00<link y">')
+    (root / "b.html").write_bytes(b'<LINK rel="stylesheet" href="t.css"><p class="b">')
+    keys = {"a.html": "ka", "b.html": "kb"}
+    every, links = cssprune._site_tags(root, ["a.html", "b.html"], keys, tmp_path / "cache")
+    assert every == {b'<link rel="stylesheet" href="s.css">', b'<p title="x\x00<link y">',
+                     b'<LINK rel="stylesheet" href="t.css">', b'<p class="b">'}
+    assert links == {"a.html": {b'<link rel="stylesheet" href="s.css">'}, "b.html": {b'<LINK rel="stylesheet" href="t.css">'}}
+    (kept,) = (tmp_path / "cache").glob("the-trang-*.pickle")
+    assert sorted(cssprune.pickle.loads(kept.read_bytes())) == ["kb"]
+    assert cssprune._site_tags(root, ["a.html", "b.html"], keys, tmp_path / "cache") == (every, links)

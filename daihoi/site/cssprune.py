@@ -65,6 +65,7 @@ CACHE_KEEP = 8          # results kept in the cache folder (one per vocabulary; 
 # A start tag with its attributes; quoted values may hold ">" (possessive: linear time).
 _START_TAG = re.compile(rb"""<[A-Za-z](?:[^>"']++|"[^"]*+"|'[^']*+')*+>""")
 _TAG_NAME = re.compile(rb"<([A-Za-z][A-Za-z0-9-]*)")
+_LINK_TAG = re.compile(rb"\x00(<link[^\x00]*)", re.I)     # the <link> tags of NUL + tags joined by NUL
 _ATTRIBUTE = re.compile(rb"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 _SCRIPT_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -587,14 +588,15 @@ def _site_tags(root: Path, pages: list[str], keys: dict[str, str], cache_dir: Pa
     and a page whose key was there is not read: after one edit, reading the 1,300 pages (27 MB)
     again for their tags was 0.15-0.2 s in which the build's own process had nothing left but to
     wait. Each page's tags are kept as one bytes value (NUL between tags; a page with a NUL in a tag
-    is read each time), as loading 1,300 sets of 200 tags took ten times longer."""
+    is read each time), as loading 1,300 sets of 200 tags took ten times longer, with its <link>
+    tags beside it (the stylesheets it links to)."""
     entry = Path(cache_dir) / f"the-trang-{CACHE_VERSION}-{_code()}.pickle" if cache_dir is not None else None
     kept: dict = {}
     if entry is not None and keys:
         try:
             with open(entry, "rb") as f:
-                found = pickle.load(f)
-            kept = found if isinstance(found, dict) else {}
+                loaded = pickle.load(f)
+            kept = loaded if isinstance(loaded, dict) else {}
         except (OSError, ValueError, EOFError, pickle.PickleError, TypeError, AttributeError, ImportError):
             pass
     now: dict = {}
@@ -603,18 +605,22 @@ def _site_tags(root: Path, pages: list[str], keys: dict[str, str], cache_dir: Pa
     for rel in pages:
         key = keys.get(rel)
         value = kept.get(key) if key is not None else None
-        if not (isinstance(value, tuple) and len(value) == 2):
-            tags = page_tags((root / rel).read_bytes())
-            value = (b"\x00".join(sorted(tags)), tuple(sorted(t for t in tags if t[:5].lower() == b"<link")))
-            if any(b"\x00" in tag for tag in tags):
-                every.update(tags)
-                links[rel] = set(value[1])
-                continue
-        if key is not None:
+        if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], bytes):
             now[key] = value
-        if value[0]:
-            every.update(value[0].split(b"\x00"))
-        links[rel] = set(value[1])
+            if value[0]:
+                every.update(value[0].split(b"\x00"))
+            links[rel] = set(value[1])
+            continue
+        tags = page_tags((root / rel).read_bytes())
+        every.update(tags)
+        blob = b"\x00".join(tags)
+        if blob.count(b"\x00") == max(len(tags) - 1, 0):
+            found = tuple(_LINK_TAG.findall(b"\x00" + blob))
+            if key is not None:
+                now[key] = (blob, found)
+        else:                                   # a NUL in a tag: not kept, read each time
+            found = tuple(tag for tag in tags if tag[:5].lower() == b"<link")
+        links[rel] = set(found)
     if entry is not None and keys and now.keys() != kept.keys():
         try:
             write_file(entry, pickle.dumps(now, protocol=pickle.HIGHEST_PROTOCOL))
