@@ -129,7 +129,6 @@ def _planned(plan, *, page_url: str, build_date: date, congresses: dict, comment
     One list for making the files and for naming them before they are made."""
     from .banners import BANNER_FORMATS, render_slogans_txt
     from .calendar import plan_events, render_ics
-    from .qr import qr_svg
 
     slug = plan.slug
     if not re.fullmatch(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*", slug) or ".." in slug.split("/"):
@@ -162,12 +161,14 @@ def _planned(plan, *, page_url: str, build_date: date, congresses: dict, comment
             add(f"bang-ron/khau-hieu-{i:02d}.pdf", "banner-pdf", f"{i}. “{slogan_words(slogan)}”", GROUP_BANNERS)
 
     if page_url:
-        add(f"qr-{stem}.svg", "svg", "Mã QR dẫn đến trang kế hoạch (SVG)", GROUP_QR,
-            make=lambda: qr_svg(page_url, title="Mã QR trang kế hoạch"))
+        add(f"qr-{stem}.svg", "svg", "Mã QR dẫn đến trang kế hoạch (SVG)", GROUP_QR)
     if comment_url:
-        add(f"qr-gop-y-{stem}.svg", "svg", "Mã QR góp ý dự thảo (SVG)", GROUP_QR,
-            make=lambda: qr_svg(comment_url, title="Mã QR góp ý dự thảo"))
+        add(f"qr-gop-y-{stem}.svg", "svg", "Mã QR góp ý dự thảo (SVG)", GROUP_QR)
     return out
+
+
+QR_PAGE_TITLE = "Mã QR trang kế hoạch"
+QR_COMMENT_TITLE = "Mã QR góp ý dự thảo"
 
 
 def _jobs(plan, *, page_url: str | None, comment_url: str | None, banner_color: str) -> list:
@@ -197,6 +198,11 @@ def _jobs(plan, *, page_url: str | None, comment_url: str | None, banner_color: 
                   _banner_alone, (slogans, i, "bang-ron"), dict(banner, title=f"Khẩu hiệu số {i} - {plan.number}",
                                                                 whole_title=whole_title))
                  for i in range(1, len(slogans) + 1)]
+    # The QR codes last, as _planned lists them. Kept like the rest: a rebuild does not load segno
+    # (40 ms of the build's own process) to draw the same two pictures again.
+    for url, title in ((page_url, QR_PAGE_TITLE), (comment_url, QR_COMMENT_TITLE)):
+        if url:
+            jobs.append(("svg", content_key("qr-svg", {"url": url, "title": title}), _qr_svg, (url,), {"title": title}))
     return jobs
 
 
@@ -229,6 +235,11 @@ def _banners_pdf(slogans, key, **options) -> bytes:
 def _banner_alone(slogans, number, key, **options) -> bytes:
     from .banners import render_banner_alone
     return render_banner_alone(slogans, number, key, **options)
+
+
+def _qr_svg(url, *, title) -> bytes:
+    from .qr import qr_svg
+    return qr_svg(url, title=title)
 
 
 def _slogans_docx(plan, *, doc_date) -> bytes:

@@ -86,6 +86,33 @@ def test_cache_hit_regenerates_and_rewrites_nothing(tmp_path):
     assert _digest(out) == _digest(tmp_path / "site2")
 
 
+def test_a_rebuild_takes_the_qr_codes_from_the_cache_without_loading_segno(tmp_path):
+    """The QR pictures are kept like the other files: a build that finds them does not load the QR
+    library (40 ms of the build's own process) to draw them again."""
+    from daihoi.documents import _jobs
+
+    plan = load_plan("plan_192_kh_ubnd")
+    svg_jobs = [job for job in _jobs(plan, page_url="https://x.example/192/", comment_url=COMMENT_URL,
+                                     banner_color="vang") if job[0] == "svg"]
+    assert [job[4]["title"] for job in svg_jobs] == ["Mã QR trang kế hoạch", "Mã QR góp ý dự thảo"]
+    script = (
+        "import sys, datetime\n"
+        "from docs_helpers import load_plan\n"
+        "from daihoi.documents import generate_plan_documents\n"
+        "plan = load_plan('plan_192_kh_ubnd')\n"
+        f"generate_plan_documents(plan, {str(tmp_path / 'site')!r}, page_url='https://x.example/192/', "
+        f"build_date=datetime.date(2026, 1, 1), congresses={{}}, cache_dir={str(tmp_path / 'cache')!r}, "
+        f"comment_url={COMMENT_URL!r})\n"
+        "print('segno' in sys.modules)\n")
+    helpers = Path(__file__).resolve().parent
+    env = dict(__import__("os").environ, DAIHOI_WORKERS="1",
+               PYTHONPATH=f"{helpers}{__import__('os').pathsep}{helpers.parents[1]}")
+    runs = [subprocess.run([__import__("sys").executable, "-c", script], env=env, capture_output=True, text=True,
+                           check=True).stdout.split() for _ in range(2)]
+    assert runs == [["True"], ["False"]]
+    assert (tmp_path / "site" / "192-kh-ubnd" / "qr-gop-y-192-kh-ubnd.svg").is_file()
+
+
 def test_changed_content_regenerates_only_what_it_touches(tmp_path):
     cache = tmp_path / "cache"
     plan = load_plan("plan_07_kh_duk")
