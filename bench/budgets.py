@@ -48,7 +48,7 @@ def measure(browser, site: Path, pages: dict, dpr: float) -> list[dict]:
 
 
 def main(argv=None) -> int:
-    from playwright.sync_api import sync_playwright
+    from sites import sync_playwright
 
     from daihoi.cli.cliparse import Parser
 

@@ -135,7 +135,7 @@ def main() -> int:
     parser.add_argument("--cache-trong", action="store_true",
                         help="bắt đầu mỗi lần với bộ nhớ tạm tài liệu trống (PDF, Word, băng rôn làm lại hết)")
     args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
+    from sites import sync_playwright
 
     runs = []
     with sync_playwright() as p:

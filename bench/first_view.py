@@ -15,7 +15,7 @@ from _serve import CHROMIUM_ARGS, first_view, serve  # noqa: E402
 
 
 def main(argv):
-    from playwright.sync_api import sync_playwright
+    from sites import sync_playwright
 
     site = Path(argv[0]) if argv else Path(__file__).resolve().parents[1] / "site"
     pages = argv[1:] or ["", "ke-hoach/07-kh-duk/", "khau-hieu/"]

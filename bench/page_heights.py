@@ -23,7 +23,7 @@ PAGES = ["", "ke-hoach/07-kh-duk/", "ke-hoach/38-kh-du/", "ke-hoach/20-kh-duk/",
 
 
 def main(argv=None) -> int:
-    from playwright.sync_api import sync_playwright
+    from sites import sync_playwright
 
     parser = argparse.ArgumentParser(description="Chiều cao trang trên điện thoại 360×800")
     parser.add_argument("--today", default="2020-09-15")

@@ -97,7 +97,7 @@ PAGE_TYPES = {
 def page_types(content_dir: Path, today: str, out: Path) -> None:
     """One 360×800 screenshot of each kind of page (the first screen, as a phone shows it),
     the 404 page served as a portal serves it (for an address that does not exist)."""
-    from playwright.sync_api import sync_playwright
+    from sites import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -131,7 +131,7 @@ def main(argv=None) -> int:
     if args.page_types:
         page_types(Path(args.content_dir), args.today, Path(args.page_types))
         return 0
-    from playwright.sync_api import sync_playwright
+    from sites import sync_playwright
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

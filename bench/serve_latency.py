@@ -67,7 +67,7 @@ def shown(page, marker: str, start: float, limit: float = 120.0) -> float:
 
 def main(argv=None) -> int:
     from daihoi.cli.cliparse import Parser
-    from playwright.sync_api import sync_playwright
+    from sites import sync_playwright
 
     parser = Parser(prog="bench/serve_latency.py", description="Đo thời gian từ lúc lưu tin bài đến lúc trang xem trước tải lại.")
     parser.add_argument("--posts", type=int, default=1000)
