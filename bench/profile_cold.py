@@ -10,7 +10,6 @@ total is not the build's time (bench/run.py measures that).
 """
 from __future__ import annotations
 
-import os
 import pstats
 import subprocess
 import sys
@@ -21,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from run import build_args, unused  # noqa: E402
+from run import _environment, build_args, unused  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -38,7 +37,7 @@ def main(argv=None) -> int:
     out = work / "cold.prof"
     done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(ROOT / "build.py"),
                            *build_args(content, site)],
-                          cwd=ROOT, env=dict(os.environ, DAIHOI_CACHE=str(cache), NO_MKDOCS_2_WARNING="1"),
+                          cwd=ROOT, env=_environment({"DAIHOI_CACHE": str(cache)}),      # as bench/run.py builds
                           capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"Dựng lỗi:\n{done.stderr[-3000:]}")
