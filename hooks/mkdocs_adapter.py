@@ -579,7 +579,8 @@ def _writing_through(folder):
         File.copy_file = copy_method
 
 
-def build_site(content_dir: Path, site_dir: Path, pages_written: Callable[[list[str]], None] | None = None) -> list:
+def build_site(content_dir: Path, site_dir: Path,
+               pages_written: Callable[[list[str], dict[str, str]], None] | None = None) -> list:
     """Build `content_dir` into `site_dir`; the engine's warnings as problems. EngineError if it stops.
     `site_dir` may hold the site before last (build.py writes into it): it ends holding this build only.
     `pages_written(files, keys)` is called once every page and asset is written, before the search
