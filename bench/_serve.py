@@ -5,13 +5,35 @@ import contextlib
 import functools
 import gzip
 import http.server
+import os
+import shutil
+import sys
 import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"     # Debian's
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@contextlib.contextmanager
+def chromium():
+    """Chromium (CHROMIUM) driven by Playwright, closed on leaving; or the bench's end with what to do
+    when Playwright is missing: a development requirement (requirements-dev.txt), which
+    `python3 tests/run.py` installs into .venv."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sys.exit("Thiếu Playwright (gói phát triển, requirements-dev.txt): chạy `python3 tests/run.py` một lần "
+                 "để cài vào .venv, rồi đo bằng `.venv/bin/python bench/...`")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from _serve import CHROMIUM_ARGS, first_view, serve  # noqa: E402
+from _serve import chromium, first_view, serve  # noqa: E402
 from sites import build, named_pages  # noqa: E402
 
 TOTAL_KB, JS_KB, FLAT_KB = 64, 36, 4
@@ -48,8 +48,6 @@ def measure(browser, site: Path, pages: dict, dpr: float) -> list[dict]:
 
 
 def main(argv=None) -> int:
-    from sites import sync_playwright
-
     from daihoi.cli.cliparse import Parser
 
     parser = Parser(prog="bench/budgets.py", description="Đo dung lượng lần xem đầu của các trang, so với ngân sách.")
@@ -76,8 +74,7 @@ def main(argv=None) -> int:
                  synth_label: (synthetic, build(synthetic, work / "site-synth", work / "cache"))}
     misses = []
     results = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with chromium() as browser:
         print(f"Lần xem đầu, màn hình 360×800, bộ nhớ đệm trống; KB = 1024 byte, chữ tính theo gzip mức 6.\n"
               f"Ngân sách mỗi trang: tổng ≤ {TOTAL_KB} KB, JS ≤ {JS_KB} KB, 0 yêu cầu ra máy chủ ngoài; "
               f"trang tổng hợp nặng hơn trang mẫu cùng loại ≤ {FLAT_KB} KB.\n")
@@ -107,7 +104,6 @@ def main(argv=None) -> int:
                         for r in row["rows"]:
                             print(f"      {r['kind']:6} {r['gzip'] / 1024:6.1f} KB  {r['url'][len(row['base']) - 1:]}")
                     misses += [f"{name} (dpr {dpr:g}): {p}" for p in problems]
-        browser.close()
     if misses:
         print("\nVượt ngân sách:\n  " + "\n  ".join(misses))
         return 1

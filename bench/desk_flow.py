@@ -29,12 +29,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _serve import chromium  # noqa: E402
 
 SAMPLES = {"07-kh-duk": "seed-000", "38-kh-du": "seed-001", "20-kh-duk": "seed-004"}
 CORPUS = ROOT / "tests" / "importer" / "corpus" / "files"
-CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def required_fields(plan: dict, congresses: dict) -> tuple[dict, list[str]]:
@@ -135,15 +135,11 @@ def main() -> int:
     parser.add_argument("--cache-trong", action="store_true",
                         help="bắt đầu mỗi lần với bộ nhớ tạm tài liệu trống (PDF, Word, băng rôn làm lại hết)")
     args = parser.parse_args()
-    from sites import sync_playwright
-
     runs = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         for n in range(args.repeat):
             runs.append(run_once(browser, Path(args.screenshots) if args.screenshots and n == 0 else None,
                                  args.cache_trong))
-        browser.close()
     cache = "bộ nhớ tạm tài liệu trống" if args.cache_trong else "bộ nhớ tạm tài liệu của dự án"
     print(f"Bàn biên tập, từ lúc chọn tệp Word nhận được đến gói .zip (Chromium 1280 px, {cache}, "
           f"trung vị {args.repeat} lần):")

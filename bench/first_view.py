@@ -11,16 +11,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _serve import CHROMIUM_ARGS, first_view, serve  # noqa: E402
+from _serve import chromium, first_view, serve  # noqa: E402
 
 
 def main(argv):
-    from sites import sync_playwright
-
     site = Path(argv[0]) if argv else Path(__file__).resolve().parents[1] / "site"
     pages = argv[1:] or ["", "ke-hoach/07-kh-duk/", "khau-hieu/"]
-    with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with serve(site) as base, chromium() as browser:
         print(f"{'trang':32} {'tệp':>4} {'gzip KB':>8} {'JS gzip KB':>10}  máy chủ")
         for path in pages:
             r = first_view(browser, base + path)
@@ -28,7 +25,6 @@ def main(argv):
                   f"{', '.join(r['hosts'])}")
             for row in r["rows"]:
                 print(f"    {row['type']:10} {row['gzip'] / 1024:6.1f} KB  {row['url'][len(base) - 1:]}")
-        browser.close()
 
 
 if __name__ == "__main__":

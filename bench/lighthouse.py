@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from _serve import CHROMIUM_ARGS, serve  # noqa: E402
+from _serve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from sites import build, named_pages  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -64,7 +64,7 @@ def lighthouse(url: str, out: Path) -> dict:
     r = subprocess.run(["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
                         "--only-categories=performance,accessibility,best-practices,seo",
                         f"--chrome-flags={flags}"], capture_output=True, text=True, timeout=300,
-                       env=dict(os.environ, CHROME_PATH=os.environ.get("CHROMIUM", "/usr/bin/chromium")))
+                       env=dict(os.environ, CHROME_PATH=CHROMIUM))
     if r.returncode != 0 or not out.is_file():
         sys.exit(f"Lighthouse lỗi trên {url}:\n{r.stderr[-2000:]}")
     report = json.loads(out.read_text(encoding="utf-8"))

@@ -17,14 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from _serve import CHROMIUM_ARGS, serve  # noqa: E402
+from _serve import chromium, serve  # noqa: E402
 
 PAGES = ["", "ke-hoach/07-kh-duk/", "ke-hoach/38-kh-du/", "ke-hoach/20-kh-duk/", "tai-lieu/"]
 
 
 def main(argv=None) -> int:
-    from sites import sync_playwright
-
     parser = argparse.ArgumentParser(description="Chiều cao trang trên điện thoại 360×800")
     parser.add_argument("--today", default="2020-09-15")
     args = parser.parse_args(argv)
@@ -34,8 +32,7 @@ def main(argv=None) -> int:
                             "--today", args.today], capture_output=True, text=True, cwd=ROOT)
         if r.returncode != 0:
             sys.exit(r.stderr)
-        with serve(out) as base, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        with serve(out) as base, chromium() as browser:
             print(f"{'trang':24} {'có JS':>8} {'không JS':>9}   (px; thẻ “Đang diễn ra” ở trang chủ)")
             rows: dict[str, list[str]] = {}
             for js in (True, False):
@@ -48,7 +45,6 @@ def main(argv=None) -> int:
                         card = page.evaluate("(() => { const e = document.querySelector('.dh-now');"
                                              " return e ? Math.round(e.getBoundingClientRect().height) : 0 })()")
                         rows.setdefault("/ thẻ Đang diễn ra", []).append(str(card))
-            browser.close()
             for name, values in rows.items():
                 print(f"{name:24} {values[0]:>8} {values[1]:>9}")
     return 0

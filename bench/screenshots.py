@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _serve import CHROMIUM_ARGS, portal  # noqa: E402
+from _serve import chromium, portal  # noqa: E402
 
 from daihoi.model import content  # noqa: E402
 
@@ -97,15 +97,11 @@ PAGE_TYPES = {
 def page_types(content_dir: Path, today: str, out: Path) -> None:
     """One 360×800 screenshot of each kind of page (the first screen, as a phone shows it),
     the 404 page served as a portal serves it (for an address that does not exist)."""
-    from sites import sync_playwright
-
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         build(content_dir, site, today)
-        with portal(site) as section, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                         args=CHROMIUM_ARGS)
+        with portal(site) as section, chromium() as browser:
             for name, path in PAGE_TYPES.items():
                 context = browser.new_context(viewport=PHONE, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
                 page = context.new_page()
@@ -117,7 +113,6 @@ def page_types(content_dir: Path, today: str, out: Path) -> None:
                 page.screenshot(path=str(out / f"{name}.png"))
                 context.close()
                 print(f"{out / name}.png")
-            browser.close()
 
 
 def main(argv=None) -> int:
@@ -131,8 +126,6 @@ def main(argv=None) -> int:
     if args.page_types:
         page_types(Path(args.content_dir), args.today, Path(args.page_types))
         return 0
-    from sites import sync_playwright
-
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name in NAMES:          # the site publishes the guide, whose links must resolve to build
@@ -148,9 +141,7 @@ def main(argv=None) -> int:
         site = work / "site"
         build(Path(args.content_dir), site, args.today)
         terminal = check_output(Path(args.content_dir), work / "chuyen-muc")
-        with portal(site) as section, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                         args=CHROMIUM_ARGS)
+        with portal(site) as section, chromium() as browser:
 
             def shot(name, url=None, day=args.today, html_text=None, full=False, viewport=PHONE):
                 context = browser.new_context(viewport=viewport, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
@@ -173,7 +164,6 @@ def main(argv=None) -> int:
                 shot("tin-tuc.png", section + "tin-tuc/")
             shot("khung-nhung.png", html_text=portal_page(section + "widget/"))
             shot("kiem-tra.png", html_text=terminal_page(terminal), viewport={"width": 760, "height": 240}, full=True)
-            browser.close()
     return 0
 
 

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
-from _serve import CHROMIUM_ARGS, first_view, serve  # noqa: E402
+from _serve import chromium, first_view, serve  # noqa: E402
 
 from daihoi.cli.cliparse import Parser  # noqa: E402
 
@@ -72,8 +72,6 @@ def main(argv=None) -> int:
     parser.add_argument("--query", default="dai hoi")
     parser.add_argument("--keep", help="giữ trang đã dựng ở thư mục này")
     args = parser.parse_args(argv)
-    from playwright.sync_api import sync_playwright
-
     work = Path(tempfile.mkdtemp(prefix="search-weight-"))
     try:
         content, site = work / "content", work / "portal" / "huong-toi-dai-hoi"
@@ -84,8 +82,7 @@ def main(argv=None) -> int:
         index_kb = sum(f.stat().st_size for f in index) / 1024
         print(f"{args.posts} tin bài ({source}), {pages} trang: dựng {seconds:.1f} s; "
               f"chỉ mục tìm kiếm {len(index)} tệp, {index_kb:.0f} KB trên đĩa")
-        with serve(work / "portal") as base, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        with serve(work / "portal") as base, chromium() as browser:
             url = base + "huong-toi-dai-hoi/"
             post = next(site.glob("tin-tuc/*-tin-*/index.html")).parent.name
             for name, target in (("trang chủ", url), ("một tin bài", url + f"tin-tuc/{post}/")):
@@ -101,7 +98,6 @@ def main(argv=None) -> int:
                       f"[{verdict} ngân sách {BUDGET_SEARCH_KB} KB]; {s['count']}")
                 for u, b in s["rows"]:
                     print(f"    {b / 1024:6.1f} KB  {u[len(url):]}")
-            browser.close()
         if args.keep:
             shutil.copytree(site, args.keep, dirs_exist_ok=True)
     finally:

@@ -15,7 +15,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from _serve import CHROMIUM_ARGS  # noqa: E402
+from _serve import chromium  # noqa: E402
 
 BUDGET_S = 2.0
 TODAY = "2026-01-01"      # after the last synthetic post (bench/synth.py: 2024-01-01 to 2025-12-30): every post is published
@@ -67,14 +66,12 @@ def shown(page, marker: str, start: float, limit: float = 120.0) -> float:
 
 def main(argv=None) -> int:
     from daihoi.cli.cliparse import Parser
-    from sites import sync_playwright
-
     parser = Parser(prog="bench/serve_latency.py", description="Đo thời gian từ lúc lưu tin bài đến lúc trang xem trước tải lại.")
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--times", type=int, default=5, help="số lần sửa và đo (mặc định 5)")
     args = parser.parse_args(argv)
 
-    work = Path(tempfile.mkdtemp(prefix="dh-serve-"))
+    work = synth.work_folder(None, "dh-serve-")
     content = synth.generate(work / "content", posts=args.posts, plans=3, seed=1)
     # A post already published on the build day (later ones wait for their day).
     published = [f for f in sorted((content / "tin-tuc").glob("*.md")) if f.name[:10] <= TODAY]
@@ -92,8 +89,7 @@ def main(argv=None) -> int:
     try:
         url = f"http://127.0.0.1:{port}/tin-tuc/{slug}/"
         wait_http(url, proc, log)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        with chromium() as browser:
             page = browser.new_page(viewport={"width": 360, "height": 800})
             page.goto(url)
             # A first edit: the serve's first rebuild (its own first build filled nothing the next one reuses).
@@ -106,7 +102,6 @@ def main(argv=None) -> int:
                 if n:
                     times.append(took)
                 print(f"  lần {n}: {took:5.2f} s{' (lần đầu, không tính)' if n == 0 else ''}", flush=True)
-            browser.close()
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -11,17 +11,6 @@ ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2025-05-15"
 
 
-def sync_playwright():
-    """Playwright's `sync_playwright()`, or the bench's end with what to do: Playwright is a development
-    requirement (requirements-dev.txt), which `python3 tests/run.py` installs into .venv."""
-    try:
-        from playwright.sync_api import sync_playwright as start
-    except ImportError:
-        sys.exit("Thiếu Playwright (gói phát triển, requirements-dev.txt): chạy `python3 tests/run.py` một lần "
-                 "để cài vào .venv, rồi đo bằng `.venv/bin/python bench/...`")
-    return start()
-
-
 def build(content: Path, site: Path, cache: Path) -> Path:
     r = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--content-dir", str(content),
                         "--site-dir", str(site), "--today", TODAY], capture_output=True, text=True,
