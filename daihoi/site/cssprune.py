@@ -65,7 +65,6 @@ CACHE_KEEP = 8          # results kept in the cache folder (one per vocabulary; 
 # A start tag with its attributes; quoted values may hold ">" (possessive: linear time).
 _START_TAG = re.compile(rb"""<[A-Za-z](?:[^>"']++|"[^"]*+"|'[^']*+')*+>""")
 _TAG_NAME = re.compile(rb"<([A-Za-z][A-Za-z0-9-]*)")
-_LINK_TAG = re.compile(rb"\x00(<link[^\x00]*)", re.I)     # the <link> tags of NUL + tags joined by NUL
 _ATTRIBUTE = re.compile(rb"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 _SCRIPT_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -473,7 +472,7 @@ def linked_stylesheets(folder: Path, tags_by_page: dict[str, set[bytes]]) -> lis
     `tags_by_page`: {page's path in the site: its start tags (its <link> tags are enough)}."""
     # The <link> tags naming a stylesheet, read once: the pages repeat the same few (a page's own
     # tags are then only intersected with them, not each looked at on 1,300 pages).
-    hrefs = {tag: url for tag in set().union(*tags_by_page.values()) if tag[:5].lower() == b"<link"
+    hrefs = {tag: url for tag in filter(_is_link, set().union(*tags_by_page.values()))
              for url in (_stylesheet_href(tag),) if url}
     found = set()
     for page, tags in tags_by_page.items():
@@ -483,6 +482,10 @@ def linked_stylesheets(folder: Path, tags_by_page: dict[str, set[bytes]]) -> lis
             if not target.startswith("../") and target.endswith(".css"):
                 found.add(target)
     return sorted(t for t in found if (Path(folder) / t).is_file())
+
+
+def _is_link(tag: bytes) -> bool:
+    return tag[:5].lower() == b"<link"
 
 
 def _stylesheet_href(tag: bytes) -> str:
@@ -589,7 +592,7 @@ def _site_tags(root: Path, pages: list[str], keys: dict[str, str], cache_dir: Pa
     again for their tags was 0.15-0.2 s in which the build's own process had nothing left but to
     wait. Each page's tags are kept as one bytes value (NUL between tags; a page with a NUL in a tag
     is read each time), as loading 1,300 sets of 200 tags took ten times longer, with its <link>
-    tags beside it (the stylesheets it links to)."""
+    tags beside it (what linked_stylesheets reads)."""
     entry = Path(cache_dir) / f"the-trang-{CACHE_VERSION}-{_code()}.pickle" if cache_dir is not None else None
     kept: dict = {}
     if entry is not None and keys:
@@ -613,14 +616,11 @@ def _site_tags(root: Path, pages: list[str], keys: dict[str, str], cache_dir: Pa
             continue
         tags = page_tags((root / rel).read_bytes())
         every.update(tags)
-        blob = b"\x00".join(tags)
-        if blob.count(b"\x00") == max(len(tags) - 1, 0):
-            found = tuple(_LINK_TAG.findall(b"\x00" + blob))
-            if key is not None:
-                now[key] = (blob, found)
-        else:                                   # a NUL in a tag: not kept, read each time
-            found = tuple(tag for tag in tags if tag[:5].lower() == b"<link")
+        found = tuple(filter(_is_link, tags))
         links[rel] = set(found)
+        blob = b"\x00".join(tags)
+        if key is not None and blob.count(b"\x00") == max(len(tags) - 1, 0):     # else a NUL in a tag: read each time
+            now[key] = (blob, found)
     if entry is not None and keys and now.keys() != kept.keys():
         try:
             write_file(entry, pickle.dumps(now, protocol=pickle.HIGHEST_PROTOCOL))
