@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from docs_helpers import PLAN_NAMES, by_kind, ws
+from docs_helpers import BUILD_DATE, PAGE_URL, PLAN_NAMES, by_kind, load_plan, ws
 from daihoi.documents.layout import ADDED_TITLE, plan_layout
 
 A4 = (595.28, 841.89)
@@ -137,3 +137,29 @@ def test_plan_without_issuer_prints_no_lone_star(built):
     assert plan.issuer is None
     lines = [ln.strip() for ln in reader.pages[0].extract_text().splitlines()]
     assert "*" not in lines and "None" not in " ".join(lines)
+
+
+def test_line_widths_are_fpdf2s_own(monkeypatch):
+    """new_pdf's fonts add up a growing line's widths once (pdf_plan._growing_widths): every width
+    is fpdf2's own, to the last bit, for lines that grow, shrink and mix runs, and a plan's PDF is
+    the same bytes as with fpdf2's own code."""
+    from fpdf.fonts import TTFFont
+
+    from daihoi.documents import pdf_plan
+
+    pdf = pdf_plan.new_pdf(creation=BUILD_DATE)
+    font = pdf.fonts["serif"]
+    assert type(font) is not TTFFont and isinstance(font, TTFFont)
+    assert type(pdf.fonts["serifB"]) is not type(font)          # each font its own remembered texts
+    line = "Đại hội đại biểu Đảng bộ lần thứ XIV, nhiệm kỳ 2025 - 2030: “khẩu hiệu” ẞ\u0300 \U0001f600"
+    texts = [line[:n] for n in range(len(line) + 1)] + [line[:20], line[:3], line, "khác " * 9, line[5:], ""]
+    for run in (line[:30], "x" * 12):                           # two runs measured in turn
+        texts += [run + line[:n] for n in range(0, 40, 3)]
+    for text in texts:
+        for size in (14, 12.5, 0.1):
+            assert font.get_text_width(text, size, None) == TTFFont.get_text_width(font, text, size, None), text
+
+    plan = load_plan("plan_38_kh_du")
+    made = pdf_plan.render_plan_pdf(plan, page_url=PAGE_URL, doc_date=plan.date)
+    monkeypatch.setattr(pdf_plan, "_growing_widths", lambda font: None)
+    assert pdf_plan.render_plan_pdf(plan, page_url=PAGE_URL, doc_date=plan.date) == made
