@@ -15,7 +15,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(argv):
-    n = int(argv[0]) if argv else 5
+    sys.path.insert(0, str(ROOT))
+    from daihoi.cli.cliparse import Parser
+
+    parser = Parser(prog="bench/build_time.py", description="Thời gian dựng trang mẫu, trung vị của N lần.")
+    parser.add_argument("n", nargs="?", type=int, default=5, help="số lần dựng (mặc định 5)")
+    n = parser.parse_args(argv).n
     times = []
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(n):
