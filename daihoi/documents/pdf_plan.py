@@ -95,22 +95,24 @@ def _growing_widths(font) -> None:
                 return super().get_text_width(text, font_size_pt, text_shaping_params)
             if font_size_pt > self.biggest_size_pt:
                 self.biggest_size_pt = font_size_pt
-            if len(text) < _SHORT:          # a character (each one is measured as it is added): as fpdf2 does
-                return len(text), sum(map(self.cw.__getitem__, map(ord, text))) * font_size_pt * 0.001
-            if seen and text.startswith(seen[-1][0]):       # most often: the last text, one character more
-                best = len(seen) - 1
-            else:
-                best = -1
-                for i, (known, _) in enumerate(seen):
-                    if text.startswith(known) and (best < 0 or len(known) > len(seen[best][0])):
-                        best = i
-            begun, total = seen.pop(best) if best >= 0 else ("", 0)     # the longer text replaces it
+            remembered = len(text) >= _SHORT        # not a single character (each is measured as it is added)
+            begun, total = _known_start(seen, text) if remembered else ("", 0)
             total = sum(map(self.cw.__getitem__, map(ord, text[len(begun):])), total)
-            seen.append((text, total))
-            del seen[:-_REMEMBERED]
+            if remembered:
+                seen.append((text, total))
+                del seen[:-_REMEMBERED]
             return len(text), total * font_size_pt * 0.001
 
     font.__class__ = Font
+
+
+def _known_start(seen: list[tuple[str, int]], text: str) -> tuple[str, int]:
+    """The remembered (text, sum) that `text` begins with, taken out of `seen` (the longer text replaces
+    it), latest first: most often the last text, one character more. ("", 0) if none."""
+    for i in range(len(seen) - 1, -1, -1):
+        if text.startswith(seen[i][0]):
+            return seen.pop(i)
+    return "", 0
 
 
 def draw_qr(pdf: FPDF, url: str, x: float, y: float, size: float, *, light=(255, 255, 255)) -> None:
