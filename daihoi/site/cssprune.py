@@ -550,23 +550,37 @@ def _code() -> str:
 
 def _kept(entry: Path, pattern: str, make, read, dump):
     """What an earlier build kept in `entry` (`read(entry)`, None if it is not that), or `make()`,
-    then kept as `dump(value)` (bytes); only the newest CACHE_KEEP files matching `pattern` beside
-    it stay. A cache that cannot be read or written is ignored."""
-    try:
-        value = read(entry)
-        if value is not None:
-            os.utime(entry)
-            return value
-    except (OSError, ValueError, EOFError, pickle.PickleError, TypeError, AttributeError, ImportError):
-        pass
+    then kept as `dump(value)` (bytes) with the newest CACHE_KEEP files matching `pattern` (`_keep`)."""
+    value = _read_kept(entry, read)
+    if value is not None:
+        try:
+            os.utime(entry)             # the newest, for _keep
+        except OSError:
+            pass
+        return value
     value = make()
+    _keep(entry, dump(value), pattern, CACHE_KEEP)
+    return value
+
+
+def _read_kept(entry: Path, read):
+    """`read(entry)`, or None where the cache cannot be read (it is then ignored)."""
     try:
-        write_file(entry, dump(value))
-        for old in sorted(entry.parent.glob(pattern), key=lambda f: f.stat().st_mtime)[:-CACHE_KEEP]:
+        return read(entry)
+    except (OSError, ValueError, EOFError, pickle.PickleError, TypeError, AttributeError, ImportError):
+        return None
+
+
+def _keep(entry: Path, data: bytes | str, pattern: str, count: int) -> None:
+    """Write `data` into `entry`; of the other files matching `pattern` beside it, only the newest
+    `count - 1` stay. A cache that cannot be written is ignored."""
+    try:
+        write_file(entry, data)
+        others = sorted((f for f in entry.parent.glob(pattern) if f != entry), key=lambda f: f.stat().st_mtime)
+        for old in others[:max(len(others) - (count - 1), 0)]:
             old.unlink(missing_ok=True)
     except OSError:
         pass
-    return value
 
 
 def _files(root: Path, suffixes: tuple[str, ...]) -> dict[str, list[str]]:
@@ -594,14 +608,7 @@ def _site_tags(root: Path, pages: list[str], keys: dict[str, str], cache_dir: Pa
     is read each time), as loading 1,300 sets of 200 tags took ten times longer, with its <link>
     tags beside it (what linked_stylesheets reads)."""
     entry = Path(cache_dir) / f"the-trang-{CACHE_VERSION}-{_code()}.pickle" if cache_dir is not None else None
-    kept: dict = {}
-    if entry is not None and keys:
-        try:
-            with open(entry, "rb") as f:
-                loaded = pickle.load(f)
-            kept = loaded if isinstance(loaded, dict) else {}
-        except (OSError, ValueError, EOFError, pickle.PickleError, TypeError, AttributeError, ImportError):
-            pass
+    kept = (_read_kept(entry, _pickled_dict) if entry is not None and keys else None) or {}
     now: dict = {}
     every: set[bytes] = set()
     links: dict[str, set[bytes]] = {}
@@ -622,14 +629,14 @@ def _site_tags(root: Path, pages: list[str], keys: dict[str, str], cache_dir: Pa
         if key is not None and blob.count(b"\x00") == max(len(tags) - 1, 0):     # else a NUL in a tag: read each time
             now[key] = (blob, found)
     if entry is not None and keys and now.keys() != kept.keys():
-        try:
-            write_file(entry, pickle.dumps(now, protocol=pickle.HIGHEST_PROTOCOL))
-            for old in entry.parent.glob("the-trang-*.pickle"):
-                if old != entry:
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass
+        _keep(entry, pickle.dumps(now, protocol=pickle.HIGHEST_PROTOCOL), "the-trang-*.pickle", 1)    # this build's only
     return every, links
+
+
+def _pickled_dict(entry: Path) -> dict | None:
+    with open(entry, "rb") as f:
+        loaded = pickle.load(f)
+    return loaded if isinstance(loaded, dict) else None
 
 
 def prune_site(folder: Path, runtime: Used | None = None, cache_dir: Path | None = None,
