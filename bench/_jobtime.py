@@ -32,24 +32,32 @@ def timed(function, *args, **kwargs):
         sys.stderr.flush()
 
 
+def run_build(argv: list[str], wrapper) -> None:
+    """Run build.py with `argv` in this process, each job of the worker processes (submit and run_all)
+    through `wrapper(function, *args, **kwargs)`: a module-level function, which the workers find by its
+    module's name (put the bench folder on sys.path and import the module by name, not as __main__)."""
+    from daihoi.documents import workers
+
+    run_all, submit = workers.run_all, workers.submit
+    workers.run_all = lambda calls: run_all([(wrapper, (f, *a), k) for f, a, k in calls])
+    workers.submit = lambda f, a, k: submit(wrapper, (f, *a), k)
+    sys.argv = [str(ROOT / "build.py"), *argv]
+    runpy.run_path(str(ROOT / "build.py"), run_name="__main__")
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     import _jobtime     # this file by its name: workers find `timed` there (run_path replaces __main__)
     from daihoi.documents import workers
 
-    timed = _jobtime.timed
-
-    run_all, submit, stop = workers.run_all, workers.submit, workers.stop
-    workers.run_all = lambda calls: run_all([(timed, (f, *a), k) for f, a, k in calls])
-    workers.submit = lambda f, a, k: submit(timed, (f, *a), k)
+    stop = workers.stop
 
     def stop_and_count():
         stop()
         sys.stderr.write(f"MAIN {_process_cpu():.4f}\n")
         sys.stderr.flush()
     workers.stop = stop_and_count
-    sys.argv = [str(ROOT / "build.py")] + sys.argv[1:]
-    runpy.run_path(str(ROOT / "build.py"), run_name="__main__")
+    run_build(sys.argv[1:], _jobtime.timed)
 
 
 if __name__ == "__main__":

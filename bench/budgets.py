@@ -69,7 +69,7 @@ def main(argv=None) -> int:
         sites = {sample_label: (ROOT / "content", work / "site-sample"),
                  synth_label: (work / "content-synth", work / "site-synth")}
     else:
-        synthetic = synth.generate(work / "content-synth", posts=args.posts, plans=3, seed=1)
+        synthetic = synth.generate(work / "content-synth", posts=args.posts)
         sites = {sample_label: (ROOT / "content", build(ROOT / "content", work / "site-sample", work / "cache")),
                  synth_label: (synthetic, build(synthetic, work / "site-synth", work / "cache"))}
     misses = []

@@ -78,7 +78,7 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", help="giữ thư mục tạm ở đây")
     args = parser.parse_args(argv)
     work = synth.work_folder(args.keep, "dh-cpu-")
-    content = synth.generate(work / "content", posts=args.posts, plans=3, seed=1)
+    content = synth.generate(work / "content", posts=args.posts)
     docs = markdown_copy(content, work / "markdown")
     stock, runs = [], []
     for _ in range(args.repeat):

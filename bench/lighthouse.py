@@ -85,7 +85,7 @@ def main(argv=None) -> int:
     if not LIGHTHOUSE.is_file():
         sys.exit(f"Thiếu Lighthouse ({LIGHTHOUSE}). Chạy `npm ci` ở thư mục gốc.")
     work = synth.work_folder(args.keep, "dh-lighthouse-")
-    synthetic = synth.generate(work / "content-synth", posts=args.posts, plans=3, seed=1)
+    synthetic = synth.generate(work / "content-synth", posts=args.posts)
     sites = {"trang mẫu": (ROOT / "content", build(ROOT / "content", work / "site-sample", work / "cache")),
              f"tổng hợp {args.posts} tin": (synthetic, build(synthetic, work / "site-synth", work / "cache"))}
     misses = 0

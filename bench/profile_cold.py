@@ -32,7 +32,7 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", help="giữ thư mục tạm ở đây")
     args = parser.parse_args(argv)
     work = synth.work_folder(args.keep, "dh-profile-")
-    content = synth.generate(work / "content", posts=args.posts, plans=3, seed=1)
+    content = synth.generate(work / "content", posts=args.posts)
     site, cache = unused(work, "site"), unused(work, "cache")      # nothing deleted before it (run.unused)
     out = work / "cold.prof"
     done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(ROOT / "build.py"),

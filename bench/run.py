@@ -160,8 +160,8 @@ def main(argv=None) -> int:
 
     work = synth.work_folder(args.keep, "dh-bench-")
     n = args.posts
-    single = synth.generate(work / f"content-{n}", posts=n, plans=3, seed=1)
-    double = synth.generate(work / f"content-{2 * n}", posts=2 * n, plans=3, seed=1)
+    single = synth.generate(work / f"content-{n}", posts=n)
+    double = synth.generate(work / f"content-{2 * n}", posts=2 * n)
     md = markdown_copy(single, work / f"markdown-{n}")
     print(f"Trang tổng hợp: {n} và {2 * n} tin bài, 3 kế hoạch; {os.cpu_count()} lõi; {args.repeat} vòng, trung vị.",
           flush=True)

@@ -72,7 +72,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     work = synth.work_folder(None, "dh-serve-")
-    content = synth.generate(work / "content", posts=args.posts, plans=3, seed=1)
+    content = synth.generate(work / "content", posts=args.posts)
     # A post already published on the build day (later ones wait for their day).
     published = [f for f in sorted((content / "tin-tuc").glob("*.md")) if f.name[:10] <= TODAY]
     post = published[len(published) // 2]

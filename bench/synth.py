@@ -118,7 +118,8 @@ def post(rng: random.Random, day: date, words: int, phases: list, covers: list[s
 
 
 def generate(out_dir, posts: int = 1000, plans: int = 3, seed: int = 1, words: int = 400) -> Path:
-    """Write a full content folder into `out_dir` (replaced) and return it."""
+    """Write a full content folder into `out_dir` (replaced) and return it. The defaults (3 plans, seed 1)
+    make the site every bench measures: bench/run.py's, whose figures the others are read against."""
     rng = random.Random(seed)
     out = Path(out_dir)
     if out.exists():

@@ -52,19 +52,13 @@ def mark(name: str) -> None:
 def traced(argv: list[str]) -> None:
     """Run build.py with `argv`, marking the engine's phases and stamping the workers' jobs."""
     mark("trình thông dịch đã chạy")
-    import runpy
-
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "bench"))
     import mkdocs.commands.build as engine
     from mkdocs.plugins import PluginCollection
 
     import timeline                     # this file by its name: the workers find `stamped` there
-    from daihoi.documents import workers
-
-    run_all, submit = workers.run_all, workers.submit
-    workers.run_all = lambda calls: run_all([(timeline.stamped, (f, *a), k) for f, a, k in calls])
-    workers.submit = lambda f, a, k: submit(timeline.stamped, (f, *a), k)
+    from _jobtime import run_build
 
     counts = {"read": 0, "rendered": 0}
     populate, build_page, post_build = engine._populate_page, engine._build_page, PluginCollection.on_post_build
@@ -94,8 +88,7 @@ def traced(argv: list[str]) -> None:
     engine._populate_page, engine._build_page, PluginCollection.on_post_build = populate_page, render_page, on_post_build
     ends = os._exit                     # build.py ends with os._exit (build.py: _exit)
     os._exit = lambda code: (mark("tiến trình chính kết thúc"), ends(code))
-    sys.argv = [str(ROOT / "build.py"), *argv]
-    runpy.run_path(str(ROOT / "build.py"), run_name="__main__")
+    run_build(argv, timeline.stamped)
 
 
 _LINE = re.compile(r"^(JOB (\S+) (\d+) ([\d.]+) ([\d.]+)|MARK ([\d.]+) (.*))$")
@@ -148,7 +141,7 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", help="giữ thư mục tạm ở đây")
     args = parser.parse_args(argv)
     work = synth.work_folder(args.keep, "dh-timeline-")
-    content = synth.generate(work / "content", posts=args.posts, plans=3, seed=1)
+    content = synth.generate(work / "content", posts=args.posts)
     site, cache = unused(work, "site"), unused(work, "cache")      # nothing deleted before it (run.unused)
     report(f"Dựng lạnh, {args.posts} tin (giây tính từ lúc lệnh bắt đầu):", *trace(content, site, cache))
     edit_one_post(content, 1)
