@@ -223,10 +223,12 @@ def cmd_check(args) -> int:
 
 def cmd_build(args) -> int:
     from daihoi.cli import atomic
+    from daihoi.documents import workers
     from daihoi.model import content, news, source
     from daihoi.site.pagecache import cache_root, folder_key
 
     set_today(args)
+    workers.start()         # after set_today: the workers read the day from the environment
     # Front matter parsed by the last build, by the digest of each file's bytes (daihoi/model/source.py),
     # its reading of the plans, by their files' fingerprint (daihoi/model/content.py), and of the posts
     # against the plans (daihoi/model/news.py).

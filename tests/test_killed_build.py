@@ -9,35 +9,7 @@ import time
 
 import pytest
 
-from helpers import CACHE, ROOT, SITE_FIXTURE, run_cli, tree_digest
-
-
-def _descendants(pid: int) -> list[int]:
-    """The processes `pid` started, and those they started (Linux: /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as f:
-                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            children.setdefault(parent, []).append(int(entry))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def _running(pid: int) -> bool:
-    """Still there and not a zombie (this machine's first process may not collect orphans)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
+from helpers import CACHE, ROOT, SITE_FIXTURE, descendants, run_cli, running, tree_digest
 
 
 def staged_pages(folder):
@@ -59,13 +31,13 @@ def test_a_killed_build_leaves_the_site_and_the_next_build_cleans_up(tmp_path, m
     while not moment(tmp_path) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
     assert proc.poll() is None, "the build ended before it could be killed half-way"
-    helpers_of_the_build = _descendants(proc.pid)      # the worker pool, if started: forkserver, workers
+    helpers_of_the_build = descendants(proc.pid)      # the worker pool, if started: forkserver, workers
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 10
-    while [pid for pid in helpers_of_the_build if _running(pid)] and time.monotonic() < deadline:
+    while [pid for pid in helpers_of_the_build if running(pid)] and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert [pid for pid in helpers_of_the_build if _running(pid)] == []     # they end with the build
+    assert [pid for pid in helpers_of_the_build if running(pid)] == []     # they end with the build
     litter = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site"))
     assert any(name.startswith(".site.new-") for name in litter), litter      # killed while staging
     assert tree_digest(tmp_path / "site") == published

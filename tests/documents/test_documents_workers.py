@@ -83,21 +83,32 @@ def _loaded(names: list) -> list:
     return [name for name in names if name in sys.modules]
 
 
+def _needs_a_forkserver(why_not: str) -> None:
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no forkserver on this system (Windows): {why_not}")
+
+
+def _fresh_process() -> dict:
+    """subprocess's cwd and env of a new Python process that imports this module and tests/helpers."""
+    import os
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    return {"cwd": here.parents[1], "env": {**os.environ, workers.WORKERS_ENV: "2",
+                                            "PYTHONPATH": os.pathsep.join(map(str, (here, here.parent, here.parents[1])))}}
+
+
 def _in_a_fresh_process(script: str, why_no_forkserver: str) -> list[str]:
     """The lines `script` prints, run in a new Python process (its own forkserver and pool) that can
     import this module as `t`; skipped where there is no forkserver (Windows)."""
-    import multiprocessing
-    import os
     import subprocess
     import sys
-    from pathlib import Path
 
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        pytest.skip(f"no forkserver on this system (Windows): {why_no_forkserver}")
-    here = Path(__file__).parent
+    _needs_a_forkserver(why_no_forkserver)
     done = subprocess.run([sys.executable, "-c", "import test_documents_workers as t\n" + script],
-                          cwd=here.parents[1], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": f"{here}:{here.parents[1]}", workers.WORKERS_ENV: "2"})
+                          **_fresh_process(), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout.split("\n")
 
@@ -159,3 +170,45 @@ def test_a_pool_that_cannot_start_makes_what_was_held_and_then_nothing_more(monk
         assert workers.run_all([(_echo, ("a",), {}), (_echo, ("b",), {})]) == [b"a", b"b"]
     finally:
         workers.stop()
+
+
+
+def test_the_forkserver_starts_before_anything_is_submitted_and_ends_with_a_build_that_stops():
+    # A build starts the forkserver first thing (build.py cmd_build): `start` returns at once, and the
+    # forkserver imports the jobs' libraries (here one more module that takes a second) meanwhile. A
+    # build that stops before submitting anything (an error in the content) leaves as build.py does
+    # (workers.stop, os._exit) without waiting for those imports, says nothing more (no pool, so no
+    # queues for the resource tracker to find left over), and the forkserver ends with it.
+    import subprocess
+    import sys
+    import time
+
+    from helpers import descendants, running
+
+    _needs_a_forkserver("the pool's processes are started otherwise")
+    with subprocess.Popen(
+            [sys.executable, "-c",
+             "import os, sys, time; from daihoi.documents import workers\n"
+             "workers.PRELOAD.append('slow_to_import')\n"
+             "start = time.perf_counter(); workers.start()\n"
+             "print(time.perf_counter() - start < 0.5, flush=True)\n"
+             "time.sleep(0.2); workers.stop()\n"
+             "print(time.perf_counter() - start < 0.9, flush=True); os._exit(0)"],
+            **_fresh_process(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        first = proc.stdout.readline()                  # once `start` has returned
+        helpers = descendants(proc.pid)
+        out, err = proc.communicate(timeout=60)
+    assert [first.strip(), out.strip()] == ["True", "True"] and err == "", (first, out, err)
+    assert helpers                                       # the forkserver was starting
+    deadline = time.monotonic() + 10
+    while [pid for pid in helpers if running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [pid for pid in helpers if running(pid)] == []
+
+
+def test_start_starts_nothing_without_workers(monkeypatch):
+    from multiprocessing import forkserver
+
+    monkeypatch.setenv(workers.WORKERS_ENV, "1")
+    monkeypatch.setattr(forkserver, "ensure_running", lambda: pytest.fail("started"))
+    workers.start()
