@@ -348,8 +348,35 @@ def on_env(env, config, files):
     # Templates do not change during one build: not asking the disk again at every include (21,000
     # times on 1,000 posts). The preview makes a new environment for every build anyway.
     env.auto_reload = False
+    _quick_dict_lookup(env)
     _share_menu(env)
     return env
+
+
+_DICT_NAMES = frozenset(dir(dict))
+
+
+def _quick_dict_lookup(env) -> None:
+    """`x.name` on a dict, in a template, without Jinja's try-getattr-first. Jinja asks for the
+    attribute first and takes the item only once AttributeError is raised and caught: 0.42 us, where
+    the item alone takes 0.06 us, and a cold build of 1,000 posts reads 168,000 dict items so (our
+    views are dicts). The same answer: a plain dict has no attribute but its methods' names, which
+    still go to Jinja, as every other object does. Compiled templates call `environment.getattr`, so
+    the environment's own is replaced."""
+    slow = env.getattr
+    if getattr(slow, "dh_quick", False):        # an environment used again
+        return
+    undefined = env.undefined
+
+    def quick_getattr(obj, attribute):
+        if type(obj) is dict and attribute not in _DICT_NAMES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return undefined(obj=obj, name=attribute)
+        return slow(obj, attribute)
+    quick_getattr.dh_quick = True
+    env.getattr = quick_getattr
 
 
 def _compiled_templates() -> Path:

@@ -63,3 +63,33 @@ def test_one_markdown_for_the_build_gives_what_mkdocs_gives(tmp_path, caplog):
     assert 'href="../../index.md"' not in by_src["tin-tuc/b.md"][1] and "<table>" in by_src["ke-hoach/a.md"][1]
     assert "[r]" in by_src["tin-tuc/d.md"][1]       # the reference of the page before is not kept
     assert any("khong-co.md" in message for message in said)
+
+
+def test_a_dict_in_a_template_reads_as_jinja_reads_it():
+    # _quick_dict_lookup takes a plain dict's item without Jinja's attribute-first try; every
+    # template expression gives what Jinja's own getattr gives, methods' names and objects included.
+    import jinja2
+
+    class Items(dict):
+        colour = "đỏ"
+
+    values = {"d": {"name": "Đợt 1", "items": "mục", "get": 1}, "s": Items(colour2="xanh"),
+              "o": Page, "n": None, "l": [1, 2]}
+    expressions = ["d.name", "d.missing", "d.items is callable", "d.get is callable", "d['items']",
+                   "d.missing is undefined", "s.colour", "s.colour2", "o.__name__", "n.x is undefined",
+                   "l.count is callable", "d.name.upper()", "(d.missing or 'trống')"]
+    source = "|".join("{{ %s }}" % e for e in expressions)
+    plain = jinja2.Environment().from_string(source).render(values)
+    env = jinja2.Environment()
+    adapter._quick_dict_lookup(env)
+    adapter._quick_dict_lookup(env)          # an environment used again: wrapped once
+    assert env.getattr.dh_quick and env.from_string(source).render(values) == plain
+    assert plain.split("|")[:4] == ["Đợt 1", "", "True", "True"]
+    strict = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    adapter._quick_dict_lookup(strict)
+    try:
+        strict.from_string("{{ d.missing }}").render(values)
+    except jinja2.UndefinedError as exc:
+        assert "'dict object' has no attribute 'missing'" in str(exc)
+    else:
+        raise AssertionError("StrictUndefined did not raise")
