@@ -1,4 +1,5 @@
 """daihoi.site.images.problem: a post's picture is checked from its header before anything is decoded."""
+import io
 import struct
 import zlib
 
@@ -50,6 +51,31 @@ def test_large_photos_decode_at_a_reduced_scale_with_the_same_widths(tmp_path):
     assert [h for _, _, h in picture["srcset"]] == [107, 320, 640]
     assert [w for _, w, _ in picture["card_srcset"]] == [160, 240, 320, 480]
     assert len(files) == 6          # 160, 240, 320, 480, 960 and the share crop
+
+
+def test_photos_decode_at_the_smallest_scale_that_still_covers_the_share_crop_upright(tmp_path):
+    # The share crop (1200 x 630) is the largest copy: a JPEG decodes at the smallest scale (1/2, 1/4,
+    # 1/8) at which, upright, it is still that wide and that high, so no copy is made larger than
+    # what was decoded. A photo stored sideways needs its stored height to be the width.
+    def jpeg(name, size, orientation=None):
+        exif = Image.Exif()
+        if orientation:
+            exif[0x0112] = orientation
+        Image.new("RGB", size, "red").save(tmp_path / name, quality=50, exif=exif)
+        return tmp_path / name
+    cases = {jpeg("12mp.jpg", (4000, 3000)): (2000, 1500),
+             jpeg("16-9.jpg", (4032, 2268)): (2016, 1134),
+             jpeg("16-9-xoay.jpg", (4032, 2268), 6): (2268, 4032),      # halved, it would be 1134 wide upright
+             jpeg("12mp-xoay.jpg", (4000, 3000), 8): (1500, 2000),
+             jpeg("48mp.jpg", (8000, 6000)): (2000, 1500),
+             jpeg("mau.jpg", (1600, 900)): (1600, 900)}
+    for file, upright in cases.items():
+        assert images._open(file).size == upright, file.name
+        picture, files = images.variants(file, "x", "anh")
+        assert images.picture(file, "x", "anh") == picture, file.name
+        assert picture["width"] == 160 and picture["srcset"][-1][1] == 960, file.name
+        share = Image.open(io.BytesIO(files[picture["share"]]))
+        assert share.size == images.SHARE_SIZE, file.name
 
 
 def test_the_header_tells_what_the_copies_will_be(tmp_path):
