@@ -137,21 +137,27 @@ def page_tags(data: bytes) -> set[bytes]:
 
 def scan_tags(tags, used: Used) -> None:
     """Add what these start tags show: tag names, classes, ids, attribute names and values,
-    custom properties named in style attributes."""
+    custom properties named in style attributes.
+
+    What an attribute shows does not depend on its tag, and the site's 16,000 distinct tags (1,000
+    posts) hold 40,000 attributes but far fewer distinct ones (the same class on many tags): each
+    distinct attribute is read once."""
+    found: set = set()
     for tag in tags:
         name = _TAG_NAME.match(tag)
         used.tags.add(name.group(1).decode("ascii").lower())
-        for attribute, *groups in _ATTRIBUTE.findall(tag, name.end(), len(tag) - 1):
-            attribute = attribute.decode("utf-8", "replace").lower()
-            value = _value(groups)
-            used.attributes.add(attribute)
-            used.values.setdefault(attribute, set()).add(value)
-            if attribute == "class":
-                used.classes.update(value.split())
-            elif attribute == "id":
-                used.ids.add(value.strip())
-            elif attribute == "style":
-                used.variables.update(_VAR.findall(value))
+        found.update(_ATTRIBUTE.findall(tag, name.end(), len(tag) - 1))
+    for attribute, *groups in found:
+        attribute = attribute.decode("utf-8", "replace").lower()
+        value = _value(groups)
+        used.attributes.add(attribute)
+        used.values.setdefault(attribute, set()).add(value)
+        if attribute == "class":
+            used.classes.update(value.split())
+        elif attribute == "id":
+            used.ids.add(value.strip())
+        elif attribute == "style":
+            used.variables.update(_VAR.findall(value))
 
 
 def scan_script(text: str, used: Used) -> None:
