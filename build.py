@@ -90,7 +90,7 @@ class ContentCheck:
         import threading
 
         from daihoi.documents import workers
-        from daihoi.model import content, source
+        from daihoi.model import content, news, source
         from daihoi.model.problems import errors
         from daihoi.site import content_check
 
@@ -104,10 +104,14 @@ class ContentCheck:
         # news posts name plans and phases: checked against the plans read, if any
         plans = (self.site.plans, self.site.congresses) if self.site is not None else (None, None)
         self._rest = partial(content_check.after_plans, self.content_dir, *plans)
+        self.checked = None         # (folder, site, posts) read without error, for the engine's build (`build_site`)
         if ready and aside:
-            # The posts are checked here: the engine's build reads them next and takes this reading up
-            # (made in the worker as well, it was a quarter of a second more of a cold build's work).
-            self.problems = self.problems + content_check.posts_problems(self.content_dir, *plans)
+            # The posts are checked here, and the engine's build takes this reading of the site and the
+            # posts (made in the worker as well, it was a quarter of a second more of a cold build's work).
+            posts, found = news.load(self.content_dir, *plans)
+            self.problems = self.problems + found
+            if not errors(found):
+                self.checked = (self.content_dir, self.site, posts)
             if errors(self.problems):
                 self._rest = partial(content_check.after_plans, self.content_dir, *plans, posts=False)
             else:
@@ -273,7 +277,7 @@ def _build_into(target: Path, args, check: ContentCheck) -> None:
     try:
         with check.while_the_engine_builds():
             found = adapter.build_site(Path(args.content_dir), staged,
-                                       pages_written=partial(begin_pruning, staged, pruning))
+                                       pages_written=partial(begin_pruning, staged, pruning), checked=check.checked)
         for problem in found:
             say(str(problem), err=True)
         if errors(found):

@@ -51,6 +51,7 @@ _urls: dict = {}           # path under content/ -> its page's address, once the
 _later: dict = {}          # path in the site -> what gives its bytes, made while the pages are written
 _order: list = []          # the files in MkDocs' own order, while it reads the posts first (on_files)
 _pages_written = None      # build_site's `pages_written`, to call with this build's files (on_post_build)
+_checked = None            # build_site's `checked`: (a content folder, its site and posts as the check read them)
 _markdown: list = []       # [(the build's config, its Markdown instance)] (render_shared)
 CACHED_TEMPLATE = "dh-cached.html"   # a page taken from the cache renders nothing: its HTML is already made
 
@@ -105,9 +106,12 @@ def on_config(config):
     if _KEEP not in logging.getLogger("mkdocs").handlers:
         logging.getLogger("mkdocs").addHandler(_KEEP)
     try:
+        # The check's reading, if it is of this folder.
+        checked = _checked[1:] if _checked is not None and Path(_checked[0]).resolve() == Path(config.docs_dir).resolve() \
+            else None
         _build = SiteBuild(Path(config.docs_dir), Path(config.theme.custom_dir), today(),
                            pagecache.cache_root(), ARTICLE,
-                           guide=GUIDE if os.environ.get(GUIDE_ENV) else None)
+                           guide=GUIDE if os.environ.get(GUIDE_ENV) else None, checked=checked)
     except ContentError as exc:
         raise _fail(exc) from None
     # The plans' documents are begun now, in other processes, at the addresses MkDocs will give.
@@ -607,12 +611,15 @@ def _writing_through(folder):
 
 
 def build_site(content_dir: Path, site_dir: Path,
-               pages_written: Callable[[list[str], dict[str, str]], None] | None = None) -> list:
+               pages_written: Callable[[list[str], dict[str, str]], None] | None = None,
+               checked: tuple | None = None) -> list:
     """Build `content_dir` into `site_dir`; the engine's warnings as problems. EngineError if it stops.
     `site_dir` may hold the site before last (build.py writes into it): it ends holding this build only.
     `pages_written(files, keys)` is called once every page and asset is written, before the search
     index, with the paths in `site_dir` of the files this build wrote or kept, and {a page's path: the
-    page cache's key of its bytes} (build.py begins pruning the stylesheets then)."""
+    page cache's key of its bytes} (build.py begins pruning the stylesheets then). `checked`: (a content
+    folder, its site, its posts) as build.py's check read them without error: the build takes them
+    (SiteBuild) if that folder is `content_dir`."""
     import mkdocs.utils.meta
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -631,6 +638,7 @@ def build_site(content_dir: Path, site_dir: Path,
     folder = output.Folder()
     hook._pages_written = ((lambda: pages_written(folder.current(), hook._page_keys())) if pages_written is not None
                            else None)
+    hook._checked = checked
     # Each page's front matter as MkDocs read it in the last build, by the page's text, and the
     # theme's files as it listed them.
     get_data, add_theme = mkdocs.utils.meta.get_data, Files.add_files_from_theme
@@ -647,7 +655,7 @@ def build_site(content_dir: Path, site_dir: Path,
         inner = exc.__context__ if isinstance(exc.__context__, MkDocsException) else None
         raise EngineError(str(inner) if inner is not None else str(exc), [inner] if inner is not None else []) from exc
     finally:
-        hook._pages_written = None
+        hook._pages_written = hook._checked = None
         logging.getLogger("mkdocs").removeHandler(log)
         mkdocs.utils.meta.get_data, Files.add_files_from_theme = get_data, add_theme
     return engine_problems(log.records, content_dir)

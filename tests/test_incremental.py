@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pickle
 import shutil
+
+import pytest
 from pathlib import Path
 
 from helpers import ROOT, run_cli, tree_digest
@@ -130,3 +132,38 @@ def test_pages_whose_file_and_data_did_not_change_are_not_read_again(tmp_path, m
     read.clear()
     mkdocs_adapter.build_site(content, tmp_path / "site-3")
     assert sorted(read) == sorted(always + [post.relative_to(content).as_posix()])
+
+
+def test_the_engine_takes_the_checks_reading_of_the_site_and_the_posts(tmp_path, monkeypatch):
+    """build.py's check reads the site and the posts without error, and the engine's build takes that
+    reading (build_site's `checked`) instead of reading every page again: the same site as a build
+    that reads them itself. A reading of another folder is not taken."""
+    import build
+    from daihoi.model import content as content_model
+    from daihoi.model import news
+    from hooks import mkdocs_adapter
+
+    monkeypatch.setenv("DAIHOI_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("DAIHOI_WORKERS", "1")
+    monkeypatch.setenv("DAIHOI_TODAY", "2020-09-15")
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    mkdocs_adapter.build_site(content, tmp_path / "site")
+
+    check = build.ContentCheck(build.parser().parse_args(["build", "--content-dir", str(content)]), aside=True)
+    folder, site, posts = check.checked
+    assert folder == content and site is check.site and posts
+    class ReadAgain(Exception):
+        pass
+
+    def read_again(*args, **kwargs):
+        raise ReadAgain(args[0])
+    for module in (content_model, news):
+        monkeypatch.setattr(module, "load", read_again)
+    mkdocs_adapter.build_site(content, tmp_path / "site-2", checked=check.checked)
+    assert tree_digest(tmp_path / "site-2") == tree_digest(tmp_path / "site")
+
+    other = tmp_path / "other"
+    shutil.copytree(content, other)
+    with pytest.raises(ReadAgain, match="other"):
+        mkdocs_adapter.build_site(other, tmp_path / "site-3", checked=check.checked)

@@ -54,7 +54,8 @@ def after_plans(content_dir: Path, plans: list | None, congresses: dict | None,
     the files only. A build runs it in a worker process while the engine builds (build.py,
     ContentCheck), and passes what its own process has read of the files already (`known`:
     daihoi.model.source.known), since that process starts without it. `posts` False: the posts
-    were checked already (`posts_problems`, in the build's own process, which reads them anyway)."""
+    were checked already (daihoi.model.news.load, in the build's own process, whose engine takes
+    that reading of them: SiteBuild's `checked`)."""
     if known:
         source.learn(known)
     root = Path(content_dir)
@@ -65,8 +66,7 @@ def after_plans(content_dir: Path, plans: list | None, congresses: dict | None,
 
 
 def posts_problems(content_dir: Path, plans: list, congresses: dict) -> list[Problem]:
-    """The posts against the plans' phases (daihoi.model.news.load, which remembers each post: the
-    engine's build, reading them next, takes this reading up)."""
+    """The posts against the plans' phases (daihoi.model.news.load, which remembers each post)."""
     from daihoi.model import news
 
     return news.load(content_dir, plans, congresses)[1]
