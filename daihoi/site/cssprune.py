@@ -538,13 +538,8 @@ def _vocabulary(tags: set[bytes], cache_dir: Path | None) -> Used:
         return used
     if cache_dir is None:
         return scanned()
-
-    def read(entry: Path):
-        with open(entry, "rb") as f:
-            used = pickle.load(f)
-        return used if isinstance(used, Used) else None
     key = hashlib.blake2b(_code().encode() + b"\x00" + b"\x00".join(sorted(tags)), digest_size=20).hexdigest()
-    return _kept(Path(cache_dir) / f"tu-vung-{CACHE_VERSION}-{key}.pickle", "tu-vung-*.pickle", scanned, read,
+    return _kept(Path(cache_dir) / f"tu-vung-{CACHE_VERSION}-{key}.pickle", "tu-vung-*.pickle", scanned, _pickled(Used),
                  lambda used: pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -614,7 +609,7 @@ def _site_tags(root: Path, pages: list[str], keys: dict[str, str], cache_dir: Pa
     is read each time), as loading 1,300 sets of 200 tags took ten times longer, with its <link>
     tags beside it (what linked_stylesheets reads)."""
     entry = Path(cache_dir) / f"the-trang-{CACHE_VERSION}-{_code()}.pickle" if cache_dir is not None else None
-    kept = (_read_kept(entry, _pickled_dict) if entry is not None and keys else None) or {}
+    kept = (_read_kept(entry, _pickled(dict)) if entry is not None and keys else None) or {}
     now: dict = {}
     every: set[bytes] = set()
     links: dict[str, set[bytes]] = {}
@@ -639,10 +634,13 @@ def _site_tags(root: Path, pages: list[str], keys: dict[str, str], cache_dir: Pa
     return every, links
 
 
-def _pickled_dict(entry: Path) -> dict | None:
-    with open(entry, "rb") as f:
-        loaded = pickle.load(f)
-    return loaded if isinstance(loaded, dict) else None
+def _pickled(kind: type):
+    """A reader of a kept file (`_read_kept`, `_kept`): its pickled value, None if it is not a `kind`."""
+    def read(entry: Path):
+        with open(entry, "rb") as f:
+            loaded = pickle.load(f)
+        return loaded if isinstance(loaded, kind) else None
+    return read
 
 
 def prune_site(folder: Path, runtime: Used | None = None, cache_dir: Path | None = None,
