@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from run import _environment, build_args, markdown_copy, stock_config, unused  # noqa: E402
+from run import _environment, build_args, cold_folders, markdown_copy, stock_config  # noqa: E402
 
 _JOB = re.compile(r"^JOB (\S+) (\d+) ([\d.]+) ([\d.]+)$")
 _MAIN = re.compile(r"^MAIN ([\d.]+)$")
@@ -50,7 +50,7 @@ def stock_cpu(docs: Path, work: Path) -> float:
 def ours_cpu(content: Path, work: Path) -> dict:
     """{"main": CPU s of the build's own process, "jobs": {function: [count, CPU s]},
     "workers": CPU s of the workers up to their last job}."""
-    site, cache = unused(work, "site"), unused(work, "cache")      # nothing deleted before it (run.unused)
+    site, cache = cold_folders(work)
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "_jobtime.py"), *build_args(content, site)], cwd=ROOT,
                           env=_environment({"DAIHOI_CACHE": str(cache)}), capture_output=True, text=True)
     if done.returncode != 0:
@@ -77,8 +77,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="số lần dựng (mặc định 3), lấy trung vị")
     parser.add_argument("--keep", help="giữ thư mục tạm ở đây")
     args = parser.parse_args(argv)
-    work = synth.work_folder(args.keep, "dh-cpu-")
-    content = synth.generate(work / "content", posts=args.posts)
+    work, content = synth.bench_content(args.keep, "dh-cpu-", args.posts)
     docs = markdown_copy(content, work / "markdown")
     stock, runs = [], []
     for _ in range(args.repeat):

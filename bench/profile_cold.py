@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
-from run import _environment, build_args, unused  # noqa: E402
+from run import _environment, build_args, cold_folders  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -31,9 +31,8 @@ def main(argv=None) -> int:
     parser.add_argument("--top", type=int, default=10, help="số hàm in ra (mặc định 10)")
     parser.add_argument("--keep", help="giữ thư mục tạm ở đây")
     args = parser.parse_args(argv)
-    work = synth.work_folder(args.keep, "dh-profile-")
-    content = synth.generate(work / "content", posts=args.posts)
-    site, cache = unused(work, "site"), unused(work, "cache")      # nothing deleted before it (run.unused)
+    work, content = synth.bench_content(args.keep, "dh-profile-", args.posts)
+    site, cache = cold_folders(work)
     out = work / "cold.prof"
     done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(ROOT / "build.py"),
                            *build_args(content, site)],

@@ -83,8 +83,14 @@ def unused(work: Path, name: str) -> Path:
     return work / f"{name}-{i}"
 
 
+def cold_folders(work: Path, name: str = "") -> tuple[Path, Path]:
+    """(site, cache) of a cold build: folders of `work` no build has used (`unused`), "site{name}-N"
+    and "cache{name}-N"."""
+    return unused(work, f"site{name}"), unused(work, f"cache{name}")
+
+
 def ours_cold(content: Path, work: Path) -> tuple[float, Path, Path]:
-    site, cache = unused(work, f"site-{content.name}"), unused(work, f"cache-{content.name}")
+    site, cache = cold_folders(work, f"-{content.name}")
     return ours(content, site, cache), site, cache
 
 

@@ -73,6 +73,12 @@ def work_folder(keep: str | None, prefix: str) -> Path:
     return work
 
 
+def bench_content(keep: str | None, prefix: str, posts: int) -> tuple[Path, Path]:
+    """(a bench's folder (`work_folder`), the synthetic site of `posts` posts generated in it)."""
+    work = work_folder(keep, prefix)
+    return work, generate(work / "content", posts=posts)
+
+
 def sentences(rng: random.Random, words: int) -> list[str]:
     out, count = [], 0
     while count < words:

@@ -134,15 +134,14 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT / "bench"))
     import synth
     from daihoi.cli.cliparse import Parser
-    from run import edit_one_post, unused
+    from run import cold_folders, edit_one_post
 
     parser = Parser(prog="bench/timeline.py", description="Dòng thời gian của một lần dựng lạnh và một lần sửa một tin.")
     parser.add_argument("--posts", type=int, default=1000, help="số tin bài (mặc định 1000)")
     parser.add_argument("--keep", help="giữ thư mục tạm ở đây")
     args = parser.parse_args(argv)
-    work = synth.work_folder(args.keep, "dh-timeline-")
-    content = synth.generate(work / "content", posts=args.posts)
-    site, cache = unused(work, "site"), unused(work, "cache")      # nothing deleted before it (run.unused)
+    work, content = synth.bench_content(args.keep, "dh-timeline-", args.posts)
+    site, cache = cold_folders(work)
     report(f"Dựng lạnh, {args.posts} tin (giây tính từ lúc lệnh bắt đầu):", *trace(content, site, cache))
     edit_one_post(content, 1)
     report("Sửa một tin rồi dựng lại:", *trace(content, site, cache))
