@@ -84,15 +84,17 @@ def _open(file: Path) -> Image.Image:
     return image.convert("RGB")
 
 
-def _draft(image: Image.Image) -> None:
+def _draft(image: Image.Image) -> bool:
     """A JPEG decodes at 1/2, 1/4 or 1/8 scale when it is still, upright, at least as wide and as
     high as the share crop (SHARE_SIZE): the largest copy made, and every width and crop is then
     made from at least its own size. A 12-megapixel phone photo (4000 x 3000) decodes at 2000 x 1500
     and its copies take 0.11 s, where they took 0.35 s from all of its pixels with twice that margin
     (the copies differ from those by less than the eye sees: 47 dB PSNR); a 48-megapixel one needs
-    ~10 MB of memory instead of ~150 MB. Other formats decode whole. `picture` reads the same size."""
+    ~10 MB of memory instead of ~150 MB. Other formats decode whole. `picture` reads the same size.
+    Returns whether the picture is stored sideways (as exif_transpose turns it)."""
     turned = image.getexif().get(_ORIENTATION) in _TURNED       # stored sideways: its width is upright height
     image.draft("RGB", SHARE_SIZE[::-1] if turned else SHARE_SIZE)
+    return turned
 
 
 def _jpeg(image: Image.Image) -> bytes:
@@ -133,9 +135,9 @@ def picture(file: Path, stem: str, folder: str) -> dict:
     """What `variants` says of the picture, from its header alone (nothing decoded): the pages are
     made with it while the copies are made in other processes."""
     with Image.open(file) as image:
-        _draft(image)                                                    # as _open: a JPEG's size at its scale
+        turned = _draft(image)                  # as _open: a JPEG's size at its scale
         width, height = image.size
-        if image.getexif().get(_ORIENTATION) in _TURNED:                 # as exif_transpose: sideways
+        if turned:                              # as exif_transpose: sideways
             width, height = height, width
     return _layout(width, height, stem, folder)[0]
 
