@@ -58,6 +58,16 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def still_running(pids: list[int], seconds: float = 10) -> list[int]:
+    """Those of `pids` still running after waiting up to `seconds` for them all to end."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while [pid for pid in pids if running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [pid for pid in pids if running(pid)]
+
+
 def running(pid: int) -> bool:
     """Still there and not a zombie (this machine's first process may not collect orphans)."""
     try:

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from helpers import CACHE, ROOT, SITE_FIXTURE, descendants, run_cli, running, tree_digest
+from helpers import CACHE, ROOT, SITE_FIXTURE, descendants, run_cli, still_running, tree_digest
 
 
 def staged_pages(folder):
@@ -34,10 +34,7 @@ def test_a_killed_build_leaves_the_site_and_the_next_build_cleans_up(tmp_path, m
     helpers_of_the_build = descendants(proc.pid)      # the worker pool, if started: forkserver, workers
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    deadline = time.monotonic() + 10
-    while [pid for pid in helpers_of_the_build if running(pid)] and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert [pid for pid in helpers_of_the_build if running(pid)] == []     # they end with the build
+    assert still_running(helpers_of_the_build) == []     # they end with the build
     litter = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site"))
     assert any(name.startswith(".site.new-") for name in litter), litter      # killed while staging
     assert tree_digest(tmp_path / "site") == published

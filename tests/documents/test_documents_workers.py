@@ -172,7 +172,6 @@ def test_a_pool_that_cannot_start_makes_what_was_held_and_then_nothing_more(monk
         workers.stop()
 
 
-
 def test_the_forkserver_starts_before_anything_is_submitted_and_ends_with_a_build_that_stops():
     # A build starts the forkserver first thing (build.py cmd_build): `start` returns at once, and the
     # forkserver imports the jobs' libraries (here one more module that takes a second) meanwhile. A
@@ -181,9 +180,8 @@ def test_the_forkserver_starts_before_anything_is_submitted_and_ends_with_a_buil
     # queues for the resource tracker to find left over), and the forkserver ends with it.
     import subprocess
     import sys
-    import time
 
-    from helpers import descendants, running
+    from helpers import descendants, still_running
 
     _needs_a_forkserver("the pool's processes are started otherwise")
     with subprocess.Popen(
@@ -200,10 +198,7 @@ def test_the_forkserver_starts_before_anything_is_submitted_and_ends_with_a_buil
         out, err = proc.communicate(timeout=60)
     assert [first.strip(), out.strip()] == ["True", "True"] and err == "", (first, out, err)
     assert helpers                                       # the forkserver was starting
-    deadline = time.monotonic() + 10
-    while [pid for pid in helpers if running(pid)] and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert [pid for pid in helpers if running(pid)] == []
+    assert still_running(helpers) == []
 
 
 def test_start_starts_nothing_without_workers(monkeypatch):
