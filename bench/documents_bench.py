@@ -12,17 +12,22 @@ documents tests read them. Every file is made in this process (DAIHOI_WORKERS=1)
 time is all of the documents' work.
 
 Recorded on the project machine (2 cores, idle), 2026-11-28, fpdf2 2.8.9, python-docx 1.2.0,
-best of 3:
+best of 3, before and after daihoi/documents/linebreak.py (measured one after the other):
 
     plan           files     bytes  cold (s)  cold CPU  warm (s)
-    07-KH/ĐUK         20    456 KB      0.27      0.27     0.003
-    38-KH/ĐU          22    501 KB      0.32      0.32     0.004
-    20-KH/ĐUK         24    577 KB      0.46      0.46     0.005
-    total                               1.04      1.04     0.011
+    07-KH/ĐUK         20    456 KB      0.23      0.23     0.002     (before: fpdf2's own line breaking)
+    38-KH/ĐU          22    501 KB      0.26      0.26     0.003
+    20-KH/ĐUK         24    577 KB      0.39      0.39     0.005
+    total                               0.88      0.88     0.010
 
-Where cold time goes: the plan PDF's text layout (fpdf2's line breaking, a few Python calls for
-each character), fpdf2 parsing and subsetting the TrueType fonts once per PDF (one PDF per slogan
-strip); warm is hashing the inputs and comparing bytes already on disk. (Until 2026-11-28 this
+    07-KH/ĐUK         20    456 KB      0.20      0.20     0.003     (after)
+    38-KH/ĐU          22    501 KB      0.22      0.22     0.003
+    20-KH/ĐUK         24    577 KB      0.30      0.30     0.005
+    total                               0.72      0.72     0.010
+
+Where cold time goes: the plan PDF's text layout (fpdf2's line breaking, still one Python call for
+each character), fpdf2 parsing and subsetting the TrueType fonts once per PDF; warm is hashing the
+inputs and comparing bytes already on disk. (Until 2026-11-28 this
 bench read plan JSON files that the tests no longer have, and stopped at its start.)
 """
 

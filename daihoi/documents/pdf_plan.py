@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
-from . import fonts
+from . import fonts, linebreak
 from .layout import ADDED_NOTE, ADDED_TITLE, Block, HeaderLine, PlanLayout, plan_layout
 from .qr import qr_matrix
 
@@ -40,6 +40,7 @@ _LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF")
 
 
 def new_pdf(*, orientation: str = "P", fmt: str | tuple = "A4", creation: date, family: str = "serif") -> FPDF:
+    linebreak.install()
     cls = _PlanPDF if orientation == "P" and fmt == "A4" else FPDF
     pdf = cls(orientation=orientation, unit="mm", format=fmt)
     # Only the faces the file uses: fpdf2 parses and subsets every added font, which
@@ -89,6 +90,7 @@ def _growing_widths(font) -> None:
 
     class Font(type(font)):
         __slots__ = ()          # fpdf2's fonts have slots: the method is the class's, for this font only
+        daihoi_measured = True  # its widths are its `cw` figures: linebreak.get_line computes them so
 
         def get_text_width(self, text: str, font_size_pt: float, text_shaping_params) -> tuple[int, float]:
             if text_shaping_params or self.is_symbol:
