@@ -29,11 +29,16 @@ from fpdf.util import FloatTolerance
 
 _fpdf2_get_line = MultiLineBreak.get_line
 MARK = "daihoi_measured"        # a font class attribute: its widths are its `cw` table (pdf_plan._growing_widths)
+COPIED_FROM = "2.8.9"           # the fpdf2 whose get_line this is (requirements.txt pins it)
 
 
 def install() -> None:
-    """Use `get_line` for every MultiLineBreak of this process (those it cannot serve go to fpdf2's)."""
-    MultiLineBreak.get_line = get_line
+    """Use `get_line` for every MultiLineBreak of this process (those it cannot serve go to fpdf2's).
+    Another fpdf2 than the one it was copied from keeps its own: its lines may be broken otherwise."""
+    import fpdf
+
+    if fpdf.__version__ == COPIED_FROM:
+        MultiLineBreak.get_line = get_line
 
 
 def _measured(fragment) -> bool:

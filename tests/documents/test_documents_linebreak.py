@@ -99,3 +99,14 @@ def test_what_it_cannot_measure_goes_to_fpdf2(restored, monkeypatch):
     MultiLineBreak.get_line = linebreak.get_line
     assert page(0.5) == fpdf2s
     assert len(handed_over) >= 4            # every line of both paragraphs
+
+
+def test_another_fpdf2_keeps_its_own_line_breaking(restored, monkeypatch):
+    """get_line is fpdf2 2.8.9's, copied: a newer fpdf2 (requirements.txt pins 2.8.9) breaks its own lines."""
+    import fpdf
+
+    assert fpdf.__version__ == linebreak.COPIED_FROM
+    MultiLineBreak.get_line = linebreak._fpdf2_get_line
+    monkeypatch.setattr(fpdf, "__version__", "2.9.0")
+    linebreak.install()
+    assert MultiLineBreak.get_line is linebreak._fpdf2_get_line
