@@ -163,3 +163,21 @@ def test_line_widths_are_fpdf2s_own(monkeypatch):
     made = pdf_plan.render_plan_pdf(plan, page_url=PAGE_URL, doc_date=plan.date)
     monkeypatch.setattr(pdf_plan, "_growing_widths", lambda font: None)
     assert pdf_plan.render_plan_pdf(plan, page_url=PAGE_URL, doc_date=plan.date) == made
+
+
+def test_glyphs_embedded_as_they_are_draw_the_same(monkeypatch):
+    """The subset's glyphs as the font file has them (pdf_plan._glyphs_as_they_are), not re-encoded
+    with their boxes measured again: every page of a plan's PDF draws the same, pixel for pixel."""
+    import pypdfium2
+
+    from daihoi.documents import pdf_plan
+
+    plan = load_plan("plan_20_kh_duk")
+    kept = pdf_plan.render_plan_pdf(plan, page_url=PAGE_URL, doc_date=plan.date)
+    monkeypatch.setattr(pdf_plan, "_glyphs_as_they_are", lambda font: None)
+    measured = pdf_plan.render_plan_pdf(plan, page_url=PAGE_URL, doc_date=plan.date)
+    assert kept != measured                 # the fonts are embedded otherwise
+    ours, theirs = pypdfium2.PdfDocument(kept), pypdfium2.PdfDocument(measured)
+    assert len(ours) == len(theirs) >= 2
+    for i in range(len(ours)):
+        assert ours[i].render(scale=1.5).to_pil().tobytes() == theirs[i].render(scale=1.5).to_pil().tobytes(), i
