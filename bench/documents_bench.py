@@ -20,10 +20,10 @@ best of 3, before and after daihoi/documents/linebreak.py (measured one after th
     20-KH/ĐUK         24    577 KB      0.39      0.39     0.005
     total                               0.88      0.88     0.010
 
-    07-KH/ĐUK         20    456 KB      0.20      0.20     0.003     (after)
-    38-KH/ĐU          22    501 KB      0.22      0.22     0.003
-    20-KH/ĐUK         24    577 KB      0.30      0.30     0.005
-    total                               0.72      0.72     0.010
+    07-KH/ĐUK         20    456 KB      0.17      0.17     0.002     (after, with pdf_plan._glyphs_as_they_are)
+    38-KH/ĐU          22    501 KB      0.19      0.19     0.003
+    20-KH/ĐUK         24    577 KB      0.25      0.25     0.005
+    total                               0.62      0.62     0.010
 
 Where cold time goes: the plan PDF's text layout (fpdf2's line breaking, still one Python call for
 each character), fpdf2 parsing and subsetting the TrueType fonts once per PDF; warm is hashing the

@@ -6,13 +6,17 @@ fpdf2 2.8.9 (pinned in requirements.txt) breaks a paragraph into lines one chara
 (Fragment.get_character_width -> get_width -> font.get_text_width) and the line for its whole width
 (CurrentLine.width: every fragment's get_width again). That was 60% of a plan's PDF: 1.0 of 1.75 s
 under cProfile for the three plans of bench/synth.py, 125,000 widths asked for 55,000 characters.
+Here it is 0.23 s of 0.85 s; bench/documents_bench.py (every file of three plans) went 0.88 -> 0.62 s
+with this and pdf_plan._glyphs_as_they_are.
 
-`get_line` here is fpdf2's own, line for line, with two changes: a character's width is
-`cw[ord(c)] * size * 0.001 / k` from the font's table, and the line's width is kept as the integer
-sum of each fragment's widths, scaled as fpdf2 scales them. Both are the very floats fpdf2 computes
-(the integer sums are exact, the products and the sum are made in its order), so the lines, and the
-PDF's bytes, are the same (tests/documents/test_documents_linebreak.py). The line's own state
-(fragments, spaces, break hints) is still kept by fpdf2's CurrentLine.add_character.
+`get_line` here is fpdf2's own, line for line, with three changes: a character's width is
+`cw[ord(c)] * size * 0.001 / k` from the font's table; the line's width is kept as the integer sum
+of each fragment's widths, scaled as fpdf2 scales them; and a character that goes on the line's last
+fragment is appended here, with CurrentLine.add_character's own steps (a space's break hint takes
+the line's width so far, as `width` gives it), while every other case (a new fragment, a non-breaking
+space, a soft hyphen) still goes to add_character. The widths are the very floats fpdf2 computes (the
+integer sums are exact, the products and the sum are made in its order), so the lines, and the PDF's
+bytes, are the same (tests/documents/test_documents_linebreak.py).
 
 Only where those figures are all there is: fonts measured by pdf_plan._growing_widths (our TrueType
 fonts, no text shaping, not symbol fonts), plain fragments, no character spacing or stretching.
@@ -24,7 +28,7 @@ from __future__ import annotations
 from fpdf.enums import Align, WrapMode
 from fpdf.errors import FPDFException
 from fpdf.line_break import (BREAKING_SPACE_SYMBOLS_STR, FORM_FEED, HYPHEN, NBSP, NEWLINE, SOFT_HYPHEN, SPACE,
-                             CurrentLine, Fragment, MultiLineBreak)
+                             CurrentLine, Fragment, MultiLineBreak, SpaceHint)
 from fpdf.util import FloatTolerance
 
 _fpdf2_get_line = MultiLineBreak.get_line
@@ -49,6 +53,14 @@ def _measured(fragment) -> bool:
     font = state.current_font
     return (getattr(type(font), MARK, False) and not font.is_symbol and not state.text_shaping
             and state.char_spacing == 0 and state.font_stretching == 100)
+
+
+def _same_style(same: list, fragment, line_fragment) -> bool:
+    """fragment.has_same_style(line_fragment), asked again only when either is another fragment: the
+    answer of the same two fragments does not change while a line is read."""
+    if same[0] is not fragment or same[1] is not line_fragment:
+        same[:] = fragment, line_fragment, fragment.has_same_style(line_fragment)
+    return same[2]
 
 
 def get_line(self: MultiLineBreak):
@@ -94,6 +106,7 @@ def get_line(self: MultiLineBreak):
     scales: list[tuple[float, float]] = []
     before = 0.0
     measured = None             # (fragment, its font's cw, its size in points, its k): the fragment being read
+    same: list = [None, None, False]    # (a fragment, a line's fragment, has_same_style of the two): the last asked
     while self.fragment_index < len(self.fragments):
         current_fragment = self.fragments[self.fragment_index]
 
@@ -153,23 +166,37 @@ def get_line(self: MultiLineBreak):
             self.idx_last_forced_break = (self.fragment_index, self.character_index)
             return current_line.manual_break(Align.L if self.align == Align.J else self.align)
 
-        count = len(current_line.fragments)
-        current_line.add_character(
-            character,
-            character_width,
-            current_fragment,
-            self.fragment_index,
-            self.character_index,
-            current_font_height * self.line_height,
-            current_fragment.link,
-        )
-        if len(current_line.fragments) > count:     # a new fragment began: the last one is whole
-            if sums:
-                before = before + sums[-1] * scales[-1][0] * 0.001 / scales[-1][1]
-            sums.append(0)
-            scales.append((size, k))
-        if character != SOFT_HYPHEN or self.print_sh:      # what add_character appended
-            sums[-1] += cw[ord(SPACE if character == NBSP else character)]
+        fragments = current_line.fragments
+        if (fragments and character != NBSP and (character != SOFT_HYPHEN or self.print_sh)
+                and current_fragment.link == fragments[-1].link and _same_style(same, current_fragment, fragments[-1])):
+            # CurrentLine.add_character's own steps where it appends to the line's last fragment: the line's
+            # height; a space's break hint, with the line's width so far (what its `width` gives); the character.
+            current_line.height = current_font_height * self.line_height
+            if character in BREAKING_SPACE_SYMBOLS_STR:
+                current_line.space_break_hint = SpaceHint(self.fragment_index, self.character_index, len(fragments),
+                                                          len(fragments[-1].characters), line_width,
+                                                          current_line.number_of_spaces)
+                current_line.number_of_spaces += 1
+            fragments[-1].characters.append(character)
+            sums[-1] += cw[ord(character)]
+        else:
+            count = len(fragments)
+            current_line.add_character(
+                character,
+                character_width,
+                current_fragment,
+                self.fragment_index,
+                self.character_index,
+                current_font_height * self.line_height,
+                current_fragment.link,
+            )
+            if len(current_line.fragments) > count:     # a new fragment began: the last one is whole
+                if sums:
+                    before = before + sums[-1] * scales[-1][0] * 0.001 / scales[-1][1]
+                sums.append(0)
+                scales.append((size, k))
+            if character != SOFT_HYPHEN or self.print_sh:      # what add_character appended
+                sums[-1] += cw[ord(SPACE if character == NBSP else character)]
 
         self.character_index += 1
 
