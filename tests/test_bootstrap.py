@@ -23,7 +23,8 @@ def test_project_requirements_satisfied_in_test_env():
 
 def test_own_venv_with_a_fresh_stamp_asks_no_package(tmp_path, monkeypatch):
     """In .venv, installed from these very files: used as it is, without asking each package's
-    version; a stale stamp asks them, and a satisfied environment installs nothing."""
+    version; a stale stamp asks them once, and a satisfied environment installs nothing (its stamp
+    is made fresh)."""
     (tmp_path / "requirements.txt").write_text("PyYAML==6.0.3\n", encoding="utf-8")
     stamp = tmp_path / ".installed-requirements"
     monkeypatch.setattr(bootstrap, "ROOT", tmp_path)
@@ -36,5 +37,9 @@ def test_own_venv_with_a_fresh_stamp_asks_no_package(tmp_path, monkeypatch):
     bootstrap.ensure()
     assert asked == []
     stamp.write_text("cũ")
+    bootstrap.ensure()
+    assert asked == [tmp_path / "requirements.txt"]
+    # Found satisfied, the stamp is made fresh: the next command does not ask again.
+    assert stamp.read_text() == bootstrap._digest(tmp_path / "requirements.txt")
     bootstrap.ensure()
     assert asked == [tmp_path / "requirements.txt"]

@@ -63,7 +63,15 @@ def ensure(requirements: str = "requirements.txt") -> None:
     # Our own .venv, installed from these very files (the stamp), is used as it is, whatever
     # `satisfied` says; so it is asked first: asking each package its version took 40 ms of
     # every command.
-    if (_in_venv() and up_to_date) or satisfied(req):
+    if _in_venv() and up_to_date:
+        return
+    if satisfied(req):
+        if _in_venv() and not up_to_date:
+            # Installed otherwise (by hand, by the tests' setup): the next command need not ask again.
+            try:
+                stamp.write_text(_digest(req))
+            except OSError:
+                pass
         return
     if not venv_python().is_file():
         print("Lần chạy đầu: đang tạo môi trường Python riêng (.venv)…", file=sys.stderr)
