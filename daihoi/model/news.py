@@ -24,6 +24,7 @@ adapter maps a post's source path to its URL (`url_of`), like views.py does.
 from __future__ import annotations
 
 import hashlib
+import html
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -31,7 +32,6 @@ from datetime import date, datetime, time, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Callable
-from xml.sax.saxutils import escape
 
 from daihoi.cli import kept
 from daihoi.model import source
@@ -39,6 +39,13 @@ from daihoi.text import vndate
 from daihoi.model.problems import ERROR, WARNING, Problem
 from daihoi.text.collate import sort_key
 from daihoi.text.vntext import clean, slugify
+
+
+def escape(text: str) -> str:
+    """&, < and > as XML entities (the feed's text and addresses), as xml.sax.saxutils.escape writes
+    them: that module imports urllib.request, and with it http.client and ssl, 8 ms of every build."""
+    return html.escape(text, quote=False)
+
 
 POSTS_DIR = "tin-tuc"
 IMAGES_DIR = f"{POSTS_DIR}/anh"

@@ -94,3 +94,19 @@ def test_feed_is_valid_rss_with_absolute_links(posts, site):
     assert top.link == "https://example.gov.vn/huong-toi-dai-hoi/tin-tuc/2025-05-20-treo-khau-hieu/"
     assert top.published_parsed[:3] == (2025, 5, 14)
     assert all(e.link.startswith("https://example.gov.vn/huong-toi-dai-hoi/") for e in feed.entries)
+
+
+def test_feed_text_is_escaped_as_xml_without_importing_the_network_modules():
+    """news.escape writes &, < and > as xml.sax.saxutils.escape does (quotes are left), and reading the
+    posts imports neither it nor what it brings (urllib.request, http.client, ssl): 8 ms of every build."""
+    import subprocess
+    import sys
+    from xml.sax.saxutils import escape
+
+    for text in ("Đại hội & <b>chi bộ</b> > 5", "&amp; “nháy” 'đơn' \"kép\"", ""):
+        assert news.escape(text) == escape(text)
+    done = subprocess.run([sys.executable, "-c", "import sys, daihoi.model.news\n"
+                           "print(sorted(m for m in ('ssl', 'http.client', 'urllib.request', 'xml.sax.saxutils')"
+                           " if m in sys.modules))"],
+                          cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["[]"]
