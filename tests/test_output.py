@@ -141,3 +141,22 @@ def test_a_first_build_ends_without_walking_its_folder_and_without_its_mark(tmp_
     monkeypatch.undo()
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == \
         ["a/index.html", "b/c/index.html"]
+
+
+def test_only_folders_left_empty_go_the_deepest_first(tmp_path):
+    """finish: a folder goes when no file of it stays and all its folders went (nested stale pages take
+    their folders with them); a folder that still holds a file stays, and so do its parents; an empty
+    folder left from before goes; a spared folder is left to its writer."""
+    site = tmp_path / "site"
+    for name in ("x/y/z/cu.html", "p/q/cu.html", "p/giu.html", "tim-kiem/chi-muc/s/da.json"):
+        _write(b"old", str(site / name))
+        _age(site / name)
+    (site / "rong" / "rong-nua").mkdir(parents=True)
+    (site / "tim-kiem" / "chi-muc" / "trong").mkdir()
+    folder = output.Folder(spared=("tim-kiem/chi-muc",))
+    folder.start(str(site))
+    folder.write(b"old", str(site / "p/giu.html"), _write)       # kept as it is
+    folder.finish()
+    left = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    assert left == ["p", "p/giu.html", "tim-kiem", "tim-kiem/chi-muc", "tim-kiem/chi-muc/s",
+                    "tim-kiem/chi-muc/s/da.json", "tim-kiem/chi-muc/trong"]

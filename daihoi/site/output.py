@@ -105,18 +105,27 @@ class Folder:
         if self.fresh:
             (self.root / MARK).unlink(missing_ok=True)
             return
+        walked = []                 # (folder, its folders, how many of its files stay), parents first
         for folder, dirs, files in os.walk(self.root, topdown=True):
             rel = os.path.relpath(folder, self.root).replace(os.sep, "/")
             if rel != "." and any(rel == s or rel.startswith(s + "/") for s in self.spared):
                 dirs[:] = []
                 continue
+            stay = 0
             for name in files:
                 path = os.path.join(folder, name)
-                if not self._of_this_build(path, name):
+                if self._of_this_build(path, name):
+                    stay += 1
+                else:
                     os.remove(path)
-        for folder, _, _ in os.walk(self.root, topdown=False):
-            if folder != str(self.root):
+            walked.append((folder, list(dirs), stay))
+        # Only a folder left empty goes: one with no file left whose folders all went. Asking each of
+        # 1,300 folders to go (and walking them all again for it) was 20 ms of every rebuild.
+        gone: set = set()
+        for folder, dirs, stay in reversed(walked):
+            if folder != str(self.root) and not stay and all(os.path.join(folder, d) in gone for d in dirs):
                 try:
-                    os.rmdir(folder)        # only an emptied folder goes
+                    os.rmdir(folder)
+                    gone.add(folder)
                 except OSError:
                     pass
