@@ -159,11 +159,12 @@ class ContentCheck:
 
     def wait(self):
         """The check's result: every problem printed (once), a Failure on an error, else the site."""
+        from daihoi.documents import workers
         from daihoi.model.problems import errors
 
         if self.future is not None:
             try:
-                found = self.future.result()
+                found = workers.result(self.future)
             except Exception:   # noqa: BLE001 - a worker process lost (killed, out of memory): checked here
                 found = self._rest()
             self.problems, self.future = self.problems + found, None

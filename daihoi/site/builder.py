@@ -261,7 +261,7 @@ class SiteBuild:
 
         def result():
             if not done:
-                done.append(future.result() if future is not None else function(*args))
+                done.append(workers.result(future) if future is not None else function(*args))
                 self.page_cache.put(key, done[0])
             return done[0]
         return result

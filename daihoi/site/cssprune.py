@@ -699,4 +699,6 @@ def begin(folder: Path, listed: list[str], theme_dir: Path, cache_dir: Path | No
 
 def pruned(begun, folder: Path, theme_dir: Path, cache_dir: Path | None) -> dict[str, tuple[int, int]]:
     """`prune_site` of `folder`: the one begun (`begin`'s future), waited for, or made now (None)."""
-    return begun.result() if begun is not None else prune_site(folder, runtime_of(theme_dir), cache_dir)
+    from daihoi.documents import workers
+
+    return workers.result(begun) if begun is not None else prune_site(folder, runtime_of(theme_dir), cache_dir)

@@ -68,7 +68,7 @@ class Reader:
             self._send()
         out: list = []
         for sent in self._sent:
-            out += sent if isinstance(sent, list) else sent.result()
+            out += sent if isinstance(sent, list) else workers.result(sent)
         return out
 
 

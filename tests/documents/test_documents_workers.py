@@ -207,3 +207,40 @@ def test_start_starts_nothing_without_workers(monkeypatch):
     monkeypatch.setenv(workers.WORKERS_ENV, "1")
     monkeypatch.setattr(forkserver, "ensure_running", lambda: pytest.fail("started"))
     workers.start()
+
+
+def _pid(_: str = "") -> int:
+    import os
+    return os.getpid()
+
+
+def test_a_call_still_held_is_taken_back_and_the_build_leaves_without_waiting_for_the_pool():
+    # After one edit of a small site, the build's own work is done before the forkserver has imported
+    # the jobs' libraries (here one more module that takes a second): `result` makes a call no worker
+    # has yet here, at once; the build then leaves as build.py does (workers.stop, os._exit) without
+    # waiting for the pool, which was never made: nothing is said (no queues for the resource tracker
+    # to find left over), and the forkserver ends with it. A call taken back is the same call.
+    import subprocess
+    import sys
+
+    from helpers import descendants, still_running
+
+    _needs_a_forkserver("the pool's processes are started otherwise")
+    with subprocess.Popen(
+            [sys.executable, "-c",
+             "import os, sys, time; import test_documents_workers as t; from daihoi.documents import workers\n"
+             "workers.PRELOAD.append('slow_to_import')\n"
+             "start = time.perf_counter(); workers.start()\n"
+             "futures = [workers.submit(t._pid, ('a',), {}), workers.submit(t._echo, ('b ',), {'times': 2})]\n"
+             "print(workers.result(futures[0]) == os.getpid(), workers.result(futures[1]).decode(), flush=True)\n"
+             "helpers = sys.stdin.readline()\n"
+             "workers.stop()\n"
+             "print(time.perf_counter() - start < 0.9, flush=True); os._exit(0)"],
+            **_fresh_process(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True) as proc:
+        first = proc.stdout.readline()                  # both calls made
+        helpers = descendants(proc.pid)
+        out, err = proc.communicate("\n", timeout=60)
+    assert [first.strip(), out.strip()] == ["True b b", "True"] and err == "", (first, out, err)
+    assert helpers                                       # the forkserver was starting
+    assert still_running(helpers) == []
