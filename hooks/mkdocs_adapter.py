@@ -764,8 +764,8 @@ class _FrontMatter:
 
         self.get_data, self.file, self.now = get_data, file, {}
         self.version = (self.VERSION, version("mkdocs"))
-        found = kept.read(file, self.version) if file is not None else None
-        self.found: dict = found if isinstance(found, dict) else {}     # not there or not readable: read again
+        # Not there or not readable: read again. Kept in parts (daihoi/cli/kept.py): an edit writes one or two.
+        self.found: dict = kept.readings(file, self.version) if file is not None else {}
 
     def __call__(self, source: str):
         from copy import deepcopy
@@ -791,8 +791,8 @@ class _FrontMatter:
 
     def save(self) -> None:
         """Keep the readings of this build's pages (only those: the file stays the size of one site)."""
-        if self.file is not None and self.now.keys() != self.found.keys():
-            kept.write(self.file, self.version, self.now)
+        if self.file is not None:
+            kept.keep_readings(self.file, self.version, self.now, set(self.found))
 
 
 def markdown_renderer(content_dir: Path):
