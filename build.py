@@ -244,14 +244,16 @@ def cmd_build(args) -> int:
         module.remember(file, code)
     # The plans' documents (the longest part of a first build) are begun in other processes as soon
     # as the plans are read: the rest of the check and the engine's start go on meanwhile.
-    check = ContentCheck(args, begin=lambda site: engine().begin(Path(args.content_dir), site), aside=True)
-    target = Path(args.site_dir).resolve()
-    try:
-        with atomic.lock(target):
-            _build_into(target, args, check)
-    except atomic.Busy as exc:
-        check.wait()
-        raise Failure(exc.message) from None
+    # This process is one build: the check and the engine read each content file once (source.one_reading).
+    with source.one_reading():
+        check = ContentCheck(args, begin=lambda site: engine().begin(Path(args.content_dir), site), aside=True)
+        target = Path(args.site_dir).resolve()
+        try:
+            with atomic.lock(target):
+                _build_into(target, args, check)
+        except atomic.Busy as exc:
+            check.wait()
+            raise Failure(exc.message) from None
     for module, file in readings:
         module.keep(file, code)
     say(f"Đã dựng xong {len(check.site.plans)} kế hoạch vào {target}")

@@ -33,6 +33,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from daihoi.cli import kept  # noqa: E402
+from daihoi.model import source  # noqa: E402
 from daihoi.model.content import shown  # noqa: E402
 from daihoi.model.problems import ContentError  # noqa: E402
 from daihoi.site import output, pagecache, preview, search_index  # noqa: E402
@@ -212,7 +213,7 @@ def on_pre_page(page, config, files):
     is not read: the engine gets its meta as the last build left it, and no Markdown."""
     src = page.file.src_uri
     try:
-        text = page.file.content_string
+        text = _content_string(page.file)
     except (OSError, ValueError):       # gone or not UTF-8 since the check: MkDocs' read_source says so
         return page
     known = _build.known_page(src, page.url, page.canonical_url, page.is_homepage, text)
@@ -227,6 +228,15 @@ def on_pre_page(page, config, files):
         keep(front_matter)          # the next build may have to read it again
     page.read_source = MethodType(_read_nothing(meta), page)
     return page
+
+
+def _content_string(file) -> str:
+    """MkDocs' File.content_string (1.6: the file opened as text, "utf-8-sig", strict, universal line
+    ends), made of the bytes build.py's check read (source.file_bytes: a build reads each file once)."""
+    if file.abs_src_path is None or getattr(file, "_content", None) is not None:
+        return file.content_string                  # a page made from text, not a file
+    text = source.file_bytes(file.abs_src_path)[0].decode("utf-8-sig")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _read_nothing(meta: dict):

@@ -164,3 +164,26 @@ def test_compiled_templates_live_with_the_installation_unless_python_is_told_not
     monkeypatch.setattr(adapter.sys, "base_prefix", str(venv))        # Python itself, no virtual environment
     assert adapter._compiled_templates() == cache / "jinja"
     assert (cache / "jinja").is_dir()
+
+
+def test_a_pages_text_is_read_as_mkdocs_reads_it(tmp_path):
+    """_content_string: MkDocs' File.content_string (UTF-8 with or without its BOM, every line end as
+    "\\n", an error for what is not UTF-8), made of the bytes the build read (source.file_bytes)."""
+    import pytest
+    from mkdocs.structure.files import File
+
+    for name, raw in [("bom.md", "\ufeff---\ntitle: Đại hội\n---\nThân bài.\n".encode()),
+                      ("crlf.md", "Dòng một\r\nDòng hai\rDòng ba\n\r\n".encode()),
+                      ("nfd.md", "Đa\u0323i ho\u0323\u0302i\n".encode())]:
+        (tmp_path / name).write_bytes(raw)
+        file = File(name, str(tmp_path), str(tmp_path / "site"), True)
+        assert adapter._content_string(file) == file.content_string, name
+    (tmp_path / "latin1.md").write_bytes("Đại hội".encode("utf-16"))
+    file = File("latin1.md", str(tmp_path), str(tmp_path / "site"), True)
+    with pytest.raises(ValueError):
+        file.content_string
+    with pytest.raises(ValueError):
+        adapter._content_string(file)
+    made = File("lam-ra.md", str(tmp_path), str(tmp_path / "site"), True)
+    made.content_string = "Trang làm ra."                # a page made from text, not a file
+    assert adapter._content_string(made) == "Trang làm ra."

@@ -115,3 +115,25 @@ def test_the_posts_are_checked_once_for_the_check_and_the_build(tmp_path, monkey
     whole = content_check.after_plans(Path("noi-dung"), site.plans, site.congresses)
     rest = content_check.after_plans(Path("noi-dung"), site.plans, site.congresses, posts=False)
     assert sorted(found + rest) == sorted(whole)
+
+
+def test_within_one_reading_a_file_is_read_once_and_every_reader_takes_those_bytes(tmp_path, monkeypatch):
+    """source.one_reading (a build's own process): a file is read from the disk once; what is saved
+    after that is read by the next build, as is every file outside it (the preview, the desk)."""
+    import hashlib
+    from pathlib import Path
+
+    page = tmp_path / "bai.md"
+    _write(page, "Một")
+    first = page.read_bytes()
+    opened: list = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: opened.append(self.name) or real(self))
+    with source.one_reading():
+        assert source.file_bytes(page) == (first, hashlib.sha256(first).digest())
+        _write(page, "Hai")                                  # saved while the build runs
+        assert source.file_bytes(str(page))[0] == first       # the same file, however it is named
+        assert source.read(page, "bai.md")[0].data == {"title": "Một"}
+        assert opened == ["bai.md"]
+    assert source.file_bytes(page)[0] == page.read_bytes() != first
+    assert source.read(page, "bai.md")[0].data == {"title": "Hai"}

@@ -23,7 +23,6 @@ adapter maps a post's source path to its URL (`url_of`), like views.py does.
 """
 from __future__ import annotations
 
-import hashlib
 import html
 import math
 from dataclasses import dataclass, field
@@ -234,7 +233,7 @@ def load(content_dir: Path, plans: list, congresses: dict) -> tuple[list, list[P
         if file.name == "index.md":
             continue
         try:
-            key = (where, file.name, hashlib.sha256(file.read_bytes()).digest(), offered)
+            key = (where, file.name, source.file_bytes(file)[1], offered)
         except OSError:
             key = (where, file.name, None, offered)
         seen[key] = _read.get(key) or read_post(file, shown(file), plans, congresses)
