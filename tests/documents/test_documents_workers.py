@@ -244,3 +244,32 @@ def test_a_call_still_held_is_taken_back_and_the_build_leaves_without_waiting_fo
     assert [first.strip(), out.strip()] == ["True b b", "True"] and err == "", (first, out, err)
     assert helpers                                       # the forkserver was starting
     assert still_running(helpers) == []
+
+
+def test_the_forkserver_leaves_at_once_when_the_build_has_left(tmp_path):
+    # The forkserver ends by SystemExit when the build's process is gone; Python would then take down
+    # every module it imported (0.1 s, the build's output held open meanwhile). It leaves at once
+    # (os._exit, registered by workers.py as the forkserver imports it): an exit handler registered
+    # before that one (by a module it imports first, writes_at_exit) never runs.
+    import subprocess
+    import sys
+
+    from helpers import descendants, still_running
+
+    _needs_a_forkserver("there is no forkserver to leave")
+    fresh = _fresh_process()
+    fresh["env"]["DAIHOI_TEST_EXIT_NOTES"] = str(tmp_path)
+    with subprocess.Popen(
+            [sys.executable, "-c",
+             "import os, sys; import test_documents_workers as t; from daihoi.documents import workers\n"
+             "workers.PRELOAD.insert(0, 'writes_at_exit')\n"
+             "print(workers.submit(t._pid, ('a',), {}).result() != os.getpid(), flush=True)\n"
+             "sys.stdin.readline(); workers.stop(); os._exit(0)"],
+            **fresh, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        first = proc.stdout.readline()                  # a worker ran: the forkserver imported PRELOAD
+        helpers = descendants(proc.pid)
+        out, err = proc.communicate("\n", timeout=60)
+    assert first.strip() == "True" and err == "", (first, err)
+    assert still_running(helpers) == []
+    notes = sorted(p.name.split("-")[0] for p in tmp_path.iterdir())
+    assert notes == ["imported"]                         # imported by the forkserver; its exit cut short
