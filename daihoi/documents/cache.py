@@ -78,7 +78,7 @@ class Cache:
         started = {i: _STARTED.pop(jobs[i][1]) for i in missing if jobs[i][1] in _STARTED}
         rest = [i for i in missing if i not in started]
         made = dict(zip(rest, workers.run_all([tuple(jobs[i][2:]) for i in rest])))
-        made.update({i: workers.result(future) for i, future in started.items()})
+        made.update({i: future.result() for i, future in started.items()})
         for i in missing:
             data = made[i]
             kind, key = jobs[i][:2]

@@ -104,15 +104,14 @@ def _executor() -> ProcessPoolExecutor | None:
 # second), and ProcessPoolExecutor.submit starts a worker and waits for it. The build's own process
 # does not wait: the pool is started in a thread, and what is submitted meanwhile is held there and
 # handed to the pool, in order, once the first worker runs; the caller has its future at once. A
-# caller that needs a held call's value before then makes it itself (`result`); the pool is made only
-# once the forkserver forks, for what is still held then (_start).
+# caller that needs a held call's value before then may make it itself (`result`); the pool is made
+# only once the forkserver forks, for what is still held then (_start).
 _lock = threading.Lock()
 _starting: threading.Thread | None = None
 _held: list = []            # (future given to the caller, function, args, kwargs), in order
 _ready = False              # the pool runs (or could not start): submit goes straight to it
-_stopping = False           # the build leaves (stop): no pool is started any more
 _pooling = False            # the starting thread makes the pool (stop waits for it)
-_generation = 0             # stop() makes a starting thread that is only waiting (not joined) stale
+_generation = 0             # stop() makes a starting thread that has not begun making the pool stale
 
 
 def _forkserver_ready() -> bool:
@@ -139,9 +138,9 @@ def _start(generation: int) -> None:
     with _lock:
         if generation != _generation:
             return                  # stopped meanwhile (stop): what is held now is another thread's
-        if probed and (not _held or _stopping):
-            # Every call was taken back while the forkserver imported (or the build is leaving):
-            # no pool now; the next `submit` starts one, and finds the forkserver ready.
+        if probed and not _held:
+            # Every call was taken back while the forkserver imported: no pool now; the next
+            # `submit` starts one, and finds the forkserver ready.
             _starting = None
             return
         _pooling = True             # stop() waits for this thread from now on
@@ -190,20 +189,21 @@ def _follow(inner: Future, outer: Future) -> None:
 
 def stop() -> None:
     """Stop the worker processes now, as at exit (build.py leaves without the interpreter's exit)."""
-    global _pool, _starting, _ready, _stopping, _pooling, _generation
+    global _pool, _starting, _ready, _pooling, _generation
     with _lock:
-        _stopping = True
-        starting = _starting if _held or _pooling else None
-    # A starting thread with nothing held and no pool is only waiting for the forkserver: it starts
-    # no pool now (_stopping), and ends with this process, as the forkserver does.
+        _generation += 1            # a starting thread that has not begun making the pool makes none
+        starting = _starting if _pooling else None
+        held, _held[:] = list(_held), []
+    for future, *_ in held:
+        future.cancel()             # taken back: nothing more is made for a build that leaves
+    # A starting thread that is only waiting for the forkserver ends with this process, as it does.
     if starting is not None:
         starting.join()
     if _pool is not None:
         _pool.shutdown(wait=True, cancel_futures=True)
         _pool = None
     with _lock:
-        _starting, _ready, _stopping, _pooling = None, False, False, False
-        _generation += 1
+        _starting, _ready, _pooling = None, False, False
 
 
 def _yield_to_the_build() -> None:
@@ -239,11 +239,12 @@ def run_all(calls: list) -> list:
 
 
 def result(future: Future):
-    """`future.result()` of a call begun by `submit`. A call still held while the pool starts (no worker
-    has it yet) is taken back and made here instead, as this process would only wait for it: after a
+    """`future.result()` of a call begun by `submit`; a call still held while the pool starts (no worker
+    has it yet) is taken back and made here instead, as this process would only wait for it. After a
     small site's one edit, the build's own work was done 0.3 s in, and it then waited 0.17 s for the
     forkserver's imports, for two calls of a few milliseconds (the content check's last part, the
-    stylesheets' pruning)."""
+    stylesheets' pruning). For calls whose code this process has imported already: a plan's documents
+    are not taken back (fpdf2 and the rest would then be imported here too)."""
     with _lock:
         held = next((call for call in _held if call[0] is future), None)
         if held is not None:
