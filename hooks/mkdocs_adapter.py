@@ -33,7 +33,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from daihoi.cli import kept  # noqa: E402
-from daihoi.model import source  # noqa: E402
+from daihoi.model.source import file_bytes  # noqa: E402
 from daihoi.model.content import shown  # noqa: E402
 from daihoi.model.problems import ContentError  # noqa: E402
 from daihoi.site import output, pagecache, preview, search_index  # noqa: E402
@@ -235,7 +235,7 @@ def _content_string(file) -> str:
     ends), made of the bytes build.py's check read (source.file_bytes: a build reads each file once)."""
     if file.abs_src_path is None or getattr(file, "_content", None) is not None:
         return file.content_string                  # a page made from text, not a file
-    text = source.file_bytes(file.abs_src_path)[0].decode("utf-8-sig")
+    text = file_bytes(file.abs_src_path)[0].decode("utf-8-sig")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -49,7 +49,7 @@ def _parts(file: Path) -> list[Path]:
 
 
 def _part(key) -> int:
-    return hashlib.blake2b(pickle.dumps(key, protocol=4), digest_size=2).digest()[0] % PARTS
+    return hashlib.blake2b(pickle.dumps(key, protocol=4), digest_size=1).digest()[0] % PARTS
 
 
 def readings(file: Path, tag) -> dict:

@@ -46,17 +46,20 @@ def restored():
     MultiLineBreak.get_line = linebreak.get_line
 
 
-def test_lines_are_fpdf2s_own(restored, monkeypatch):
+@pytest.fixture
+def handed_over(monkeypatch) -> list:
+    """The MultiLineBreaks whose line is broken by fpdf2's own get_line (as linebreak holds it), from now on."""
+    calls: list = []
+    own = linebreak._fpdf2_get_line
+    monkeypatch.setattr(linebreak, "_fpdf2_get_line", lambda self: calls.append(self) or own(self))
+    return calls
+
+
+def test_lines_are_fpdf2s_own(restored, handed_over):
     """The same PDF, to the byte, whether fpdf2 or linebreak breaks the lines; and linebreak did break
     them (fpdf2's own is not called for the fonts it measures)."""
     fpdf2s = _document(linebreak._fpdf2_get_line)
-    handed_over: list = []
-    own = linebreak._fpdf2_get_line
-
-    def counted(self):
-        handed_over.append(self)
-        return own(self)
-    monkeypatch.setattr(linebreak, "_fpdf2_get_line", counted)
+    handed_over.clear()                     # those of fpdf2's own document
     assert _document(linebreak.get_line) == fpdf2s
     assert handed_over == []
 
@@ -71,33 +74,26 @@ def test_a_plans_pdf_is_the_same_bytes(restored, name):
     assert pdf_plan.render_plan_pdf(plan, page_url=url, doc_date=plan.date) == fpdf2s
 
 
-def test_what_it_cannot_measure_goes_to_fpdf2(restored, monkeypatch):
+def test_what_it_cannot_measure_goes_to_fpdf2(restored, handed_over):
     """A font linebreak does not measure (a core font here; text shaping and character spacing too):
     fpdf2's own get_line breaks its lines, and they are what fpdf2 gives."""
     from fpdf import FPDF
 
-    def page(spacing: float) -> bytes:
+    def page() -> bytes:
         pdf = FPDF()
         pdf.add_page()
         pdf.set_font("helvetica", "", 12)
         pdf.multi_cell(100, 6, "Plain text in a core font, long enough to break over a few lines. " * 3)
         pdf.add_font("serif", "", str(pdf_plan.fonts.SERIF[""]))
         pdf.set_font("serif", "", 12)
-        pdf.set_char_spacing(spacing)
+        pdf.set_char_spacing(0.5)
         pdf.multi_cell(100, 6, TEXTS[0] * 2)
         return bytes(pdf.output())
 
-    handed_over: list = []
-    own = linebreak._fpdf2_get_line
-
-    def counted(self):
-        handed_over.append(self)
-        return own(self)
-    MultiLineBreak.get_line = own
-    fpdf2s = page(0.5)
-    monkeypatch.setattr(linebreak, "_fpdf2_get_line", counted)
+    MultiLineBreak.get_line = linebreak._fpdf2_get_line
+    fpdf2s = page()
     MultiLineBreak.get_line = linebreak.get_line
-    assert page(0.5) == fpdf2s
+    assert page() == fpdf2s
     assert len(handed_over) >= 4            # every line of both paragraphs
 
 
