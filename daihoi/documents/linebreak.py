@@ -32,7 +32,7 @@ from fpdf.line_break import (BREAKING_SPACE_SYMBOLS_STR, FORM_FEED, HYPHEN, NBSP
 from fpdf.util import FloatTolerance
 
 _fpdf2_get_line = MultiLineBreak.get_line
-MARK = "daihoi_measured"        # a font class attribute: its widths are its `cw` table (pdf_plan._growing_widths)
+MARK = "daihoi_measured"        # set on a font's class whose widths are its `cw` table (pdf_plan._growing_widths)
 COPIED_FROM = "2.8.9"           # the fpdf2 whose get_line this is (requirements.txt pins it)
 
 

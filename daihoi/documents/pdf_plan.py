@@ -100,7 +100,6 @@ def _growing_widths(font) -> None:
 
     class Font(type(font)):
         __slots__ = ()          # fpdf2's fonts have slots: the method is the class's, for this font only
-        daihoi_measured = True  # its widths are its `cw` figures: linebreak.get_line computes them so
 
         def get_text_width(self, text: str, font_size_pt: float, text_shaping_params) -> tuple[int, float]:
             if text_shaping_params or self.is_symbol:
@@ -115,6 +114,7 @@ def _growing_widths(font) -> None:
                 del seen[:-_REMEMBERED]
             return len(text), total * font_size_pt * 0.001
 
+    setattr(Font, linebreak.MARK, True)     # its widths are its `cw` figures: linebreak.get_line computes them so
     font.__class__ = Font
 
 
