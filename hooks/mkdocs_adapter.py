@@ -33,7 +33,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from daihoi.cli import kept  # noqa: E402
-from daihoi.model.source import file_bytes  # noqa: E402
+from daihoi.model.source import composed, file_bytes  # noqa: E402
 from daihoi.model.content import shown  # noqa: E402
 from daihoi.model.problems import ContentError  # noqa: E402
 from daihoi.site import output, pagecache, preview, search_index  # noqa: E402
@@ -53,6 +53,7 @@ _later: dict = {}          # path in the site -> what gives its bytes, made whil
 _order: list = []          # the files in MkDocs' own order, while it reads the posts first (on_files)
 _pages_written = None      # build_site's `pages_written`, to call with this build's files (on_post_build)
 _checked = None            # build_site's `checked`: (a content folder, its site and posts as the check read them)
+_folder = None             # build_site's output.Folder: where pages read in other processes are written (on_post_page)
 _markdown: list = []       # [(the build's config, its Markdown instance)] (render_shared)
 CACHED_TEMPLATE = "dh-cached.html"   # a page taken from the cache renders nothing: its HTML is already made
 
@@ -457,14 +458,15 @@ def on_post_page(output, page, config):
         mkdocs.utils.write_file(now["entry"]["html"], page.file.abs_dest_path)
         return ""
     search_from = len(_build.search_pages)
+    target = _folder.target(page.file.abs_dest_path) if _folder is not None else None
     try:
-        html = _build.finished(_page(page), valid_markup(output), _shown(page))
+        data, written = _build.finished(_page(page), valid_markup(output), _shown(page), target)
     except ContentError as exc:
         raise _fail(exc) from None
-    data = html.encode("utf-8", errors="xmlcharrefreplace")     # as MkDocs' _build_page encodes a page
     _build.keep(now["key"], data, now["problems_at"], search_from, warnings=now["warnings"], anchors=now["anchors"],
                 links=now["links"])
-    mkdocs.utils.write_file(data, page.file.abs_dest_path)
+    if not written:
+        mkdocs.utils.write_file(data, page.file.abs_dest_path)
     return ""
 
 
@@ -483,15 +485,17 @@ def on_post_build(config):
     write = mkdocs.utils.write_file         # through the output folder: _writing_through lasts the build
     for path, made in _later.items():       # made in other processes while the pages were written
         write(made(), str(Path(config.site_dir) / path))
-    if _pages_written is not None:
-        _pages_written()
-    if preview.active:
-        preview.later(_build.finish, Path(config.site_dir), write)     # after the page reloads
-    else:
-        try:
+    try:
+        # The pages written in other processes, before the folder's files are listed.
+        _build.take_read(_folder.left_alone if _folder is not None else lambda path: None)
+        if _pages_written is not None:
+            _pages_written()
+        if preview.active:
+            preview.later(_build.finish, Path(config.site_dir), write)     # after the page reloads
+        else:
             _build.finish(Path(config.site_dir), write)
-        except ContentError as exc:         # a page found unsafe once read in another process
-            raise _fail(exc) from None
+    except ContentError as exc:             # a page found unsafe once read in another process
+        raise _fail(exc) from None
 
 
 # ---------------------------------------------------------------------------- Material's markup
@@ -648,12 +652,12 @@ def build_site(content_dir: Path, site_dir: Path,
     folder = output.Folder()
     hook._pages_written = ((lambda: pages_written(folder.current(), hook._page_keys())) if pages_written is not None
                            else None)
-    hook._checked = checked
+    hook._checked, hook._folder = checked, folder
     # Each page's front matter as MkDocs read it in the last build, by the page's text, and the
     # theme's files as it listed them.
     get_data, add_theme = mkdocs.utils.meta.get_data, Files.add_files_from_theme
     front_matter = mkdocs.utils.meta.get_data = _FrontMatter(
-        get_data, pagecache.cache_root() / "nguon-mkdocs" / (pagecache.folder_key(content_dir) + ".pickle"))
+        _front_matter_from_check(get_data), pagecache.cache_root() / "nguon-mkdocs" / (pagecache.folder_key(content_dir) + ".pickle"))
     Files.add_files_from_theme = _theme_files_once(add_theme, pagecache.cache_root() / "giao-dien.pickle")
     try:
         with _writing_through(folder):
@@ -665,7 +669,7 @@ def build_site(content_dir: Path, site_dir: Path,
         inner = exc.__context__ if isinstance(exc.__context__, MkDocsException) else None
         raise EngineError(str(inner) if inner is not None else str(exc), [inner] if inner is not None else []) from exc
     finally:
-        hook._pages_written = hook._checked = None
+        hook._pages_written = hook._checked = hook._folder = None
         logging.getLogger("mkdocs").removeHandler(log)
         mkdocs.utils.meta.get_data, Files.add_files_from_theme = get_data, add_theme
     return engine_problems(log.records, content_dir)
@@ -760,6 +764,29 @@ def _front_matter_key(source: str) -> bytes:
     from hashlib import blake2b
 
     return blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _front_matter_from_check(get_data):
+    """MkDocs' get_data, taking the YAML nodes the content check composed of the same text
+    (daihoi.model.source.composed) and constructing its values from them, as yaml.load(text, CSafeLoader) does
+    (SafeConstructor): a cold build parsed each page's front matter twice, the second time 0.05-0.1 s.
+    Anything else (no front matter, text the check did not compose, a merge key "<<", whose
+    construction rewrites its node, any error, a value that is not a mapping) is MkDocs' own."""
+    from yaml.constructor import SafeConstructor
+
+    def read(doc: str):
+        found = mkdocs.utils.meta.YAML_RE.match(doc)
+        node = composed(found.group(1)) if found is not None and "<<" not in found.group(1) else None
+        if node is None:
+            return get_data(doc)
+        try:
+            data = SafeConstructor().construct_document(node)
+        except Exception:
+            return get_data(doc)
+        if not isinstance(data, dict):
+            return get_data(doc)
+        return doc[found.end():].lstrip("\n"), data
+    return read
 
 
 class _FrontMatter:

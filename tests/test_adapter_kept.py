@@ -187,3 +187,37 @@ def test_a_pages_text_is_read_as_mkdocs_reads_it(tmp_path):
     made = File("lam-ra.md", str(tmp_path), str(tmp_path / "site"), True)
     made.content_string = "Trang làm ra."                # a page made from text, not a file
     assert adapter._content_string(made) == "Trang làm ra."
+
+
+COMPOSED = PAGES + [
+    "---\nngay: 2025-05-15\ndang: yes\nso: 0x1F\nrong:\nds: [1, 2.5, ~, 'a']\n---\nThân.\n",
+    "---\na: 1\n<<: {b: 2}\n---\nKhóa gộp.\n",
+    "---\n\n---\nPhần đầu rỗng.\n",
+    "---\n\"chuỗi\"\n---\nKhông phải từ điển.\n",
+]
+
+
+def test_front_matter_from_the_checks_nodes_is_mkdocs_own_reading():
+    """The engine's reading of a front matter the check composed (_front_matter_from_check) is what
+    MkDocs' get_data gives for it, without parsing the text again; a merge key "<<" is MkDocs' own."""
+    from daihoi.model import source
+
+    calls = []
+    reading = adapter._front_matter_from_check(lambda doc: calls.append(doc) or get_data(doc))
+    for page in COMPOSED:
+        found = adapter.mkdocs.utils.meta.YAML_RE.match(page)
+        if found:
+            try:
+                source._compose(found.group(1))
+            except Exception:
+                pass                    # broken YAML: the check composes nothing, MkDocs reads it
+        calls.clear()
+        assert reading(page) == get_data(page), page
+        composed = found is not None and source.composed(found.group(1)) is not None
+        parsed_again = bool(calls)
+        if composed and "<<" not in page and isinstance(get_data(page)[1], dict) and get_data(page)[1]:
+            assert not parsed_again, page
+        if "<<" in page:
+            assert parsed_again
+    merged = COMPOSED[-3]
+    assert reading(merged) == ("Khóa gộp.\n", {"a": 1, "b": 2}) and reading(merged) == get_data(merged)

@@ -8,7 +8,7 @@ import pytest
 from helpers import ROOT, SITE_FIXTURE
 from daihoi.cli import atomic
 from daihoi.model.problems import ContentError
-from daihoi.site import reading
+from daihoi.site import output, reading
 from daihoi.site.builder import Page, SiteBuild
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -22,7 +22,11 @@ def new_build(tmp_path, monkeypatch, workers: str) -> SiteBuild:
 
 
 def finish_pages(build: SiteBuild, count: int, tmp_path, unsafe: int | None = None) -> list:
-    outputs = []
+    """Each page's bytes; every page is in its file under tmp_path / "site" (output.Folder, as the
+    adapter writes them: by the reader, or here when it was not handed over)."""
+    folder = output.Folder()
+    folder.start(str(tmp_path / "site"))
+    outputs, handed_over = [], 0
     for i in range(count):
         page = Page(src=f"trang-{i}.md", url=f"trang-{i}/", canonical_url=None, is_homepage=False,
                     title=f"Trang {i}", meta={})
@@ -30,9 +34,20 @@ def finish_pages(build: SiteBuild, count: int, tmp_path, unsafe: int | None = No
         if i == unsafe:
             body += '<img src="https://anh.example.com/a.png">'
         search_from = len(build.search_pages)          # as the adapter asks: before the page is finished
-        outputs.append(build.finished(page, PAGE.format(f"Trang số {i}", body), f"content/trang-{i}.md"))
+        dest = str(tmp_path / "site" / f"trang-{i}" / "index.html")
+        data, written = build.finished(page, PAGE.format(f"Trang số {i}", body), f"content/trang-{i}.md",
+                                       folder.target(dest))
+        handed_over += written
+        if not written:
+            folder.write(data, dest, lambda data, path: atomic.write_file(path, data))
+        outputs.append(data)
         build.keep(f"khoa-{i}", outputs[-1], 0, search_from, warnings=[], anchors=[], links={})
+    # Written by the workers while they keep up (the first pages at least), else here.
+    assert handed_over >= (min(count, reading.BATCH) if build._reader is not None else 0)
+    build.take_read(folder.left_alone)
+    assert [(tmp_path / "site" / f"trang-{i}" / "index.html").read_bytes() for i in range(count)] == outputs
     build.finish(tmp_path / "site", lambda data, path: atomic.write_file(path, data))
+    folder.finish()
     return outputs
 
 
@@ -45,7 +60,7 @@ def test_pages_read_in_other_processes_give_what_reading_them_here_gives(tmp_pat
     assert there._reader is not None
     pages_there = finish_pages(there, count, tmp_path / "b")
     assert pages_there == pages_here
-    assert 'rel="noopener noreferrer"' in pages_here[0]
+    assert b'rel="noopener noreferrer"' in pages_here[0]
     assert [p["url"] for p in there.search_pages] == [f"trang-{i}/" for i in range(count)]
     assert there.search_pages == here.search_pages
     assert there.search_pages[3]["title"] == "Trang số 3" and "lần thứ 3" in there.search_pages[3]["text"]
@@ -64,7 +79,7 @@ def test_an_unsafe_page_read_in_another_process_stops_the_build_at_its_end(tmp_p
     assert "content/trang-55.md: Trang dựng ra có nội dung không an toàn" in str(err.value)
     assert "tải tệp từ máy chủ bên ngoài" in str(err.value)
     assert build.page_cache.get("khoa-0") is None           # nothing of this build is kept
-    assert not (tmp_path / "site").exists()                 # nor its search index written
+    assert not (tmp_path / "site" / "tim-kiem").exists()    # nor its search index written
 
 
 def test_an_unsafe_page_read_here_stops_the_build_at_the_page(tmp_path, monkeypatch):
@@ -72,3 +87,22 @@ def test_an_unsafe_page_read_here_stops_the_build_at_the_page(tmp_path, monkeypa
     with pytest.raises(ContentError) as err:
         finish_pages(build, 5, tmp_path, unsafe=2)
     assert "content/trang-2.md: Trang dựng ra có nội dung không an toàn" in str(err.value)
+
+
+def test_pages_written_in_other_processes_are_left_alone_when_their_bytes_are_there(tmp_path, monkeypatch):
+    """A second build into the same folder (not empty at its start) leaves each page file that holds
+    its bytes as it was, in the worker that read it, and the folder keeps it (output.Folder.left_alone);
+    a page whose bytes changed is written again."""
+    count = reading.BATCH + 3
+    finish_pages(new_build(tmp_path / "a", monkeypatch, "2"), count, tmp_path)
+    files = [tmp_path / "site" / f"trang-{i}" / "index.html" for i in range(count)]
+    before = [f.stat().st_mtime_ns for f in files]
+    files[4].write_bytes(b"cu")
+    stale = tmp_path / "site" / "bai-da-xoa" / "index.html"        # a page this build no longer makes
+    stale.parent.mkdir()
+    stale.write_bytes(b"cu")
+    again = finish_pages(new_build(tmp_path / "b", monkeypatch, "2"), count, tmp_path)
+    assert [f.read_bytes() for f in files] == again
+    after = [f.stat().st_mtime_ns for f in files]
+    assert [a == b for a, b in zip(before, after)] == [i != 4 for i in range(count)]
+    assert not stale.exists() and not stale.parent.exists()

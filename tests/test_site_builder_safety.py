@@ -21,7 +21,9 @@ def finished(tmp_path, monkeypatch, body: str) -> str:
     """A page finished by the build as it finishes every page (one process: read at once)."""
     monkeypatch.setenv("DAIHOI_WORKERS", "1")
     page = Page(src="index.md", url="", canonical_url=None, is_homepage=True, title="Trang chủ", meta={})
-    return new_build(tmp_path).finished(page, PAGE.format(body), "content/index.md")
+    data, written = new_build(tmp_path).finished(page, PAGE.format(body), "content/index.md")
+    assert not written                  # read here: the caller writes it
+    return data.decode("utf-8")
 
 
 def test_links_to_other_sites_get_noopener_and_safe_pages_pass(tmp_path, monkeypatch):

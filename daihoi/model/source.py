@@ -287,6 +287,13 @@ _FAST = getattr(yaml, "CSafeLoader", None)
 _composed: dict = {}
 
 
+def composed(text: str):
+    """The node `read` composed for this YAML text (the libyaml reading), or None if it composed none:
+    the engine's own reading of a page's front matter constructs its values from it (the adapter's
+    _front_matter_from_check) instead of parsing the same text again."""
+    return _composed.get(text)
+
+
 def _compose(text: str):
     if text in _composed:
         return _composed[text]

@@ -14,6 +14,7 @@ writes files. It asks this object, at its own moments:
     .context(page, url_of, href_of)              the template variables of one page
     .content(src, html, source)                  a page's HTML from Markdown, through the allow-list
     .finished(page, html)                        a finished page: markup fixes, safety, search text
+    .take_read(left_alone)                       the pages finished in other processes, back
     .after_pages() / .finish(site_dir, write)    problems of all pages; the search index
     .begin_pages() / .known_page(...)            what all pages share; a page unchanged since its last build,
                                                  not read again (its key, finished HTML and meta)
@@ -403,9 +404,12 @@ class SiteBuild:
             "feed_url": news.FEED_PATH, "image": image,
         }
 
-    def finished(self, page: Page, output: str, shown: str) -> str:
-        """A finished page: links out with noopener; the last safety check and its search text, read
-        in other processes while the engine goes on (daihoi/site/reading.py), or here."""
+    def finished(self, page: Page, output: str, shown: str, target: tuple[str, bool] | None = None) -> tuple[bytes, bool]:
+        """(the bytes of a finished page's file, whether it is written already): links out with noopener;
+        the last safety check and its search text, read in other processes while the engine goes on
+        (daihoi/site/reading.py), or here. `target`: where the page goes (output.Folder.target); a page
+        read in another process is written there too (writing 1,300 pages and making their folders
+        was a twentieth of a cold build's own process). Else the caller writes it."""
         output = htmlsafety.add_noopener(output)
         indexed = search.indexed(self._kind(page.src), page.src)
         if indexed:
@@ -413,11 +417,14 @@ class SiteBuild:
         post, plan = self.posts.get(page.src), self.plans.get(page.src)
         facts = {"url": page.url, "summary": post["summary"] if post else "", "fallback": page.title or "",
                  "title": search.plan_result_title(plan.name, plan.title) if plan else None}
+        data = output.encode("utf-8", errors="xmlcharrefreplace")      # as MkDocs' _build_page encodes a page
         if self._reader is not None:
-            self._read.append([self._reader.add(output, indexed, facts), shown, None])
-        else:
-            self._take(*reading.read(output, indexed, facts), shown)
-        return output
+            target = target if self._reader.keeping_up() else None
+            self._read.append([self._reader.add(data, indexed, facts, target), shown, None, target])
+            return data, target is not None
+        dangers, entry, _ = reading.read(data, indexed, facts)
+        self._take(dangers, entry, shown)
+        return data, False
 
     def _take(self, dangers: list, entry: dict | None, shown: str) -> None:
         problems = htmlsafety.danger_problems(dangers, shown)
@@ -426,22 +433,26 @@ class SiteBuild:
         if entry:
             self.search_pages.append(entry)
 
-    def _take_read(self) -> None:
+    def take_read(self, left_alone: Callable[[str], None] = lambda path: None) -> None:
         """The pages read in other processes: unsafe ones stop the build here, before anything is kept;
-        their search text in the order the pages were finished, kept in the page cache with them."""
+        their search text in the order the pages were finished, kept in the page cache with them.
+        `left_alone(path)`: told each page file that already held its bytes (output.Folder.left_alone).
+        Every page handed over is written once this returns."""
         if self._reader is None:
             return
         results = self._reader.results()
-        problems = sorted({problem for number, shown, _ in self._read
+        problems = sorted({problem for number, shown, *_ in self._read
                            for problem in htmlsafety.danger_problems(results[number][0], shown)})
         if problems:
             raise ContentError(problems)
-        for number, _, kept in self._read:
+        for number, _, kept, target in self._read:
             entry = results[number][1]
             if entry:
                 self.search_pages.append(entry)
             if kept is not None:
                 self._keep_page(*kept, [entry] if entry else [])
+            if results[number][2]:
+                left_alone(target[0])
         self._reader, self._read = reading.Reader(), []
 
     # ------------------------------------------------------------------ page cache
@@ -548,7 +559,7 @@ class SiteBuild:
     def finish(self, site_dir: Path, write: Callable[[bytes, str], None]) -> None:
         """The search index, written into `site_dir` by `write(bytes, path)`: the engine's writer,
         which leaves a file whose bytes are there alone."""
-        self._take_read()
+        self.take_read()
         out = Path(site_dir) / search_index.INDEX_DIR
         # The index of the same pages by the same code is the same index: kept with the pages.
         key = "chi-muc:" + pagecache.digest(self.code_digest, sorted((p["url"], p["title"], p["text"], p["lead"],

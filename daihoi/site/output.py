@@ -36,6 +36,19 @@ def _same_file(source: str, target: str) -> bool:
         return False
 
 
+def put(content: bytes, path: str, fresh: bool) -> bool:
+    """Write a file of a build in another process, as Folder.write does with the engine's writer
+    (its folders made, its bytes as they are): `path` absolute, `fresh` whether the build's folder was
+    empty at its start (Folder.target). True when the file held these bytes already and was left
+    alone (then Folder.left_alone)."""
+    if not fresh and holds(path, content):
+        return True
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(content)
+    return False
+
+
 class Folder:
     """One output folder: `start` replaces emptying it; `write` and `copy` skip a file whose bytes
     are already there; `finish` removes every file this build neither wrote nor kept. Files under
@@ -67,6 +80,15 @@ class Folder:
             self.kept.add(path)
             return
         write_file(content, path)
+
+    def target(self, path: str) -> tuple[str, bool]:
+        """(`path` made absolute, whether the folder was empty at the start): where another process
+        writes a file of this build (`put`); what it leaves alone, this folder is told (`left_alone`)."""
+        return os.path.abspath(path), self.fresh
+
+    def left_alone(self, path: str) -> None:
+        """A file `put` found holding its bytes already (`target`'s path): this build keeps it."""
+        self.kept.add(path)
 
     def copy(self, source: str, path: str, copy_file) -> None:
         target = os.path.abspath(path)
