@@ -49,6 +49,7 @@ class Reader:
         self.count = 0                  # pages added
         self._batch: list = []
         self._sent: list = []           # a batch's results, or the future of them, in order
+        self._workers = workers.workers()       # (asked once: it reads the system's count of cores)
 
     def add(self, data: bytes, indexed: bool, facts: dict, target: tuple[str, bool] | None = None) -> int:
         """Read one page in a worker (and write it at `target`: `read`); its number in `results()`.
@@ -65,7 +66,7 @@ class Reader:
         system's): the workers write the pages they read while they keep up, and the build's own process
         writes them when they fall behind. Written by the workers always, the build's own process waited
         for them at the end as long as it had saved; this way its own time fell by a tenth."""
-        return sum(1 for sent in self._sent if not isinstance(sent, list) and not sent.done()) <= workers.workers()
+        return sum(1 for sent in self._sent if not isinstance(sent, list) and not sent.done()) <= self._workers
 
     def _send(self) -> None:
         batch, self._batch = self._batch, []
