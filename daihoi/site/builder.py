@@ -10,7 +10,7 @@ writes files. It asks this object, at its own moments:
     .pages()                                     pages to add before URLs are known (news lists, search)
     .files(url_of)                               every generated file, once URLs are known
     .early(src)                                  may a page be read before the plans' files are made
-    .page(src)                                   template, title, description; plan pages' Markdown
+    .page(src, ..., shown)                       template, title, description; plan pages' Markdown
     .context(page, url_of, href_of)              the template variables of one page
     .content(src, html, source)                  a page's HTML from Markdown, through the allow-list
     .finished(page, html)                        a finished page: markup fixes, safety, search text
@@ -294,9 +294,10 @@ class SiteBuild:
             return "plan"
         return None
 
-    def page(self, src: str, is_homepage: bool, meta: dict, markdown: str) -> tuple[dict, str]:
-        """(meta to set, Markdown to render) for one page, before the engine renders it."""
-        watchdog.start(content.shown(self.docs_dir / src) if (self.docs_dir / src).is_file() else src)
+    def page(self, src: str, is_homepage: bool, meta: dict, markdown: str, shown: str) -> tuple[dict, str]:
+        """(meta to set, Markdown to render) for one page, before the engine renders it. `shown`: its
+        file as the editor sees it (content.shown), or `src` for a page made from no file."""
+        watchdog.start(shown)
         meta.update(engine_meta(meta))      # the engine's own reading of escapes ("\u200b") cleaned as ours
         plan = self.plans.get(src)
         if plan:
