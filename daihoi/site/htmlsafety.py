@@ -202,7 +202,12 @@ NOOPENER = ("noopener", "noreferrer")
 
 
 def add_noopener(page: str) -> str:
-    """`rel="noopener noreferrer"` on every link to another site (kept tokens of an existing rel)."""
+    """`rel="noopener noreferrer"` on every link to another site (kept tokens of an existing rel).
+    A page whose links all have what they need (most: the theme writes its share links with it) is
+    returned as it is, found from its distinct <a> tags: a call back from the regular expression for
+    each of a page's forty links took twice as long."""
+    if all(_with_noopener(tag) == tag for tag in set(_A_TAG.findall(page))):
+        return page
     return _A_TAG.sub(lambda m: _with_noopener(m.group(0)), page)
 
 
