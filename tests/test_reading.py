@@ -106,3 +106,20 @@ def test_pages_written_in_other_processes_are_left_alone_when_their_bytes_are_th
     after = [f.stat().st_mtime_ns for f in files]
     assert [a == b for a, b in zip(before, after)] == [i != 4 for i in range(count)]
     assert not stale.exists() and not stale.parent.exists()
+
+
+def test_the_workers_write_pages_only_while_no_batch_waits_for_them():
+    """Reader.keeping_up: a page is handed over to be written only while no batch waits for a worker
+    (as many unread batches as workers, at most); else the build's own process writes it."""
+    from concurrent.futures import Future
+
+    reader = reading.Reader()
+    reader._workers = 2
+    unread = [Future() for _ in range(3)]
+    reader._sent = [[("read here",)], unread[0], unread[1], unread[2]]
+    assert not reader.keeping_up()
+    unread[1].set_result([])            # read out of order: counted all the same
+    assert reader.keeping_up()
+    unread[0].set_result([])
+    unread[2].set_result([])
+    assert reader.keeping_up() and reader._done_up_to == 4
