@@ -1,6 +1,7 @@
 """daihoi.site.reading: finished pages read in the worker processes (the last safety check and the
 search text) give what reading them in the build's own process gives, and an unsafe page still
 stops the build, at its end, naming the page's file, with nothing kept."""
+import os
 from datetime import date
 
 import pytest
@@ -101,6 +102,8 @@ def test_pages_written_in_other_processes_are_left_alone_when_their_bytes_are_th
     stale = tmp_path / "site" / "bai-da-xoa" / "index.html"        # a page this build no longer makes
     stale.parent.mkdir()
     stale.write_bytes(b"cu")
+    made = stale.stat().st_mtime_ns - 3_600 * 10**9   # an hour before this build: the file system's clock is coarse
+    os.utime(stale, ns=(made, made))
     again = finish_pages(new_build(tmp_path / "b", monkeypatch, "2"), count, tmp_path)
     assert [f.read_bytes() for f in files] == again
     after = [f.stat().st_mtime_ns for f in files]
