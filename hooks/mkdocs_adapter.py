@@ -658,7 +658,8 @@ def build_site(content_dir: Path, site_dir: Path,
     # theme's files as it listed them.
     get_data, add_theme = mkdocs.utils.meta.get_data, Files.add_files_from_theme
     front_matter = mkdocs.utils.meta.get_data = _FrontMatter(
-        _front_matter_from_check(get_data), pagecache.cache_root() / "nguon-mkdocs" / (pagecache.folder_key(content_dir) + ".pickle"))
+        _front_matter_from_check(get_data),
+        pagecache.cache_root() / "nguon-mkdocs" / (pagecache.folder_key(content_dir) + ".pickle"))
     Files.add_files_from_theme = _theme_files_once(add_theme, pagecache.cache_root() / "giao-dien.pickle")
     try:
         with _writing_through(folder):
@@ -772,20 +773,21 @@ def _front_matter_key(source: str) -> bytes:
 
 def _front_matter_from_check(get_data):
     """MkDocs' get_data, taking the YAML nodes the content check composed of the same text
-    (daihoi.model.source.composed) and constructing its values from them, as yaml.load(text, CSafeLoader) does
-    (SafeConstructor): a cold build parsed each page's front matter twice, the second time 0.05-0.1 s.
-    Anything else (no front matter, text the check did not compose, a merge key "<<", whose
-    construction rewrites its node, any error, a value that is not a mapping) is MkDocs' own."""
+    (daihoi.model.source.composed) and constructing its values from them, as yaml.load(text,
+    CSafeLoader) does (SafeConstructor): a cold build parsed each page's front matter twice, the second time 0.05-0.1 s.
+    Anything else (no front matter, text the check did not compose, a merge key "<<" or "!!merge",
+    whose construction rewrites its node, any error, a value that is not a mapping) is MkDocs' own."""
     from yaml.constructor import SafeConstructor
 
     def read(doc: str):
         found = mkdocs.utils.meta.YAML_RE.match(doc)
-        node = composed(found.group(1)) if found is not None and "<<" not in found.group(1) else None
+        text = found.group(1) if found is not None else ""
+        node = composed(text) if text and "<<" not in text and "merge" not in text else None
         if node is None:
             return get_data(doc)
         try:
             data = SafeConstructor().construct_document(node)
-        except Exception:
+        except Exception:       # noqa: BLE001 - MkDocs' own reading says what it makes of it
             return get_data(doc)
         if not isinstance(data, dict):
             return get_data(doc)

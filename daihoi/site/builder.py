@@ -405,7 +405,8 @@ class SiteBuild:
             "feed_url": news.FEED_PATH, "image": image,
         }
 
-    def finished(self, page: Page, output: str, shown: str, target: tuple[str, bool] | None = None) -> tuple[bytes, bool]:
+    def finished(self, page: Page, output: str, shown: str,
+                 target: tuple[str, bool] | None = None) -> tuple[bytes, bool]:
         """(the bytes of a finished page's file, whether it is written already): links out with noopener;
         the last safety check and its search text, read in other processes while the engine goes on
         (daihoi/site/reading.py), or here. `target`: where the page goes (output.Folder.target); a page
