@@ -598,7 +598,7 @@ class SiteBuild:
             keys = [self._kept_key("chi-muc", digest) for digest, *_ in jobs]
             texts = [self.page_cache.get(key) for key in keys]
             missing = [i for i, text in enumerate(texts) if text is None]
-            new = search_index.spread([jobs[i][1:3] for i in missing], workers.submit, 4 * workers.workers())
+            new = search_index.spread([jobs[i][1:3] for i in missing], workers.shared, 4 * workers.workers())
             for i, text in zip(missing, new):
                 texts[i] = text
                 self.page_cache.put(keys[i], text)

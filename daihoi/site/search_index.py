@@ -39,9 +39,7 @@ import hashlib
 import json
 import marshal
 import operator
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict, deque
 from itertools import accumulate, chain, islice, repeat
 
@@ -381,15 +379,11 @@ def _with_pages(shards: dict[tuple[str, str], str], pages: list[dict]) -> dict[s
 SPREAD_FROM = 50        # shards to make: fewer are made in the build's own process (one edit makes a few)
 
 
-def spread(jobs: list, submit, parts: int) -> list[str]:
-    """`make_shards(jobs)` in `parts` batches of about equal size, begun in other processes by
-    `submit(function, args, kwargs)` (daihoi.documents.workers.submit: a future, or None where there
-    are none), in order, while this process makes them from the last one back: each batch is made by
-    whoever claims it first (`_claim`, a file made only if it is not there). A cold build makes 370
-    shards at its very end, while a worker prunes the stylesheets: the other worker and this process,
-    idle until then, share them. (The pool hands a batch to a worker as soon as it is submitted, as
-    far as it knows, so a batch no worker had begun could not be taken back: this process waited
-    0.13 s for one worker to make three batches in a row.)"""
+def spread(jobs: list, share, parts: int) -> list[str]:
+    """`make_shards(jobs)` in `parts` batches of about equal size, made by `share([(function, args,
+    kwargs)])` (daihoi.documents.workers.shared: by the workers and this process together), and put back
+    in order. A cold build makes 370 shards at its very end, while a worker prunes the stylesheets: the
+    other worker and this process, idle until then, share them."""
     if len(jobs) < SPREAD_FROM or parts < 2:
         return make_shards(jobs)
     batches: list[list] = [[] for _ in range(parts)]
@@ -399,44 +393,12 @@ def spread(jobs: list, submit, parts: int) -> list[str]:
         batches[lightest].append(i)
         sizes[lightest] += len(jobs[i][1])
     batches = [batch for batch in batches if batch]
-    made: list = [None] * len(batches)
-    try:
-        # (ignore_cleanup_errors: on Windows, a worker may be making a mark as the folder goes.)
-        folder = tempfile.TemporaryDirectory(prefix="dh-chi-muc-", ignore_cleanup_errors=True)
-    except OSError:             # no temporary folder: nothing to claim with, all made here
-        return make_shards(jobs)
-    with folder as claims:
-        marks = [os.path.join(claims, str(k)) for k in range(len(batches))]
-        futures = [submit(_claimed_shards, ([jobs[i] for i in batch], marks[k]), {}) for k, batch in enumerate(batches)]
-        for k in reversed(range(len(batches))):
-            if futures[k] is None or _claim(marks[k]):
-                made[k] = make_shards([jobs[i] for i in batches[k]])
-                if futures[k] is not None:
-                    futures[k].cancel()         # (a worker that has it finds it claimed)
-        for k, future in enumerate(futures):
-            if made[k] is None:
-                made[k] = future.result()
+    made = share([(make_shards, ([jobs[i] for i in batch],), {}) for batch in batches])
     out: list = [None] * len(jobs)
-    for k, batch in enumerate(batches):
-        # None: the batch was claimed by neither (its mark could not be made): made here.
-        for i, text in zip(batch, made[k] if made[k] is not None else make_shards([jobs[i] for i in batch])):
+    for batch, texts in zip(batches, made):
+        for i, text in zip(batch, texts):
             out[i] = text
     return out
-
-
-def _claim(mark: str) -> bool:
-    """Is the batch whose mark this is ours to make? (Its mark made now, by this process; False when
-    another made it first, or its folder is gone: `spread` has ended.)"""
-    try:
-        os.close(os.open(mark, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-    except OSError:
-        return False
-    return True
-
-
-def _claimed_shards(jobs: list, mark: str) -> list[str] | None:
-    """(In a worker.) `make_shards(jobs)`, if this batch is still to be made (`_claim`); else None."""
-    return make_shards(jobs) if _claim(mark) else None
 
 
 def _inputs(kind: str, key: str, blob: bytes) -> str:

@@ -273,3 +273,68 @@ def test_the_forkserver_leaves_at_once_when_the_build_has_left(tmp_path):
     assert still_running(helpers) == []
     notes = sorted(p.name.split("-")[0] for p in tmp_path.iterdir())
     assert notes == ["imported"]                         # imported by the forkserver; its exit cut short
+
+
+def _twice(n: int) -> int:
+    return 2 * n
+
+
+def test_calls_shared_with_the_workers_are_made_once_whoever_begins_them():
+    """workers.shared: each call made by whoever claims it first, the workers or this process (from the
+    last call back), results in order; with a pool that begins all, none, or only the first of them;
+    one that takes calls up and never begins them (the pool's own way: "running" at once, not to be
+    cancelled) is not waited for."""
+    import threading
+    from concurrent.futures import Future
+
+    calls = [(_twice, (n,), {}) for n in range(8)]
+    twice = [2 * n for n in range(8)]
+    begun: list = []
+
+    def to_the_pool(function, args, kwargs):
+        begun.append(args[1])
+        return workers.submit(function, args, kwargs)
+    assert workers.shared(calls, to_the_pool) == twice
+    assert begun == [(n,) for n in range(8)]
+
+    def never_begun(function, args, kwargs):        # a pool that begins nothing: all made here
+        return Future()
+    assert workers.shared(calls, never_begun) == twice
+
+    def handed_over_never_begun(function, args, kwargs):
+        future = Future()
+        future.set_running_or_notify_cancel()
+        # Waited for, it fails in 20 s rather than hang the tests.
+        timers.append(threading.Timer(20, future.set_exception, (TimeoutError("đợi một việc không ai làm"),)))
+        timers[-1].daemon = True
+        timers[-1].start()
+        return future
+    timers: list = []
+    assert workers.shared(calls, handed_over_never_begun) == twice
+    for timer in timers:
+        timer.cancel()
+
+    made_there: list = []
+
+    def begun_but_two(function, args, kwargs):      # the first calls begun and done at once, the last two not
+        future = Future()
+        if len(made_there) < 6:
+            future.set_running_or_notify_cancel()
+            value = function(*args, **kwargs)
+            future.set_result(value)
+        made_there.append(value[0] if len(made_there) < 6 else None)
+        return future
+    assert workers.shared(calls, begun_but_two) == twice
+    assert made_there == [True] * 6 + [None, None]
+    assert workers.shared([], to_the_pool) == []
+
+
+def test_a_shared_call_is_made_by_whoever_claims_it_first(tmp_path):
+    """workers._claim: one mark, one maker; a worker given a call claimed already makes nothing, nor one
+    whose claims' folder has gone (`shared` has ended)."""
+    mark = str(tmp_path / "0")
+    assert workers._claim(mark) and not workers._claim(mark)
+    assert workers._claimed(_fail, ("x",), {}, mark) == (False, None)
+    assert workers._claimed(_fail, ("x",), {}, str(tmp_path / "da-xoa" / "1")) == (False, None)
+    other = str(tmp_path / "1")
+    assert workers._claimed(_twice, (4,), {}, other) == (True, 8) and not workers._claim(other)

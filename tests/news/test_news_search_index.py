@@ -125,11 +125,9 @@ def test_words_read_back_from_the_page_cache_find_the_shards_kept_for_them():
 
 
 def test_shards_spread_over_processes_are_the_shards_made_here():
-    """spread: the shards in batches of about equal size, begun in the worker pool in order, those no
-    worker has begun made here from the last back; put back in order. Few shards are made here."""
-    import threading
-    from concurrent.futures import Future
-
+    """spread: the shards in batches of about equal size, made by the workers and this process together
+    (daihoi.documents.workers.shared, tested with pools that begin all, none or some of them in
+    tests/documents/test_documents_workers.py); put back in order. Few shards are made here."""
     from daihoi.documents import workers
 
     pages = [{"url": f"tin-{i}/", "title": f"Tin {i}", "text": f"Đại hội chi bộ lần thứ {i}. Hội nghị {i * 7919} "
@@ -143,58 +141,22 @@ def test_shards_spread_over_processes_are_the_shards_made_here():
     jobs = [job[1:3] for job in captured]
     assert len(jobs) >= search_index.SPREAD_FROM
     mine = search_index.make_shards(jobs)
-    submitted: list = []
+    shared: list = []
 
-    def to_the_pool(function, args, kwargs):
-        submitted.append(len(args[0]))
-        return workers.submit(function, args, kwargs)
-    assert search_index.spread(jobs, to_the_pool, 8) == mine
-    assert len(submitted) == 8 and sum(submitted) == len(jobs)
+    def with_the_workers(calls):
+        shared.append([len(args[0]) for _, args, _ in calls])
+        return workers.shared(calls)
 
-    def never_begun(function, args, kwargs):       # a pool that begins nothing: all made here
-        return Future()
-    assert search_index.spread(jobs, never_begun, 8) == mine
-
-    def handed_over_never_begun(function, args, kwargs):
-        """The pool's way: a batch handed to a worker's queue is "running" at once (it cannot be cancelled);
-        here no worker ever takes it up. Made here all the same, without waiting for them."""
-        future = Future()
-        future.set_running_or_notify_cancel()
-        # Waited for, it fails in 20 s rather than hang the tests.
-        timers.append(threading.Timer(20, future.set_exception, (TimeoutError("đợi một lô không ai làm"),)))
-        timers[-1].daemon = True
-        timers[-1].start()
-        return future
-    timers: list = []
-    assert search_index.spread(jobs, handed_over_never_begun, 8) == mine
-    for timer in timers:
-        timer.cancel()
-
-    def begun_but_two(function, args, kwargs):     # the first batches begun and done, the last two not
-        future = Future()
-        if len(submitted) < 6:
-            future.set_running_or_notify_cancel()
-            future.set_result(function(*args, **kwargs))
-        submitted.append(len(args[0]))
-        return future
-    submitted.clear()
-    assert search_index.spread(jobs, begun_but_two, 8) == mine
-    assert search_index.build(pages, made=lambda jobs: search_index.spread([j[1:3] for j in jobs], to_the_pool, 4)) \
+    def here(calls):
+        shared.append([len(args[0]) for _, args, _ in calls])
+        return [function(*args, **kwargs) for function, args, kwargs in calls]
+    assert search_index.spread(jobs, with_the_workers, 8) == mine
+    assert len(shared[0]) == 8 and sum(shared[0]) == len(jobs)
+    assert search_index.spread(jobs, here, 8) == mine
+    assert search_index.build(pages, made=lambda jobs: search_index.spread([j[1:3] for j in jobs], with_the_workers, 4)) \
         == expected
-    submitted.clear()
-    assert search_index.spread(jobs[:3], to_the_pool, 4) == search_index.make_shards(jobs[:3]) and submitted == []
-
-
-def test_a_batch_of_shards_is_made_by_whoever_claims_it_first(tmp_path):
-    """search_index._claim: one mark, one maker; a worker given a batch claimed already makes nothing,
-    nor one whose claims' folder has gone (spread has ended)."""
-    jobs = [("s", b"\x00"), ("b", b"\x00")]
-    mark = str(tmp_path / "0")
-    assert search_index._claim(mark) and not search_index._claim(mark)
-    assert search_index._claimed_shards(jobs, mark) is None
-    assert search_index._claimed_shards(jobs, str(tmp_path / "da-xoa" / "1")) is None
-    other = str(tmp_path / "1")
-    assert search_index._claimed_shards([], other) == [] and not search_index._claim(other)
+    shared.clear()
+    assert search_index.spread(jobs[:3], with_the_workers, 4) == search_index.make_shards(jobs[:3]) and shared == []
 
 
 def test_an_index_made_again_from_the_last_one_is_the_index_made_from_nothing():
