@@ -120,9 +120,14 @@ def test_the_workers_write_pages_only_while_no_batch_waits_for_them():
     reader._workers = 2
     unread = [Future() for _ in range(3)]
     reader._sent = [[("read here",)], unread[0], unread[1], unread[2]]
+    facts = {"url": "x/", "summary": "", "fallback": "X", "title": None}
     assert not reader.keeping_up()
+    assert reader.add(b"<p>x</p>", False, facts, ("/khong-ghi/x.html", True)) == (0, False)   # written here
     unread[1].set_result([])            # read out of order: counted all the same
     assert reader.keeping_up()
+    assert reader.add(b"<p>y</p>", False, facts, ("/khong-ghi/y.html", True)) == (1, True)
+    assert reader.add(b"<p>z</p>", False, facts, None) == (2, False)                         # nowhere to write
+    assert [item[3] for item in reader._batch] == [None, ("/khong-ghi/y.html", True), None]
     unread[0].set_result([])
     unread[2].set_result([])
     assert reader.keeping_up() and reader._done_up_to == 4

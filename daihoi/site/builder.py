@@ -421,9 +421,9 @@ class SiteBuild:
                  "title": search.plan_result_title(plan.name, plan.title) if plan else None}
         data = output.encode("utf-8", errors="xmlcharrefreplace")      # as MkDocs' _build_page encodes a page
         if self._reader is not None:
-            target = target if self._reader.keeping_up() else None
-            self._read.append([self._reader.add(data, indexed, facts, target), shown, None, target])
-            return data, target is not None
+            number, written = self._reader.add(data, indexed, facts, target)
+            self._read.append([number, shown, None])
+            return data, written
         dangers, entry, _ = reading.read(data, indexed, facts)
         self._take(dangers, entry, shown)
         return data, False
@@ -443,18 +443,18 @@ class SiteBuild:
         if self._reader is None:
             return
         results = self._reader.results()
-        problems = sorted({problem for number, shown, *_ in self._read
+        problems = sorted({problem for number, shown, _ in self._read
                            for problem in htmlsafety.danger_problems(results[number][0], shown)})
         if problems:
             raise ContentError(problems)
-        for number, _, kept, target in self._read:
-            entry = results[number][1]
+        for number, _, kept in self._read:
+            _, entry, file_left_alone = results[number]
             if entry:
                 self.search_pages.append(entry)
             if kept is not None:
                 self._keep_page(*kept, [entry] if entry else [])
-            if results[number][2]:
-                left_alone(target[0])
+            if file_left_alone is not None:
+                left_alone(file_left_alone)
         self._reader, self._read = reading.Reader(), []
 
     # ------------------------------------------------------------------ page cache

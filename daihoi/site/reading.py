@@ -19,13 +19,12 @@ BATCH = 50          # pages per task: one task per page cost the build more in p
 
 
 def read(data: bytes, indexed: bool, facts: dict, target: tuple[str, bool] | None = None) -> tuple:
-    """(final_check's dangers, the page's search entry or None, whether its file was left alone) of one
+    """(final_check's dangers, the page's search entry or None, its file if it was left alone) of one
     finished page, the bytes of its file.
 
     `facts`: the page's "url" and "summary", its result "title" (None: the page's heading, or else
     its "fallback" title). `target`: (its file, whether the build's folder was empty at the start):
-    the page is written there (daihoi.site.output.put); None: not written here (the third value is
-    then None)."""
+    the page is written there (daihoi.site.output.put); None: not written here."""
     html = data.decode("utf-8")
     dangers = htmlsafety.final_check(html)
     entry = None
@@ -35,7 +34,7 @@ def read(data: bytes, indexed: bool, facts: dict, target: tuple[str, bool] | Non
                  "text": found["text"], "lead": found["lead"], "summary": facts["summary"]}
         # The page's words go into the page cache with it: after one edit, one page is read again.
         entry["terms"] = search_index.packed_terms(entry)
-    left_alone = output.put(data, *target) if target is not None else None
+    left_alone = target[0] if target is not None and output.put(data, *target) else None
     return dangers, entry, left_alone
 
 
@@ -53,14 +52,17 @@ class Reader:
         self._workers = workers.workers()       # (asked once: it reads the system's count of cores)
         self._done_up_to = 0            # the batches before it are read (keeping_up)
 
-    def add(self, data: bytes, indexed: bool, facts: dict, target: tuple[str, bool] | None = None) -> int:
-        """Read one page in a worker (and write it at `target`: `read`); its number in `results()`.
-        Its bytes are handed over as they are: a page's text was encoded again to be pickled."""
+    def add(self, data: bytes, indexed: bool, facts: dict,
+            target: tuple[str, bool] | None = None) -> tuple[int, bool]:
+        """Read one page in a worker, and write it at `target` (`read`) while the workers keep up
+        (`keeping_up`): (its number in `results()`, whether it is written there). Its bytes are handed
+        over as they are: a page's text was encoded again to be pickled."""
+        target = target if target is not None and self.keeping_up() else None
         self._batch.append((data, indexed, facts, target))
         self.count += 1
         if len(self._batch) >= BATCH:
             self._send()
-        return self.count - 1
+        return self.count - 1, target is not None
 
     def keeping_up(self) -> bool:
         """Do the workers keep up with the pages added? (No batch waits for a worker.) Writing a page's
@@ -79,7 +81,8 @@ class Reader:
         self._sent.append(future if future is not None else read_all(batch))     # no pool: read here
 
     def results(self) -> list:
-        """Every page's (dangers, entry, left alone), in the order they were added (waits for the workers)."""
+        """Every page's (dangers, entry, its file if left alone), in the order they were added (waits for
+        the workers)."""
         if self._batch and not self._sent:
             # Fewer pages than a batch (a rebuild after one edit): read here, without starting workers.
             self._sent.append(read_all(self._batch))
