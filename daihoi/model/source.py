@@ -127,14 +127,13 @@ def one_reading():
 
 def file_bytes(file) -> tuple[bytes, bytes]:
     """(the bytes of `file`, their SHA-256 digest): read now, or as first read within `one_reading`."""
-    if _once is None:
-        raw = Path(file).read_bytes()
-        return raw, hashlib.sha256(raw).digest()
-    path = os.path.abspath(file)
-    found = _once.get(path)
+    path = os.path.abspath(file) if _once is not None else None
+    found = _once.get(path) if _once is not None else None
     if found is None:
         raw = Path(file).read_bytes()
-        found = _once[path] = (raw, hashlib.sha256(raw).digest())
+        found = (raw, hashlib.sha256(raw).digest())
+        if _once is not None:
+            _once[path] = found
     return found
 
 
