@@ -77,7 +77,7 @@ def _child(argv: list[str]) -> None:
         return call
 
     sys.argv = [str(ROOT / "build.py"), *argv]
-    build = importlib.import_module("build")      # the same module run_path gives its functions to
+    build = importlib.import_module("build")      # build.py as a module: its main() runs the build here
     for module, attribute, feature in FEATURES:
         owner = build if module == "build" else importlib.import_module(module)
         *path, name = attribute.split(".")
