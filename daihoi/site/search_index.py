@@ -383,7 +383,8 @@ def spread(jobs: list, share, parts: int) -> list[str]:
     """`make_shards(jobs)` in `parts` batches of about equal size, made by `share([(function, args,
     kwargs)])` (daihoi.documents.workers.shared: by the workers and this process together), and put back
     in order. A cold build makes 370 shards at its very end, while a worker prunes the stylesheets: the
-    other worker and this process, idle until then, share them."""
+    other worker and this process share them (the two workers run at a lower priority, so the three share
+    the two cores)."""
     if len(jobs) < SPREAD_FROM or parts < 2:
         return make_shards(jobs)
     batches: list[list] = [[] for _ in range(parts)]
