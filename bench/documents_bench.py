@@ -12,7 +12,7 @@ documents tests read them. Every file is made in this process (DAIHOI_WORKERS=1)
 time is all of the documents' work.
 
 Recorded on the project machine (2 cores, idle), 2026-11-28, fpdf2 2.8.9, python-docx 1.2.0,
-best of 3, before and after daihoi/documents/linebreak.py (measured one after the other):
+best of 3, before and after daihoi/documents/fpdf_lines.py (measured one after the other):
 
     plan           files     bytes  cold (s)  cold CPU  warm (s)
     07-KH/ĐUK         20    456 KB      0.23      0.23     0.002     (before: fpdf2's own line breaking)

@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
-from . import fonts, linebreak
+from . import fonts, fpdf_lines
 from .layout import ADDED_NOTE, ADDED_TITLE, Block, HeaderLine, PlanLayout, plan_layout
 from .qr import qr_matrix
 
@@ -40,7 +40,7 @@ _LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF")
 
 
 def new_pdf(*, orientation: str = "P", fmt: str | tuple = "A4", creation: date, family: str = "serif") -> FPDF:
-    linebreak.install()
+    fpdf_lines.install()
     cls = _PlanPDF if orientation == "P" and fmt == "A4" else FPDF
     pdf = cls(orientation=orientation, unit="mm", format=fmt)
     # Only the faces the file uses: fpdf2 parses and subsets every added font, which
@@ -114,7 +114,7 @@ def _growing_widths(font) -> None:
                 del seen[:-_REMEMBERED]
             return len(text), total * font_size_pt * 0.001
 
-    setattr(Font, linebreak.MARK, True)     # its widths are its `cw` figures: linebreak.get_line computes them so
+    setattr(Font, fpdf_lines.MARK, True)    # its widths are its `cw` figures: fpdf_lines.get_line computes them so
     font.__class__ = Font
 
 

@@ -1,4 +1,4 @@
-"""daihoi/documents/linebreak.py: fpdf2's line breaking, with widths looked up once, gives the very
+"""daihoi/documents/fpdf_lines.py: fpdf2's line breaking, with widths looked up once, gives the very
 lines fpdf2's own gives (the same PDF bytes), and leaves to fpdf2 what it cannot measure."""
 
 import pytest
@@ -6,7 +6,7 @@ from fpdf.enums import Align
 from fpdf.line_break import MultiLineBreak
 
 from docs_helpers import BUILD_DATE, PAGE_URL, PLAN_NAMES, load_plan, slug_of
-from daihoi.documents import linebreak, pdf_plan
+from daihoi.documents import fpdf_lines, pdf_plan
 
 # What breaks lines differently: spaces kept (NBSP), a soft hyphen, a word longer than the column, a
 # line's end, runs of other faces and sizes side by side, justified and centred text.
@@ -43,24 +43,24 @@ def _document(get_line) -> bytes:
 @pytest.fixture
 def restored():
     yield
-    MultiLineBreak.get_line = linebreak.get_line
+    MultiLineBreak.get_line = fpdf_lines.get_line
 
 
 @pytest.fixture
 def handed_over(monkeypatch) -> list:
-    """The MultiLineBreaks whose line is broken by fpdf2's own get_line (as linebreak holds it), from now on."""
+    """The MultiLineBreaks whose line is broken by fpdf2's own get_line (as fpdf_lines holds it), from now on."""
     calls: list = []
-    own = linebreak._fpdf2_get_line
-    monkeypatch.setattr(linebreak, "_fpdf2_get_line", lambda self: calls.append(self) or own(self))
+    own = fpdf_lines._fpdf2_get_line
+    monkeypatch.setattr(fpdf_lines, "_fpdf2_get_line", lambda self: calls.append(self) or own(self))
     return calls
 
 
 def test_lines_are_fpdf2s_own(restored, handed_over):
-    """The same PDF, to the byte, whether fpdf2 or linebreak breaks the lines; and linebreak did break
+    """The same PDF, to the byte, whether fpdf2 or fpdf_lines breaks the lines; and fpdf_lines did break
     them (fpdf2's own is not called for the fonts it measures)."""
-    fpdf2s = _document(linebreak._fpdf2_get_line)
+    fpdf2s = _document(fpdf_lines._fpdf2_get_line)
     handed_over.clear()                     # those of fpdf2's own document
-    assert _document(linebreak.get_line) == fpdf2s
+    assert _document(fpdf_lines.get_line) == fpdf2s
     assert handed_over == []
 
 
@@ -68,14 +68,14 @@ def test_lines_are_fpdf2s_own(restored, handed_over):
 def test_a_plans_pdf_is_the_same_bytes(restored, name):
     plan = load_plan(name)
     url = PAGE_URL.format(slug=slug_of(name))
-    MultiLineBreak.get_line = linebreak._fpdf2_get_line
+    MultiLineBreak.get_line = fpdf_lines._fpdf2_get_line
     fpdf2s = pdf_plan.render_plan_pdf(plan, page_url=url, doc_date=plan.date)
-    assert MultiLineBreak.get_line is linebreak.get_line          # new_pdf installed it again
+    assert MultiLineBreak.get_line is fpdf_lines.get_line          # new_pdf installed it again
     assert pdf_plan.render_plan_pdf(plan, page_url=url, doc_date=plan.date) == fpdf2s
 
 
 def test_what_it_cannot_measure_goes_to_fpdf2(restored, handed_over):
-    """A font linebreak does not measure (a core font here; text shaping and character spacing too):
+    """A font fpdf_lines does not measure (a core font here; text shaping and character spacing too):
     fpdf2's own get_line breaks its lines, and they are what fpdf2 gives."""
     from fpdf import FPDF
 
@@ -90,9 +90,9 @@ def test_what_it_cannot_measure_goes_to_fpdf2(restored, handed_over):
         pdf.multi_cell(100, 6, TEXTS[0] * 2)
         return bytes(pdf.output())
 
-    MultiLineBreak.get_line = linebreak._fpdf2_get_line
+    MultiLineBreak.get_line = fpdf_lines._fpdf2_get_line
     fpdf2s = page()
-    MultiLineBreak.get_line = linebreak.get_line
+    MultiLineBreak.get_line = fpdf_lines.get_line
     assert page() == fpdf2s
     assert len(handed_over) >= 4            # every line of both paragraphs
 
@@ -101,8 +101,8 @@ def test_another_fpdf2_keeps_its_own_line_breaking(restored, monkeypatch):
     """get_line is fpdf2 2.8.9's, copied: a newer fpdf2 (requirements.txt pins 2.8.9) breaks its own lines."""
     import fpdf
 
-    assert fpdf.__version__ == linebreak.COPIED_FROM
-    MultiLineBreak.get_line = linebreak._fpdf2_get_line
+    assert fpdf.__version__ == fpdf_lines.COPIED_FROM
+    MultiLineBreak.get_line = fpdf_lines._fpdf2_get_line
     monkeypatch.setattr(fpdf, "__version__", "2.9.0")
-    linebreak.install()
-    assert MultiLineBreak.get_line is linebreak._fpdf2_get_line
+    fpdf_lines.install()
+    assert MultiLineBreak.get_line is fpdf_lines._fpdf2_get_line

@@ -16,7 +16,7 @@ fragment is appended here, with CurrentLine.add_character's own steps (a space's
 the line's width so far, as `width` gives it), while every other case (a new fragment, a non-breaking
 space, a soft hyphen) still goes to add_character. The widths are the very floats fpdf2 computes (the
 integer sums are exact, the products and the sum are made in its order), so the lines, and the PDF's
-bytes, are the same (tests/documents/test_documents_linebreak.py).
+bytes, are the same (tests/documents/test_documents_fpdf_lines.py).
 
 Only where those figures are all there is: fonts measured by pdf_plan._growing_widths (our TrueType
 fonts, no text shaping, not symbol fonts), plain fragments, no character spacing or stretching.
